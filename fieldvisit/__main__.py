@@ -1,0 +1,3 @@
+from fieldvisit.cli import main
+
+raise SystemExit(main())
