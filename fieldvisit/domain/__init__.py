@@ -1,0 +1,1 @@
+"""Plain-Python domain: entities, enums, rules and errors. No Qt, no SQLAlchemy."""

@@ -1,0 +1,213 @@
+"""The records FieldVisit keeps. Frozen dataclasses: change them with ``dataclasses.replace``.
+
+Every record has a UUID that stays the same across databases (so work done on several laptops
+can be merged) and created/updated timestamps in UTC. Planned times of a visit are wall-clock
+times in the visit's own time zone (``LocalDateTime``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from typing import NewType
+from uuid import UUID, uuid4
+
+from fieldvisit.domain import rules
+from fieldvisit.domain.enums import (
+    CoordinateDatum,
+    DelegationRole,
+    FigureQualifier,
+    FollowUpStatus,
+    NoteKind,
+    OrganizationKind,
+    ResearchMethod,
+    SiteKind,
+    TravelMode,
+    VisitStatus,
+)
+
+Timestamp = NewType("Timestamp", datetime)
+"""An aware datetime in UTC: when a record was created or changed."""
+
+LocalDateTime = NewType("LocalDateTime", datetime)
+"""A naive wall-clock datetime in the visit's time zone."""
+
+
+def utc_now() -> Timestamp:
+    return Timestamp(datetime.now(timezone.utc).replace(microsecond=0))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Record:
+    id: UUID = field(default_factory=uuid4)
+    created_at: Timestamp = field(default_factory=utc_now)
+    updated_at: Timestamp = field(default_factory=utc_now)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Organization(Record):
+    name: str
+    short_name: str = ""
+    kind: OrganizationKind = OrganizationKind.OTHER
+    notes: str = ""
+
+    def __post_init__(self) -> None:
+        rules.require_text(self.name, "name")
+
+    @property
+    def display_name(self) -> str:
+        return self.short_name or self.name
+
+
+@dataclass(frozen=True, kw_only=True)
+class Person(Record):
+    name: str
+    title: str = ""
+    organization_id: UUID | None = None
+    phone: str = ""
+    email: str = ""
+    notes: str = ""
+
+    def __post_init__(self) -> None:
+        rules.require_text(self.name, "name")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Visit(Record):
+    title: str
+    theme: str = ""
+    purpose: str = ""
+    region: str = ""
+    start_date: date | None = None
+    end_date: date | None = None
+    timezone: str = "Asia/Shanghai"
+    status: VisitStatus = VisitStatus.DRAFT
+    methods: tuple[ResearchMethod, ...] = ()
+    summary: str = ""
+    conclusions: str = ""
+    source: str = ""
+    remarks: str = ""
+
+    def __post_init__(self) -> None:
+        rules.require_text(self.title, "title")
+        rules.check_date_range(self.start_date, self.end_date)
+        rules.check_timezone(self.timezone)
+
+
+@dataclass(frozen=True, kw_only=True)
+class DelegationMember(Record):
+    visit_id: UUID
+    person_id: UUID
+    role: DelegationRole = DelegationRole.MEMBER
+    protocol_order: int = 0
+
+
+@dataclass(frozen=True, kw_only=True)
+class SiteFact:
+    label: str
+    value: str
+
+    def __post_init__(self) -> None:
+        rules.require_text(self.label, "label")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Site(Record):
+    name: str
+    address: str = ""
+    host_organization_id: UUID | None = None
+    kind: SiteKind = SiteKind.OTHER
+    latitude: float | None = None
+    longitude: float | None = None
+    datum: CoordinateDatum = CoordinateDatum.WGS84
+    opening_hours: tuple[str, ...] = ()
+    contact: str = ""
+    description: str = ""
+    facts: tuple[SiteFact, ...] = ()
+
+    def __post_init__(self) -> None:
+        rules.require_text(self.name, "name")
+        rules.check_coordinates(self.latitude, self.longitude)
+        rules.check_opening_hours(self.opening_hours)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Stop(Record):
+    visit_id: UUID
+    site_id: UUID
+    position: int = 0
+    planned_arrival: LocalDateTime | None = None
+    planned_departure: LocalDateTime | None = None
+    activities: str = ""
+    travel_mode: TravelMode | None = None
+    travel_minutes: int | None = None
+    travel_notes: str = ""
+    times_illustrative: bool = False
+
+    def __post_init__(self) -> None:
+        rules.check_stop_times(self.planned_arrival, self.planned_departure)
+        rules.check_non_negative(self.travel_minutes, "travel_minutes")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Note(Record):
+    visit_id: UUID
+    text: str
+    stop_id: UUID | None = None
+    author_id: UUID | None = None
+    kind: NoteKind = NoteKind.OBSERVATION
+    interviewee_group: str = ""
+    speaker: str = ""
+    tags: tuple[str, ...] = ()
+    confidential: bool = False
+    position: int = 0
+
+    def __post_init__(self) -> None:
+        rules.require_text(self.text, "text")
+
+
+@dataclass(frozen=True, kw_only=True)
+class KeyFigure(Record):
+    visit_id: UUID
+    label: str
+    value: str
+    unit: str = ""
+    qualifier: FigureQualifier = FigureQualifier.EXACTLY
+    stop_id: UUID | None = None
+    note_id: UUID | None = None
+
+    def __post_init__(self) -> None:
+        rules.require_text(self.label, "label")
+        rules.require_text(self.value, "value")
+
+
+@dataclass(frozen=True, kw_only=True)
+class FollowUp(Record):
+    visit_id: UUID
+    action: str
+    responsible_organization_id: UUID | None = None
+    due_date: date | None = None
+    status: FollowUpStatus = FollowUpStatus.OPEN
+    note_id: UUID | None = None
+
+    def __post_init__(self) -> None:
+        rules.require_text(self.action, "action")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Photo(Record):
+    visit_id: UUID
+    file_name: str
+    caption: str = ""
+    credit: str = ""
+    stop_id: UUID | None = None
+    taken_at: LocalDateTime | None = None
+
+    def __post_init__(self) -> None:
+        rules.require_text(self.file_name, "file_name")
+        rules.check_relative_file_name(self.file_name)
+
+
+ALL_RECORD_TYPES: tuple[type[Record], ...] = (
+    Organization, Person, Visit, DelegationMember, Site, Stop, Note, KeyFigure, FollowUp, Photo,
+)

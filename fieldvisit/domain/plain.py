@@ -1,0 +1,167 @@
+"""Conversion of records to and from plain JSON values, driven by the dataclass type hints.
+
+``to_plain`` gives dicts of str/int/float/bool/None/lists that ``json.dumps`` accepts, in field
+order; ``from_plain`` builds a record back and raises DocumentError naming the JSON path of the
+first problem. Both the visit document and the database mapping use them, so a field's shape is
+declared once, in ``entities.py``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from datetime import date, datetime, timezone
+from enum import Enum
+from functools import cache
+from typing import Any, TypeVar, Union
+from uuid import UUID
+
+from fieldvisit.domain.entities import LocalDateTime, Timestamp
+from fieldvisit.domain.errors import DocumentError, ValidationError
+
+T = TypeVar("T")
+
+
+@cache
+def field_types(cls: type) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    return {f.name: hints[f.name] for f in dataclasses.fields(cls)}
+
+
+def required_fields(cls: type) -> frozenset[str]:
+    return frozenset(
+        f.name for f in dataclasses.fields(cls)
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
+
+
+def to_plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, UUID):
+        return str(value)
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return value.isoformat(timespec="minutes" if value.second == 0 else "seconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [to_plain(v) for v in value]
+    return value
+
+
+def from_plain(cls: type[T], data: Any, path: str = "$", *, strict: bool = True) -> T:
+    """Build ``cls`` from a plain dict. ``strict`` rejects unknown keys (documents do)."""
+    if not isinstance(data, dict):
+        raise DocumentError(path, f"expected an object, got {_describe(data)}")
+    types_ = field_types(cls)
+    if strict:
+        unknown = sorted(set(data) - set(types_))
+        if unknown:
+            raise DocumentError(f"{path}.{unknown[0]}", "unknown field")
+    for name in sorted(required_fields(cls) - set(data)):
+        raise DocumentError(f"{path}.{name}", "missing required field")
+    kwargs = {name: _coerce(data[name], hint, f"{path}.{name}")
+              for name, hint in types_.items() if name in data}
+    try:
+        return cls(**kwargs)
+    except ValidationError as error:
+        where = f"{path}.{error.field}" if error.field else path
+        raise DocumentError(where, str(error)) from None
+
+
+def _coerce(value: Any, hint: Any, path: str) -> Any:
+    origin = typing.get_origin(hint)
+    if origin in (Union, types.UnionType):
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+        if value is None:
+            return None
+        return _coerce(value, options[0], path)
+    if value is None:
+        raise DocumentError(path, "must not be null")
+    if origin is tuple:
+        item_hint = typing.get_args(hint)[0]
+        if not isinstance(value, (list, tuple)):
+            raise DocumentError(path, f"expected a list, got {_describe(value)}")
+        return tuple(_coerce(v, item_hint, f"{path}[{i}]") for i, v in enumerate(value))
+    if dataclasses.is_dataclass(hint):
+        if isinstance(value, hint):
+            return value
+        return from_plain(hint, value, path)
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        try:
+            return hint(value)
+        except ValueError:
+            allowed = ", ".join(m.value for m in hint)
+            raise DocumentError(path, f"{value!r} is not one of: {allowed}") from None
+    return _coerce_scalar(value, hint, path)
+
+
+def _coerce_scalar(value: Any, hint: Any, path: str) -> Any:
+    if hint is Timestamp:
+        moment = _parse_datetime(value, path)
+        if moment.tzinfo is None:
+            raise DocumentError(path, "timestamp needs a time zone, e.g. 2023-05-01T08:00:00Z")
+        return moment.astimezone(timezone.utc)
+    if hint is LocalDateTime:
+        moment = _parse_datetime(value, path)
+        if moment.tzinfo is not None:
+            raise DocumentError(path, "planned times are local wall-clock times without a zone")
+        return moment
+    if hint is date:
+        if isinstance(value, date) and not isinstance(value, datetime):
+            return value
+        try:
+            return date.fromisoformat(_expect(value, str, path))
+        except ValueError:
+            raise DocumentError(path, f"{value!r} is not a date like 2023-05-01") from None
+    if hint is UUID:
+        if isinstance(value, UUID):
+            return value
+        try:
+            return UUID(_expect(value, str, path))
+        except ValueError:
+            raise DocumentError(path, f"{value!r} is not a UUID") from None
+    if hint is bool:
+        return _expect(value, bool, path)
+    if hint is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise DocumentError(path, f"expected a whole number, got {_describe(value)}")
+        return value
+    if hint is float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise DocumentError(path, f"expected a number, got {_describe(value)}")
+        return float(value)
+    if hint is str:
+        return _expect(value, str, path)
+    raise TypeError(f"no conversion for {hint!r}")  # pragma: no cover - programming error
+
+
+def _parse_datetime(value: Any, path: str) -> datetime:
+    if isinstance(value, datetime):
+        return value
+    try:
+        return datetime.fromisoformat(_expect(value, str, path))
+    except ValueError:
+        raise DocumentError(path, f"{value!r} is not a date and time like 2023-05-01T09:30") \
+            from None
+
+
+def _expect(value: Any, kind: type, path: str) -> Any:
+    if not isinstance(value, kind):
+        raise DocumentError(path, f"expected {_KIND_NAMES[kind]}, got {_describe(value)}")
+    return value
+
+
+_KIND_NAMES = {str: "text", bool: "true or false"}
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "null"
+    names = {dict: "an object", list: "a list", str: "text", bool: "true/false",
+             int: "a number", float: "a number"}
+    return names.get(type(value), type(value).__name__)

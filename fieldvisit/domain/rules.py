@@ -1,0 +1,88 @@
+"""Rules every record obeys. Each check raises ValidationError naming the field and the problem."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from pathlib import PurePosixPath, PureWindowsPath
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from fieldvisit.domain.enums import VisitStatus
+from fieldvisit.domain.errors import ValidationError
+
+_HOURS = re.compile(r"^(?:[01]\d|2[0-3]):[0-5]\d-(?:[01]\d|2[0-4]):[0-5]\d$")
+
+STATUS_ORDER: tuple[VisitStatus, ...] = tuple(VisitStatus)
+
+
+def require_text(value: str, field: str) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise ValidationError(f"{field} must not be empty", field)
+
+
+def check_date_range(start: date | None, end: date | None) -> None:
+    if start and end and end < start:
+        raise ValidationError(f"end date {end} is before start date {start}", "end_date")
+
+
+def check_timezone(name: str) -> None:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(f"unknown time zone {name!r}", "timezone") from None
+
+
+def check_coordinates(latitude: float | None, longitude: float | None) -> None:
+    if (latitude is None) != (longitude is None):
+        raise ValidationError("give both latitude and longitude, or neither", "latitude")
+    if latitude is not None and not -90 <= latitude <= 90:
+        raise ValidationError(f"latitude {latitude} is outside -90..90", "latitude")
+    if longitude is not None and not -180 <= longitude <= 180:
+        raise ValidationError(f"longitude {longitude} is outside -180..180", "longitude")
+
+
+def check_opening_hours(hours: tuple[str, ...]) -> None:
+    """Seven entries, Monday to Sunday: "" for closed, or ranges like "09:00-12:00,14:00-18:00"."""
+    if not hours:
+        return
+    if len(hours) != 7:
+        raise ValidationError(
+            f"opening hours need 7 entries (Monday to Sunday), got {len(hours)}", "opening_hours")
+    for day in hours:
+        for span in filter(None, day.split(",")):
+            if not _HOURS.match(span.strip()):
+                raise ValidationError(
+                    f"opening hours {span!r} are not like 09:00-18:00", "opening_hours")
+            start, end = span.strip().split("-")
+            if end <= start:
+                raise ValidationError(f"opening hours {span!r} end before they start",
+                                      "opening_hours")
+
+
+def check_stop_times(arrival: datetime | None, departure: datetime | None) -> None:
+    if arrival and departure and departure < arrival:
+        raise ValidationError(
+            f"departure {departure:%Y-%m-%d %H:%M} is before arrival {arrival:%Y-%m-%d %H:%M}",
+            "planned_departure")
+
+
+def check_non_negative(value: int | None, field: str) -> None:
+    if value is not None and value < 0:
+        raise ValidationError(f"{field} must not be negative", field)
+
+
+def check_relative_file_name(name: str) -> None:
+    posix, windows = PurePosixPath(name), PureWindowsPath(name)
+    if posix.is_absolute() or windows.anchor or ".." in posix.parts \
+            or ".." in windows.parts:
+        raise ValidationError(f"file name {name!r} must be a relative path inside the visit",
+                              "file_name")
+
+
+def check_status_change(current: VisitStatus, new: VisitStatus) -> None:
+    """Status moves one step forward, or back any number of steps (to reopen a visit)."""
+    step = STATUS_ORDER.index(new) - STATUS_ORDER.index(current)
+    if step > 1:
+        raise ValidationError(
+            f"a visit cannot go from {current.value} to {new.value} directly; "
+            f"next is {STATUS_ORDER[STATUS_ORDER.index(current) + 1].value}", "status")
