@@ -1,0 +1,173 @@
+"""Opening a FieldVisit database: checks, engine with pragmas, and automatic migration.
+
+SQLite files are examined read-only before anything writes to them, so a file that is not a
+FieldVisit database, a corrupt one, or one written by a newer FieldVisit is refused untouched.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from fieldvisit.domain.errors import DatabaseRefusedError
+from fieldvisit.persistence.migrations import alembic_config, head_revision, known_revisions
+from fieldvisit.persistence.uow import UnitOfWork
+
+APPLICATION_ID = 0x46564953  # "FVIS" in PRAGMA application_id marks our SQLite files
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class Database:
+    url: str
+    engine: Engine
+    session_factory: sessionmaker[Session]
+
+    def unit_of_work(self) -> UnitOfWork:
+        return UnitOfWork(self.session_factory)
+
+    @property
+    def display_name(self) -> str:
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def sqlite_url(path: str | Path) -> str:
+    return f"sqlite:///{Path(path)}"
+
+
+def open_database(url: str) -> Database:
+    """Open (and create or migrate) the database at ``url``; raise DatabaseRefusedError if unfit."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise DatabaseRefusedError(f"{url!r} is not a database URL") from None
+    sqlite_path = _sqlite_file(parsed)
+    if sqlite_path is not None:
+        _check_sqlite_file(sqlite_path)
+    try:
+        engine = create_engine(url, future=True)
+    except (SQLAlchemyError, ImportError) as error:
+        raise DatabaseRefusedError(f"cannot use database {url!r}: {error}") from None
+    if parsed.get_backend_name() == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    try:
+        _migrate(engine, sqlite_path)
+    except DatabaseRefusedError:
+        engine.dispose()
+        raise
+    except SQLAlchemyError as error:
+        engine.dispose()
+        raise DatabaseRefusedError(f"cannot open database: {error.__class__.__name__}: "
+                                   f"{getattr(error, 'orig', error)}") from None
+    return Database(url, engine, sessionmaker(engine, expire_on_commit=False))
+
+
+def _sqlite_file(url: Any) -> Path | None:
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA busy_timeout = 5000")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.close()
+
+
+def _check_sqlite_file(path: Path) -> None:
+    if path.is_dir():
+        raise DatabaseRefusedError(f"{path} is a folder, not a database file")
+    if not path.parent.is_dir():
+        raise DatabaseRefusedError(f"the folder {path.parent} does not exist")
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as handle:
+        header = handle.read(100)
+        if header[:len(SQLITE_HEADER)] != SQLITE_HEADER:
+            raise DatabaseRefusedError(
+                f"{path} is not a FieldVisit database (it is not an SQLite file); "
+                "it was left untouched")
+    # A read-only connection to a WAL-mode file creates -wal and -shm files and cannot remove
+    # them when it closes. Without a -wal file all the data is in the main file, so read it as
+    # immutable, which creates nothing beside it.
+    wal_mode = header[18:20] == b"\x02\x02"
+    immutable = "&immutable=1" if wal_mode and not Path(f"{path}-wal").exists() else ""
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{immutable}", uri=True)
+        try:
+            check = connection.execute("PRAGMA quick_check").fetchone()[0]
+            application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+            tables = {row[0] for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            revision = None
+            if "alembic_version" in tables:
+                row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        raise DatabaseRefusedError(
+            f"{path} is damaged and cannot be read ({error}); it was left untouched") from None
+    if check != "ok":
+        raise DatabaseRefusedError(
+            f"{path} is damaged ({check}); it was left untouched")
+    if tables and application_id != APPLICATION_ID:
+        raise DatabaseRefusedError(
+            f"{path} is an SQLite database of another application, not FieldVisit; "
+            "it was left untouched")
+    _check_revision(revision, str(path))
+
+
+def _check_revision(revision: str | None, where: str) -> None:
+    if revision is not None and revision not in known_revisions():
+        raise DatabaseRefusedError(
+            f"{where} was written by a newer version of FieldVisit (schema {revision}); "
+            "update FieldVisit to open it. It was left untouched")
+
+
+def _migrate(engine: Engine, sqlite_path: Path | None) -> None:
+    with engine.connect() as connection:
+        tables = set(inspect(connection).get_table_names())
+        current = None
+        if "alembic_version" in tables:
+            current = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        elif tables and sqlite_path is None:
+            raise DatabaseRefusedError(
+                "the database already holds tables of another application; use an empty one")
+    _check_revision(current, "the database")
+    if current == head_revision():
+        return
+    if current is not None and sqlite_path is not None:
+        _backup(sqlite_path, current)
+    from alembic import command
+
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "head")
+
+
+def _backup(path: Path, revision: str) -> None:
+    """Keep a copy of a database before migrating it to a newer schema."""
+    target = path.with_name(f"{path.name}.before-{revision}.bak")
+    source = sqlite3.connect(path)
+    try:
+        destination = sqlite3.connect(target)
+        with destination:
+            source.backup(destination)
+        destination.close()
+    finally:
+        source.close()
+    shutil.copymode(path, target)

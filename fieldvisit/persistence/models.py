@@ -1,0 +1,170 @@
+"""ORM models. Column names equal the field names of the matching domain entities."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, MetaData, \
+    String, Text, TypeDecorator, Uuid
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stores aware datetimes as naive UTC; returns them aware again."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("timestamps must be timezone-aware")
+        return value.astimezone(timezone.utc).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=timezone.utc)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def _fk(target: str, *, cascade: bool = False, set_null: bool = False) -> Any:
+    ondelete = "CASCADE" if cascade else "SET NULL" if set_null else None
+    return ForeignKey(target, ondelete=ondelete)
+
+
+class RecordRow(Base):
+    __abstract__ = True
+    id: Mapped[UUID] = mapped_column(Uuid, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class OrganizationRow(RecordRow):
+    __tablename__ = "organizations"
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    short_name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(40))
+    notes: Mapped[str] = mapped_column(Text)
+
+
+class PersonRow(RecordRow):
+    __tablename__ = "people"
+    name: Mapped[str] = mapped_column(String(100), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    organization_id: Mapped[UUID | None] = mapped_column(_fk("organizations.id"), index=True)
+    phone: Mapped[str] = mapped_column(String(60))
+    email: Mapped[str] = mapped_column(String(200))
+    notes: Mapped[str] = mapped_column(Text)
+
+
+class VisitRow(RecordRow):
+    __tablename__ = "visits"
+    title: Mapped[str] = mapped_column(String(300), index=True)
+    theme: Mapped[str] = mapped_column(Text)
+    purpose: Mapped[str] = mapped_column(Text)
+    region: Mapped[str] = mapped_column(String(200))
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    timezone: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(20))
+    methods: Mapped[list[str]] = mapped_column(JSON)
+    summary: Mapped[str] = mapped_column(Text)
+    conclusions: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(Text)
+    remarks: Mapped[str] = mapped_column(Text)
+
+
+class DelegationMemberRow(RecordRow):
+    __tablename__ = "delegation_members"
+    visit_id: Mapped[UUID] = mapped_column(_fk("visits.id", cascade=True), index=True)
+    person_id: Mapped[UUID] = mapped_column(_fk("people.id"), index=True)
+    role: Mapped[str] = mapped_column(String(40))
+    protocol_order: Mapped[int] = mapped_column(Integer)
+
+
+class SiteRow(RecordRow):
+    __tablename__ = "sites"
+    name: Mapped[str] = mapped_column(String(300), index=True)
+    address: Mapped[str] = mapped_column(Text)
+    host_organization_id: Mapped[UUID | None] = mapped_column(_fk("organizations.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    datum: Mapped[str] = mapped_column(String(10))
+    opening_hours: Mapped[list[str]] = mapped_column(JSON)
+    contact: Mapped[str] = mapped_column(Text)
+    description: Mapped[str] = mapped_column(Text)
+    facts: Mapped[list[dict[str, str]]] = mapped_column(JSON)
+
+
+class StopRow(RecordRow):
+    __tablename__ = "stops"
+    visit_id: Mapped[UUID] = mapped_column(_fk("visits.id", cascade=True), index=True)
+    site_id: Mapped[UUID] = mapped_column(_fk("sites.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    planned_arrival: Mapped[datetime | None] = mapped_column(DateTime)
+    planned_departure: Mapped[datetime | None] = mapped_column(DateTime)
+    activities: Mapped[str] = mapped_column(Text)
+    travel_mode: Mapped[str | None] = mapped_column(String(20))
+    travel_minutes: Mapped[int | None] = mapped_column(Integer)
+    travel_notes: Mapped[str] = mapped_column(Text)
+    times_illustrative: Mapped[bool] = mapped_column(Boolean)
+
+
+class NoteRow(RecordRow):
+    __tablename__ = "notes"
+    visit_id: Mapped[UUID] = mapped_column(_fk("visits.id", cascade=True), index=True)
+    stop_id: Mapped[UUID | None] = mapped_column(_fk("stops.id"), index=True)
+    author_id: Mapped[UUID | None] = mapped_column(_fk("people.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    interviewee_group: Mapped[str] = mapped_column(String(200))
+    speaker: Mapped[str] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    tags: Mapped[list[str]] = mapped_column(JSON)
+    confidential: Mapped[bool] = mapped_column(Boolean)
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class KeyFigureRow(RecordRow):
+    __tablename__ = "key_figures"
+    visit_id: Mapped[UUID] = mapped_column(_fk("visits.id", cascade=True), index=True)
+    stop_id: Mapped[UUID | None] = mapped_column(_fk("stops.id"), index=True)
+    note_id: Mapped[UUID | None] = mapped_column(_fk("notes.id", set_null=True), index=True)
+    label: Mapped[str] = mapped_column(String(300))
+    value: Mapped[str] = mapped_column(String(100))
+    unit: Mapped[str] = mapped_column(String(50))
+    qualifier: Mapped[str] = mapped_column(String(20))
+
+
+class FollowUpRow(RecordRow):
+    __tablename__ = "follow_ups"
+    visit_id: Mapped[UUID] = mapped_column(_fk("visits.id", cascade=True), index=True)
+    note_id: Mapped[UUID | None] = mapped_column(_fk("notes.id", set_null=True), index=True)
+    action: Mapped[str] = mapped_column(Text)
+    responsible_organization_id: Mapped[UUID | None] = mapped_column(
+        _fk("organizations.id"), index=True)
+    due_date: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20))
+
+
+class PhotoRow(RecordRow):
+    __tablename__ = "photos"
+    visit_id: Mapped[UUID] = mapped_column(_fk("visits.id", cascade=True), index=True)
+    stop_id: Mapped[UUID | None] = mapped_column(_fk("stops.id", set_null=True), index=True)
+    file_name: Mapped[str] = mapped_column(String(500))
+    caption: Mapped[str] = mapped_column(Text)
+    credit: Mapped[str] = mapped_column(String(300))
+    taken_at: Mapped[datetime | None] = mapped_column(DateTime)

@@ -1,0 +1,116 @@
+"""Repositories: read and write domain records through a session. They never commit."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any, Generic, Iterable, TypeVar
+from uuid import UUID
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from fieldvisit.domain import entities as e
+from fieldvisit.domain.errors import NotFoundError
+from fieldvisit.domain.plain import field_types, from_plain, to_plain
+from fieldvisit.persistence import models as m
+
+E = TypeVar("E", bound=e.Record)
+
+ROW_TYPES: dict[type[e.Record], type[m.RecordRow]] = {
+    e.Organization: m.OrganizationRow,
+    e.Person: m.PersonRow,
+    e.Visit: m.VisitRow,
+    e.DelegationMember: m.DelegationMemberRow,
+    e.Site: m.SiteRow,
+    e.Stop: m.StopRow,
+    e.Note: m.NoteRow,
+    e.KeyFigure: m.KeyFigureRow,
+    e.FollowUp: m.FollowUpRow,
+    e.Photo: m.PhotoRow,
+}
+
+_NOUNS = {
+    e.Organization: "organization", e.Person: "person", e.Visit: "visit",
+    e.DelegationMember: "delegation member", e.Site: "site", e.Stop: "stop", e.Note: "note",
+    e.KeyFigure: "key figure", e.FollowUp: "follow-up", e.Photo: "photo",
+}
+
+
+def _column_value(value: Any) -> Any:
+    if isinstance(value, (tuple, Enum)):
+        return to_plain(value)
+    return value
+
+
+class RecordRepository(Generic[E]):
+    """Generic storage of one record type; ``filters`` are equality tests on fields."""
+
+    def __init__(self, session: Session, entity: type[E]) -> None:
+        self._session = session
+        self._entity = entity
+        self._row = ROW_TYPES[entity]
+        self._fields = tuple(field_types(entity))
+
+    @property
+    def noun(self) -> str:
+        return _NOUNS[self._entity]
+
+    def _to_entity(self, row: m.RecordRow) -> E:
+        return from_plain(self._entity, {f: getattr(row, f) for f in self._fields}, strict=False)
+
+    def find(self, record_id: UUID) -> E | None:
+        row = self._session.get(self._row, record_id)
+        return None if row is None else self._to_entity(row)
+
+    def get(self, record_id: UUID) -> E:
+        found = self.find(record_id)
+        if found is None:
+            raise NotFoundError(f"no {self.noun} with id {record_id}")
+        return found
+
+    def list(self, order_by: Iterable[str] = (), **filters: Any) -> list[E]:
+        statement = self._select(filters)
+        statement = statement.order_by(*(getattr(self._row, name) for name in order_by),
+                                       self._row.created_at, self._row.id)
+        return [self._to_entity(row) for row in self._session.scalars(statement)]
+
+    def count(self, **filters: Any) -> int:
+        statement = select(func.count()).select_from(self._row)
+        for name, value in filters.items():
+            statement = statement.where(getattr(self._row, name) == _column_value(value))
+        return self._session.scalar(statement) or 0
+
+    def put(self, entity: E) -> E:
+        """Insert the record, or overwrite the stored one with the same id."""
+        row = self._session.get(self._row, entity.id)
+        values = {f: _column_value(getattr(entity, f)) for f in self._fields}
+        if row is None:
+            self._session.add(self._row(**values))
+        else:
+            for name, value in values.items():
+                setattr(row, name, value)
+        self._session.flush()
+        return entity
+
+    def delete(self, record_id: UUID) -> None:
+        row = self._session.get(self._row, record_id)
+        if row is None:
+            raise NotFoundError(f"no {self.noun} with id {record_id}")
+        self._session.delete(row)
+        self._session.flush()
+
+    def title_prefix(self, column: str, prefix: str) -> list[E]:
+        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        statement = select(self._row).where(
+            getattr(self._row, column).like(f"{escaped}%", escape="\\"))
+        return [self._to_entity(row) for row in self._session.scalars(statement)]
+
+    def _select(self, filters: dict[str, Any]) -> Any:
+        statement = select(self._row)
+        for name, value in filters.items():
+            column = getattr(self._row, name)
+            if isinstance(value, (list, set, frozenset)):
+                statement = statement.where(column.in_([_column_value(v) for v in value]))
+            else:
+                statement = statement.where(column == _column_value(value))
+        return statement

@@ -1,0 +1,65 @@
+"""The unit of work: one transaction, with a repository per record type."""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from fieldvisit.domain import entities as e
+from fieldvisit.persistence.repositories import RecordRepository
+
+
+class UnitOfWork:
+    """Use as ``with uow: ...; uow.commit()``. Leaving the block without commit rolls back.
+
+    One UnitOfWork object may be entered many times, one transaction at a time.
+    """
+
+    organizations: RecordRepository[e.Organization]
+    people: RecordRepository[e.Person]
+    visits: RecordRepository[e.Visit]
+    delegation: RecordRepository[e.DelegationMember]
+    sites: RecordRepository[e.Site]
+    stops: RecordRepository[e.Stop]
+    notes: RecordRepository[e.Note]
+    figures: RecordRepository[e.KeyFigure]
+    follow_ups: RecordRepository[e.FollowUp]
+    photos: RecordRepository[e.Photo]
+
+    _REPOSITORIES = {
+        "organizations": e.Organization, "people": e.Person, "visits": e.Visit,
+        "delegation": e.DelegationMember, "sites": e.Site, "stops": e.Stop, "notes": e.Note,
+        "figures": e.KeyFigure, "follow_ups": e.FollowUp, "photos": e.Photo,
+    }
+
+    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+        self._session_factory = session_factory
+        self._session: Session | None = None
+
+    def __enter__(self) -> UnitOfWork:
+        if self._session is not None:
+            raise RuntimeError("this unit of work is already in use")
+        self._session = self._session_factory()
+        for name, entity in self._REPOSITORIES.items():
+            setattr(self, name, RecordRepository(self._session, entity))
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        assert self._session is not None
+        try:
+            self._session.rollback()
+        finally:
+            self._session.close()
+            self._session = None
+
+    def repository(self, entity: type[e.Record]) -> RecordRepository[e.Record]:
+        for name, kind in self._REPOSITORIES.items():
+            if kind is entity:
+                return getattr(self, name)
+        raise KeyError(entity)
+
+    def commit(self) -> None:
+        assert self._session is not None, "commit outside a with block"
+        self._session.commit()
