@@ -1,0 +1,70 @@
+"""Use cases on the shared directory of organizations and people."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
+
+from fieldvisit.domain.entities import Organization, Person
+from fieldvisit.domain.errors import ConflictError
+from fieldvisit.services import records
+
+if TYPE_CHECKING:
+    from fieldvisit.persistence.uow import UnitOfWork
+
+
+def list_organizations(uow: UnitOfWork) -> list[Organization]:
+    with uow:
+        return uow.organizations.list(order_by=("name",))
+
+
+def create_organization(uow: UnitOfWork, name: str, **fields: Any) -> Organization:
+    return records.add(uow, Organization(name=name, **fields))
+
+
+def update_organization(uow: UnitOfWork, organization_id: UUID, **changes: Any) -> Organization:
+    return records.edit(uow, Organization, organization_id, changes)
+
+
+def delete_organization(uow: UnitOfWork, organization_id: UUID) -> None:
+    with uow:
+        organization = uow.organizations.get(organization_id)
+        uses = {
+            "people": uow.people.count(organization_id=organization_id),
+            "sites": uow.sites.count(host_organization_id=organization_id),
+            "follow-ups": uow.follow_ups.count(responsible_organization_id=organization_id),
+        }
+        in_use = ", ".join(f"{count} {what}" for what, count in uses.items() if count)
+        if in_use:
+            raise ConflictError(
+                f"{organization.name} cannot be deleted: it is still used by {in_use}")
+        uow.organizations.delete(organization_id)
+        uow.commit()
+
+
+def list_people(uow: UnitOfWork, organization_id: UUID | None = None) -> list[Person]:
+    filters = {} if organization_id is None else {"organization_id": organization_id}
+    with uow:
+        return uow.people.list(order_by=("name",), **filters)
+
+
+def create_person(uow: UnitOfWork, name: str, **fields: Any) -> Person:
+    return records.add(uow, Person(name=name, **fields))
+
+
+def update_person(uow: UnitOfWork, person_id: UUID, **changes: Any) -> Person:
+    return records.edit(uow, Person, person_id, changes)
+
+
+def delete_person(uow: UnitOfWork, person_id: UUID) -> None:
+    with uow:
+        person = uow.people.get(person_id)
+        visits = {m.visit_id for m in uow.delegation.list(person_id=person_id)}
+        if visits:
+            titles = "; ".join(v.title for v in uow.visits.list(id=list(visits)))
+            raise ConflictError(
+                f"{person.name} cannot be deleted while in the delegation of: {titles}")
+        if uow.notes.count(author_id=person_id):
+            raise ConflictError(f"{person.name} cannot be deleted: they wrote notes")
+        uow.people.delete(person_id)
+        uow.commit()

@@ -1,0 +1,86 @@
+"""Use cases on the shared sites catalog and a visit's stops."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
+
+from fieldvisit.domain.entities import Site, Stop
+from fieldvisit.domain.errors import ConflictError, ValidationError
+from fieldvisit.services import records
+
+if TYPE_CHECKING:
+    from fieldvisit.persistence.uow import UnitOfWork
+
+
+def list_sites(uow: UnitOfWork) -> list[Site]:
+    with uow:
+        return uow.sites.list(order_by=("name",))
+
+
+def create_site(uow: UnitOfWork, name: str, **fields: Any) -> Site:
+    return records.add(uow, Site(name=name, **fields))
+
+
+def update_site(uow: UnitOfWork, site_id: UUID, **changes: Any) -> Site:
+    return records.edit(uow, Site, site_id, changes)
+
+
+def delete_site(uow: UnitOfWork, site_id: UUID) -> None:
+    with uow:
+        site = uow.sites.get(site_id)
+        if uow.stops.count(site_id=site_id):
+            raise ConflictError(f"{site.name} cannot be deleted: visits stop there")
+        uow.sites.delete(site_id)
+        uow.commit()
+
+
+def list_stops(uow: UnitOfWork, visit_id: UUID) -> list[Stop]:
+    with uow:
+        return uow.stops.list(order_by=("position",), visit_id=visit_id)
+
+
+def add_stop(uow: UnitOfWork, visit_id: UUID, site_id: UUID, **fields: Any) -> Stop:
+    """Add a stop at the end of the itinerary."""
+    with uow:
+        uow.visits.get(visit_id)
+        uow.sites.get(site_id)
+        last = max((s.position for s in uow.stops.list(visit_id=visit_id)), default=0)
+        stop = Stop(visit_id=visit_id, site_id=site_id, position=last + 1, **fields)
+        uow.stops.put(stop)
+        uow.commit()
+    return stop
+
+
+def update_stop(uow: UnitOfWork, stop_id: UUID, **changes: Any) -> Stop:
+    return records.edit(uow, Stop, stop_id, changes)
+
+
+def remove_stop(uow: UnitOfWork, stop_id: UUID) -> None:
+    """Remove a stop; refused while notes or figures belong to it, so no words are lost."""
+    with uow:
+        stop = uow.stops.get(stop_id)
+        notes, figures = uow.notes.count(stop_id=stop_id), uow.figures.count(stop_id=stop_id)
+        if notes or figures:
+            raise ConflictError(
+                f"stop {stop.position} has {notes} notes and {figures} figures; "
+                "move or delete them first")
+        uow.stops.delete(stop_id)
+        remaining = uow.stops.list(order_by=("position",), visit_id=stop.visit_id)
+        for position, other in enumerate(remaining, start=1):
+            uow.stops.put(records.changed(other, {"position": position}))
+        uow.commit()
+
+
+def reorder_stops(uow: UnitOfWork, visit_id: UUID, stop_ids: list[UUID]) -> list[Stop]:
+    """Put the visit's stops in the order of ``stop_ids`` (all of them, first to last)."""
+    with uow:
+        stops = {s.id: s for s in uow.stops.list(visit_id=visit_id)}
+        if sorted(map(str, stop_ids)) != sorted(map(str, stops)):
+            raise ValidationError("the new order must list every stop of the visit once")
+        ordered = [records.changed(stops[stop_id], {"position": position})
+                   for position, stop_id in enumerate(stop_ids, start=1)]
+        for stop in ordered:
+            uow.stops.put(stop)
+        uow.commit()
+    return ordered

@@ -1,0 +1,120 @@
+"""Use cases on what is captured during a visit: notes, key figures, follow-ups, photos."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
+
+from fieldvisit.domain.entities import FollowUp, KeyFigure, Note, Organization, Photo, Record
+from fieldvisit.services import records
+
+if TYPE_CHECKING:
+    from fieldvisit.persistence.uow import UnitOfWork
+
+
+def list_notes(uow: UnitOfWork, visit_id: UUID, stop_id: UUID | None = None) -> list[Note]:
+    filters: dict[str, Any] = {"visit_id": visit_id}
+    if stop_id is not None:
+        filters["stop_id"] = stop_id
+    with uow:
+        return uow.notes.list(order_by=("position",), **filters)
+
+
+def add_note(uow: UnitOfWork, visit_id: UUID, text: str, **fields: Any) -> Note:
+    with uow:
+        uow.visits.get(visit_id)
+        if "position" not in fields:
+            fields["position"] = uow.notes.count(visit_id=visit_id) + 1
+        note = Note(visit_id=visit_id, text=text, **fields)
+        uow.notes.put(note)
+        uow.commit()
+    return note
+
+
+def update_note(uow: UnitOfWork, note_id: UUID, **changes: Any) -> Note:
+    return records.edit(uow, Note, note_id, changes)
+
+
+def delete_note(uow: UnitOfWork, note_id: UUID) -> None:
+    _delete(uow, Note, note_id)
+
+
+def list_figures(uow: UnitOfWork, visit_id: UUID) -> list[KeyFigure]:
+    with uow:
+        return uow.figures.list(visit_id=visit_id)
+
+
+def add_figure(uow: UnitOfWork, visit_id: UUID, label: str, value: str,
+               **fields: Any) -> KeyFigure:
+    return records.add(uow, KeyFigure(visit_id=visit_id, label=label, value=value, **fields))
+
+
+def update_figure(uow: UnitOfWork, figure_id: UUID, **changes: Any) -> KeyFigure:
+    return records.edit(uow, KeyFigure, figure_id, changes)
+
+
+def delete_figure(uow: UnitOfWork, figure_id: UUID) -> None:
+    _delete(uow, KeyFigure, figure_id)
+
+
+def list_follow_ups(uow: UnitOfWork, visit_id: UUID) -> list[FollowUp]:
+    with uow:
+        return uow.follow_ups.list(order_by=("due_date",), visit_id=visit_id)
+
+
+def add_follow_up(uow: UnitOfWork, visit_id: UUID, action: str, **fields: Any) -> FollowUp:
+    return records.add(uow, FollowUp(visit_id=visit_id, action=action, **fields))
+
+
+def update_follow_up(uow: UnitOfWork, follow_up_id: UUID, **changes: Any) -> FollowUp:
+    return records.edit(uow, FollowUp, follow_up_id, changes)
+
+
+def delete_follow_up(uow: UnitOfWork, follow_up_id: UUID) -> None:
+    _delete(uow, FollowUp, follow_up_id)
+
+
+def list_photos(uow: UnitOfWork, visit_id: UUID) -> list[Photo]:
+    with uow:
+        return uow.photos.list(order_by=("taken_at",), visit_id=visit_id)
+
+
+def add_photo(uow: UnitOfWork, visit_id: UUID, file_name: str, **fields: Any) -> Photo:
+    return records.add(uow, Photo(visit_id=visit_id, file_name=file_name, **fields))
+
+
+def update_photo(uow: UnitOfWork, photo_id: UUID, **changes: Any) -> Photo:
+    return records.edit(uow, Photo, photo_id, changes)
+
+
+def _delete(uow: UnitOfWork, kind: type[Record], record_id: UUID) -> None:
+    with uow:
+        uow.repository(kind).delete(record_id)
+        uow.commit()
+
+
+@dataclass(frozen=True)
+class VisitRecords:
+    """Everything captured during a visit, with the organizations its follow-ups name."""
+
+    notes: tuple[Note, ...]
+    figures: tuple[KeyFigure, ...]
+    follow_ups: tuple[FollowUp, ...]
+    photos: tuple[Photo, ...]
+    organizations: dict[UUID, Organization]
+
+
+def visit_records(uow: UnitOfWork, visit_id: UUID) -> VisitRecords:
+    with uow:
+        uow.visits.get(visit_id)
+        follow_ups = uow.follow_ups.list(order_by=("due_date",), visit_id=visit_id)
+        organizations = uow.organizations.list(
+            id=[f.responsible_organization_id for f in follow_ups if f.responsible_organization_id])
+        return VisitRecords(
+            notes=tuple(uow.notes.list(order_by=("position",), visit_id=visit_id)),
+            figures=tuple(uow.figures.list(visit_id=visit_id)),
+            follow_ups=tuple(follow_ups),
+            photos=tuple(uow.photos.list(order_by=("taken_at",), visit_id=visit_id)),
+            organizations={o.id: o for o in organizations},
+        )

@@ -1,0 +1,188 @@
+"""The visit document: one versioned JSON format for a whole visit (see docs/visit-format.md).
+
+Export is deterministic, so export → import into an empty database → export gives the same
+document. Import validates the whole document before writing anything, creates or updates
+records by UUID, and skips records that are already identical.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
+
+from fieldvisit.domain import entities as e
+from fieldvisit.domain.errors import DocumentError
+from fieldvisit.domain.plain import from_plain, to_plain
+
+if TYPE_CHECKING:
+    from fieldvisit.persistence.uow import UnitOfWork
+
+FORMAT_NAME = "fieldvisit-visit"
+FORMAT_VERSION = 1
+
+# Document sections in dependency order: a record refers only to sections above it.
+SECTIONS: tuple[tuple[str, type[e.Record]], ...] = (
+    ("organizations", e.Organization),
+    ("people", e.Person),
+    ("sites", e.Site),
+    ("delegation", e.DelegationMember),
+    ("stops", e.Stop),
+    ("notes", e.Note),
+    ("key_figures", e.KeyFigure),
+    ("follow_ups", e.FollowUp),
+    ("photos", e.Photo),
+)
+
+# field → the record type it must point to
+REFERENCES: dict[str, type[e.Record]] = {
+    "organization_id": e.Organization,
+    "host_organization_id": e.Organization,
+    "responsible_organization_id": e.Organization,
+    "person_id": e.Person,
+    "author_id": e.Person,
+    "site_id": e.Site,
+    "stop_id": e.Stop,
+    "note_id": e.Note,
+}
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    visit_id: UUID
+    visit_title: str
+    added: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+    unchanged: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def changed_anything(self) -> bool:
+        return bool(sum(self.added.values()) + sum(self.updated.values()))
+
+
+def export_visit(uow: UnitOfWork, visit_id: UUID) -> dict[str, Any]:
+    with uow:
+        visit = uow.visits.get(visit_id)
+        delegation = uow.delegation.list(order_by=("protocol_order",), visit_id=visit_id)
+        stops = uow.stops.list(order_by=("position",), visit_id=visit_id)
+        notes = uow.notes.list(order_by=("position",), visit_id=visit_id)
+        figures = uow.figures.list(visit_id=visit_id)
+        follow_ups = uow.follow_ups.list(visit_id=visit_id)
+        photos = uow.photos.list(visit_id=visit_id)
+        people = uow.people.list(id=[m.person_id for m in delegation]
+                                 + [n.author_id for n in notes if n.author_id])
+        sites = uow.sites.list(id=[s.site_id for s in stops])
+        organization_ids = ([p.organization_id for p in people]
+                            + [s.host_organization_id for s in sites]
+                            + [f.responsible_organization_id for f in follow_ups])
+        organizations = uow.organizations.list(id=[o for o in organization_ids if o])
+    document: dict[str, Any] = {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "visit": to_plain(visit),
+    }
+    chosen = {"organizations": organizations, "people": people, "sites": sites,
+              "delegation": delegation, "stops": stops, "notes": notes,
+              "key_figures": figures, "follow_ups": follow_ups, "photos": photos}
+    for name, _kind in SECTIONS:
+        document[name] = [to_plain(record) for record in chosen[name]]
+    return document
+
+
+def dumps(document: dict[str, Any]) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def loads(text: str | bytes) -> dict[str, Any]:
+    try:
+        document = json.loads(text)
+    except UnicodeDecodeError as error:
+        raise DocumentError("$", f"the file is not UTF-8 text ({error.reason})") from None
+    except json.JSONDecodeError as error:
+        raise DocumentError("$", f"not valid JSON: {error.msg} at line {error.lineno}, "
+                                 f"column {error.colno}") from None
+    if not isinstance(document, dict):
+        raise DocumentError("$", "a visit document is a JSON object")
+    return document
+
+
+def parse(document: dict[str, Any]) -> tuple[e.Visit, dict[str, list[e.Record]]]:
+    """Validate a whole document; raise DocumentError at the first problem."""
+    if document.get("format") != FORMAT_NAME:
+        raise DocumentError("$.format", f"expected {FORMAT_NAME!r}, got "
+                                        f"{document.get('format')!r}: not a FieldVisit visit")
+    version = document.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise DocumentError("$.version", "missing or not a whole number")
+    if version > FORMAT_VERSION:
+        raise DocumentError("$.version", f"format version {version} is newer than this "
+                                         f"FieldVisit reads ({FORMAT_VERSION}); update FieldVisit")
+    if version < 1:
+        raise DocumentError("$.version", f"unknown format version {version}")
+    known = {"format", "version", "visit"} | {name for name, _ in SECTIONS}
+    for key in document:
+        if key not in known:
+            raise DocumentError(f"$.{key}", "unknown section")
+    visit = from_plain(e.Visit, document.get("visit"), "$.visit")
+    sections: dict[str, list[e.Record]] = {}
+    for name, kind in SECTIONS:
+        items = document.get(name, [])
+        if not isinstance(items, list):
+            raise DocumentError(f"$.{name}", "expected a list")
+        sections[name] = [from_plain(kind, item, f"$.{name}[{i}]") for i, item in enumerate(items)]
+    _check_ids(visit, sections)
+    return visit, sections
+
+
+def _check_ids(visit: e.Visit, sections: dict[str, list[e.Record]]) -> None:
+    seen: dict[UUID, str] = {visit.id: "$.visit"}
+    for name, _kind in SECTIONS:
+        for index, record in enumerate(sections[name]):
+            path = f"$.{name}[{index}]"
+            if record.id in seen:
+                raise DocumentError(f"{path}.id", f"the id {record.id} is also used at "
+                                                  f"{seen[record.id]}")
+            seen[record.id] = path
+            if getattr(record, "visit_id", visit.id) != visit.id:
+                raise DocumentError(f"{path}.visit_id", "must be the id of the document's visit")
+
+
+def _check_references(uow: UnitOfWork, sections: dict[str, list[e.Record]]) -> None:
+    in_document = {kind: {r.id for r in sections[name]} for name, kind in SECTIONS}
+    for name, _kind in SECTIONS:
+        for index, record in enumerate(sections[name]):
+            for field_name, target in REFERENCES.items():
+                target_id = getattr(record, field_name, None)
+                if target_id is None or target_id in in_document[target]:
+                    continue
+                if target in (e.Stop, e.Note) or uow.repository(target).find(target_id) is None:
+                    noun = uow.repository(target).noun
+                    raise DocumentError(f"$.{name}[{index}].{field_name}",
+                                        f"refers to {noun} {target_id}, which is not in the "
+                                        "document")
+
+
+def import_visit(uow: UnitOfWork, document: dict[str, Any]) -> ImportSummary:
+    """Create or update every record of the document by UUID, in one transaction."""
+    visit, sections = parse(document)
+    summary = ImportSummary(visit.id, visit.title)
+    with uow:
+        _check_references(uow, sections)
+        _store(uow, "visit", [visit], summary)
+        for name, _kind in SECTIONS:
+            _store(uow, name, sections[name], summary)
+        uow.commit()
+    return summary
+
+
+def _store(uow: UnitOfWork, name: str, items: list[e.Record], summary: ImportSummary) -> None:
+    for record in items:
+        repository = uow.repository(type(record))
+        stored = repository.find(record.id)
+        if stored == record:
+            outcome = summary.unchanged
+        else:
+            repository.put(record)
+            outcome = summary.added if stored is None else summary.updated
+        outcome[name] = outcome.get(name, 0) + 1

@@ -1,0 +1,120 @@
+"""Use cases on visits: list, create, edit, change status, delete, resolve, overview."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
+
+from fieldvisit.domain import rules
+from fieldvisit.domain.entities import DelegationMember, Organization, Person, Visit
+from fieldvisit.domain.enums import DelegationRole, VisitStatus
+from fieldvisit.domain.errors import AmbiguousReferenceError, NotFoundError
+from fieldvisit.services import records
+from fieldvisit.services.views import (
+    MemberView,
+    OrganizationGroup,
+    StopView,
+    VisitCounts,
+    VisitOverview,
+    VisitSummary,
+)
+
+if TYPE_CHECKING:
+    from fieldvisit.persistence.uow import UnitOfWork
+
+
+def list_visits(uow: UnitOfWork) -> list[VisitSummary]:
+    with uow:
+        visits = uow.visits.list()
+        members = Counter(m.visit_id for m in uow.delegation.list())
+        stops = Counter(s.visit_id for s in uow.stops.list())
+    visits.sort(key=lambda v: (v.start_date is None, v.start_date or v.created_at.date(),
+                               v.title), reverse=False)
+    return [VisitSummary(v.id, v.title, v.status, v.region, v.start_date, v.end_date,
+                         members[v.id], stops[v.id]) for v in visits]
+
+
+def create_visit(uow: UnitOfWork, title: str, **fields: Any) -> Visit:
+    return records.add(uow, Visit(title=title, **fields))
+
+
+def get_visit(uow: UnitOfWork, visit_id: UUID) -> Visit:
+    return records.get(uow, Visit, visit_id)
+
+
+def update_visit(uow: UnitOfWork, visit_id: UUID, **changes: Any) -> Visit:
+    if "status" in changes:
+        current = get_visit(uow, visit_id)
+        rules.check_status_change(current.status, VisitStatus(changes["status"]))
+    return records.edit(uow, Visit, visit_id, changes)
+
+
+def delete_visit(uow: UnitOfWork, visit_id: UUID) -> None:
+    """Delete a visit with its delegation, stops, notes, figures, follow-ups and photos.
+    Organizations, people and sites stay in the shared directory."""
+    with uow:
+        uow.visits.delete(visit_id)
+        uow.commit()
+
+
+def resolve_visit(uow: UnitOfWork, reference: str) -> Visit:
+    """A visit by UUID or by an unambiguous prefix of its title."""
+    reference = reference.strip()
+    if not reference:
+        raise NotFoundError("name a visit by its id or the beginning of its title")
+    with uow:
+        try:
+            found = uow.visits.find(UUID(reference))
+        except ValueError:
+            found = None
+        if found is not None:
+            return found
+        matches = uow.visits.title_prefix("title", reference)
+    exact = [v for v in matches if v.title == reference]
+    if len(exact) == 1 or len(matches) == 1:
+        return (exact or matches)[0]
+    if not matches:
+        raise NotFoundError(f"no visit has the id or title {reference!r}")
+    titles = "; ".join(f"{v.title} ({v.id})" for v in matches[:5])
+    raise AmbiguousReferenceError(
+        f"{reference!r} matches {len(matches)} visits: {titles}. Use more of the title or the id")
+
+
+def visit_overview(uow: UnitOfWork, visit_id: UUID) -> VisitOverview:
+    with uow:
+        visit = uow.visits.get(visit_id)
+        members = uow.delegation.list(order_by=("protocol_order",), visit_id=visit_id)
+        people = {p.id: p for p in uow.people.list(id=[m.person_id for m in members])}
+        organizations = {o.id: o for o in uow.organizations.list(
+            id=[p.organization_id for p in people.values() if p.organization_id])}
+        stops = uow.stops.list(order_by=("position",), visit_id=visit_id)
+        sites = {s.id: s for s in uow.sites.list(id=[s.site_id for s in stops])}
+        notes_at = Counter(n.stop_id for n in uow.notes.list(visit_id=visit_id))
+        figures_at = Counter(f.stop_id for f in uow.figures.list(visit_id=visit_id))
+        counts = VisitCounts(
+            notes=sum(notes_at.values()), figures=sum(figures_at.values()),
+            follow_ups=uow.follow_ups.count(visit_id=visit_id),
+            photos=uow.photos.count(visit_id=visit_id))
+    delegation = [m for m in members if m.role is not DelegationRole.ACCOMPANYING_OFFICIAL]
+    accompanying = [m for m in members if m.role is DelegationRole.ACCOMPANYING_OFFICIAL]
+    return VisitOverview(
+        visit=visit,
+        delegation=group_by_organization(delegation, people, organizations),
+        accompanying=group_by_organization(accompanying, people, organizations),
+        stops=tuple(StopView(s, sites[s.site_id], notes_at[s.id], figures_at[s.id])
+                    for s in stops),
+        counts=counts,
+    )
+
+
+def group_by_organization(members: list[DelegationMember], people: dict[UUID, Person],
+                          organizations: dict[UUID, Organization]) -> tuple[OrganizationGroup, ...]:
+    """Groups in the order their first member appears in protocol order."""
+    groups: dict[UUID | None, list[MemberView]] = {}
+    for member in sorted(members, key=lambda m: m.protocol_order):
+        person = people[member.person_id]
+        groups.setdefault(person.organization_id, []).append(MemberView(
+            member.id, person.id, person.name, person.title, member.role, member.protocol_order))
+    return tuple(OrganizationGroup(organizations.get(org_id) if org_id else None, tuple(views))
+                 for org_id, views in groups.items())
