@@ -1,0 +1,165 @@
+"""The headless interface. ``fieldvisit`` alone opens the GUI.
+
+Errors a user can make print one line on stderr and exit with status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from fieldvisit import __version__
+
+if TYPE_CHECKING:
+    from fieldvisit.persistence.db import Database
+
+USER_ERROR = 2
+DATABASE_URL_ENV = "FIELDVISIT_DATABASE_URL"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="fieldvisit",
+        description="Plan joint field research visits, take notes on site and report on them. "
+                    "Without a command, the desktop application opens.")
+    parser.add_argument("--version", action="version", version=f"FieldVisit {__version__}")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--db", metavar="PATH", help="SQLite database file to use")
+    where.add_argument("--database-url", metavar="URL",
+                       help=f"SQLAlchemy database URL (also ${DATABASE_URL_ENV})")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    commands.add_parser("gui", help="open the desktop application (the default)")
+    commands.add_parser("sample", help="load the reference visit and print its id")
+    visits = commands.add_parser("visits", help="list the visits")
+    visits.add_argument("--json", action="store_true", help="print JSON")
+    show = commands.add_parser("show", help="show a visit: delegation, stops and counts")
+    show.add_argument("visit", metavar="VISIT", help="a visit id or an unambiguous title prefix")
+    show.add_argument("--json", action="store_true", help="print JSON")
+    export = commands.add_parser("export", help="write a visit as a JSON visit document")
+    export.add_argument("visit", metavar="VISIT")
+    export.add_argument("-o", "--output", metavar="FILE", required=True,
+                        help="file to write, or - for standard output")
+    import_ = commands.add_parser("import", help="read a JSON visit document into the database")
+    import_.add_argument("file", metavar="FILE", help="the visit document to import")
+    return parser
+
+
+def database_url(args: argparse.Namespace) -> str:
+    from fieldvisit.persistence.db import sqlite_url
+
+    if args.database_url:
+        return args.database_url
+    if args.db:
+        return sqlite_url(Path(args.db).expanduser().absolute())
+    if os.environ.get(DATABASE_URL_ENV):
+        return os.environ[DATABASE_URL_ENV]
+    from fieldvisit.paths import default_database_path
+
+    path = default_database_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return sqlite_url(path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command in (None, "gui"):
+        from fieldvisit.ui.app import run
+
+        return run(args, database_url(args))
+    from fieldvisit.domain.errors import FieldVisitError
+    from fieldvisit.persistence.db import open_database
+
+    try:
+        database = open_database(database_url(args))
+        try:
+            return COMMANDS[args.command](database, args)
+        finally:
+            database.dispose()
+    except FieldVisitError as error:
+        print(f"fieldvisit: {error}", file=sys.stderr)
+        return USER_ERROR
+    except OSError as error:
+        print(f"fieldvisit: {error.strerror or error}: {error.filename or ''}".rstrip(": "),
+              file=sys.stderr)
+        return USER_ERROR
+
+
+def _sample(database: Database, args: argparse.Namespace) -> int:
+    from fieldvisit.services.sample import load_reference_visit
+
+    summary = load_reference_visit(database.unit_of_work())
+    print(summary.visit_id)
+    return 0
+
+
+def _visits(database: Database, args: argparse.Namespace) -> int:
+    from fieldvisit.domain.plain import to_plain
+    from fieldvisit.services.visits import list_visits
+
+    visits = list_visits(database.unit_of_work())
+    if args.json:
+        _print_json([to_plain(v) for v in visits])
+        return 0
+    for v in visits:
+        dates = " – ".join(str(d) for d in dict.fromkeys((v.start_date, v.end_date)) if d)
+        print(f"{v.id}  {v.status.value:<10} {dates or '-':<24} {v.title}")
+    return 0
+
+
+def _show(database: Database, args: argparse.Namespace) -> int:
+    from fieldvisit.cli_show import overview_json, overview_text
+    from fieldvisit.services.visits import resolve_visit, visit_overview
+
+    uow = database.unit_of_work()
+    overview = visit_overview(uow, resolve_visit(uow, args.visit).id)
+    if args.json:
+        _print_json(overview_json(overview))
+    else:
+        print(overview_text(overview))
+    return 0
+
+
+def _export(database: Database, args: argparse.Namespace) -> int:
+    from fieldvisit.services.visit_document import dumps, export_visit
+    from fieldvisit.services.visits import resolve_visit
+
+    uow = database.unit_of_work()
+    text = dumps(export_visit(uow, resolve_visit(uow, args.visit).id))
+    if args.output == "-":
+        sys.stdout.write(text)
+    else:
+        _write_atomically(Path(args.output), text)
+        print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def _import(database: Database, args: argparse.Namespace) -> int:
+    from fieldvisit.services.visit_document import import_visit, loads
+
+    summary = import_visit(database.unit_of_work(), loads(Path(args.file).read_bytes()))
+    print(f"{summary.visit_id}  {summary.visit_title}")
+    for label, counts in (("added", summary.added), ("updated", summary.updated),
+                          ("unchanged", summary.unchanged)):
+        if counts:
+            print(f"  {label}: " + ", ".join(f"{n} {name}" for name, n in counts.items()))
+    return 0
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    temporary = path.with_name(f".{path.name}.part")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def _print_json(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
+    "sample": _sample, "visits": _visits, "show": _show, "export": _export, "import": _import,
+}

@@ -1,0 +1,68 @@
+"""Text and JSON renderings of a visit overview for ``fieldvisit show``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fieldvisit.domain.plain import to_plain
+from fieldvisit.services.views import OrganizationGroup, VisitOverview
+
+
+def _groups_json(groups: tuple[OrganizationGroup, ...]) -> list[dict[str, Any]]:
+    return [{
+        "organization": None if g.organization is None else {
+            "id": str(g.organization.id), "name": g.organization.name,
+            "short_name": g.organization.short_name, "kind": g.organization.kind.value},
+        "members": [{"person_id": str(m.person_id), "name": m.name, "title": m.title,
+                     "role": m.role.value, "protocol_order": m.protocol_order}
+                    for m in g.members],
+    } for g in groups]
+
+
+def overview_json(overview: VisitOverview) -> dict[str, Any]:
+    return {
+        "visit": to_plain(overview.visit),
+        "delegation": _groups_json(overview.delegation),
+        "accompanying": _groups_json(overview.accompanying),
+        "stops": [{
+            "id": str(s.stop.id), "position": s.stop.position,
+            "site": {"id": str(s.site.id), "name": s.site.name, "address": s.site.address},
+            "planned_arrival": to_plain(s.stop.planned_arrival),
+            "planned_departure": to_plain(s.stop.planned_departure),
+            "times_illustrative": s.stop.times_illustrative,
+            "notes": s.note_count, "key_figures": s.figure_count,
+        } for s in overview.stops],
+        "counts": {"notes": overview.counts.notes, "key_figures": overview.counts.figures,
+                   "follow_ups": overview.counts.follow_ups, "photos": overview.counts.photos},
+    }
+
+
+def _groups_text(title: str, groups: tuple[OrganizationGroup, ...]) -> list[str]:
+    lines = [title] if groups else []
+    for group in groups:
+        lines.append(f"  {group.organization.name if group.organization else '(no organization)'}")
+        lines += [f"    {m.protocol_order:>2}. {m.name}  {m.title}  [{m.role.value}]"
+                  for m in group.members]
+    return lines
+
+
+def overview_text(overview: VisitOverview) -> str:
+    visit = overview.visit
+    dates = " – ".join(str(d) for d in dict.fromkeys((visit.start_date, visit.end_date)) if d)
+    lines = [visit.title, f"  id: {visit.id}", f"  status: {visit.status.value}",
+             f"  dates: {dates or '-'}    region: {visit.region or '-'}"]
+    if visit.theme:
+        lines.append(f"  theme: {visit.theme}")
+    lines += _groups_text("Delegation", overview.delegation)
+    lines += _groups_text("Accompanying", overview.accompanying)
+    if overview.stops:
+        lines.append("Stops")
+    for s in overview.stops:
+        times = "–".join(f"{t:%H:%M}" for t in (s.stop.planned_arrival, s.stop.planned_departure)
+                         if t) or "--:--"
+        lines.append(f"  {s.stop.position}. {times:<11} {s.site.name}  "
+                     f"({s.note_count} notes, {s.figure_count} figures)")
+    c = overview.counts
+    lines.append(f"Notes {c.notes}, key figures {c.figures}, follow-ups {c.follow_ups}, "
+                 f"photos {c.photos}")
+    return "\n".join(lines)
