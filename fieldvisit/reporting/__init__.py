@@ -1,0 +1,1 @@
+"""The PDF research report (ReportLab). Takes plain data, never queries; styles in one module."""

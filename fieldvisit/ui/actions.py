@@ -1,0 +1,92 @@
+"""The main window's actions and menus, with standard shortcuts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from fieldvisit.ui.i18n import LANGUAGES
+
+translate = QCoreApplication.translate
+
+
+@dataclass
+class Actions:
+    new_visit: QAction
+    import_visit: QAction
+    export_visit: QAction
+    load_sample: QAction
+    quit: QAction
+    undo: QAction
+    redo: QAction
+    edit_visit: QAction
+    delete_visit: QAction
+    languages: QActionGroup
+    about: QAction
+
+
+def build_actions(window: QMainWindow, undo_stack: QUndoStack) -> Actions:
+    def action(text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+               tip: str = "") -> QAction:
+        made = QAction(text, window)
+        if shortcut is not None:
+            made.setShortcut(QKeySequence(shortcut))
+        made.setStatusTip(tip)
+        return made
+
+    undo = undo_stack.createUndoAction(window, translate("Actions", "&Undo"))
+    undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+    redo = undo_stack.createRedoAction(window, translate("Actions", "&Redo"))
+    redo.setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
+    languages = QActionGroup(window)
+    names = {"": translate("Actions", "System default"), "en": "English", "zh_CN": "简体中文"}
+    for code in LANGUAGES:
+        choice = languages.addAction(names[code])
+        choice.setData(code)
+        choice.setCheckable(True)
+    return Actions(
+        new_visit=action(translate("Actions", "&New Visit…"), QKeySequence.StandardKey.New,
+                         translate("Actions", "Create a new research visit")),
+        import_visit=action(translate("Actions", "&Import Visit…"), "Ctrl+I",
+                            translate("Actions", "Read a visit document (JSON) into this database")),
+        export_visit=action(translate("Actions", "&Export Visit…"), "Ctrl+E",
+                            translate("Actions", "Write the selected visit as a visit document (JSON)")),
+        load_sample=action(translate("Actions", "Load &Reference Visit"), None,
+                           translate("Actions", "Load the Chaoyang joint research visit as sample data")),
+        quit=action(translate("Actions", "&Quit"), QKeySequence.StandardKey.Quit),
+        undo=undo,
+        redo=redo,
+        edit_visit=action(translate("Actions", "Visit &Properties…"), "Ctrl+Return",
+                          translate("Actions", "Edit the selected visit's title, dates, status and methods")),
+        delete_visit=action(translate("Actions", "&Delete Visit"), QKeySequence.StandardKey.Delete,
+                            translate("Actions", "Delete the selected visit")),
+        languages=languages,
+        about=action(translate("Actions", "&About FieldVisit")),
+    )
+
+
+def build_menus(window: QMainWindow, actions: Actions) -> None:
+    bar = window.menuBar()
+    file_menu = bar.addMenu(translate("Actions", "&File"))
+    file_menu.addAction(actions.new_visit)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.import_visit)
+    file_menu.addAction(actions.export_visit)
+    file_menu.addAction(actions.load_sample)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.quit)
+    edit_menu = bar.addMenu(translate("Actions", "&Edit"))
+    edit_menu.addAction(actions.undo)
+    edit_menu.addAction(actions.redo)
+    edit_menu.addSeparator()
+    edit_menu.addAction(actions.edit_visit)
+    edit_menu.addAction(actions.delete_visit)
+    settings_menu = bar.addMenu(translate("Actions", "&Settings"))
+    language_menu = QMenu(translate("Actions", "&Language"), window)
+    language_menu.addActions(actions.languages.actions())
+    settings_menu.addMenu(language_menu)
+    help_menu = bar.addMenu(translate("Actions", "&Help"))
+    help_menu.addAction(actions.about)

@@ -1,0 +1,136 @@
+"""Undo commands. Each redo()/undo() calls services; nothing copies widget state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+from uuid import UUID
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from fieldvisit.domain.rules import STATUS_ORDER
+from fieldvisit.persistence.db import Database
+from fieldvisit.persistence.uow import UnitOfWork
+from fieldvisit.services import visit_document, visits
+
+translate = QCoreApplication.translate
+
+
+@dataclass(frozen=True)
+class CommandContext:
+    database: Database
+    refresh: Callable[[UUID | None], None]  # reload the window, showing this visit
+    report: Callable[[Exception], None]  # show a failure to the user
+
+    def uow(self) -> UnitOfWork:
+        return self.database.unit_of_work()
+
+
+class ServiceCommand(QUndoCommand):
+    """A failing step is reported and refreshes the window; a command that fails on its first
+    redo marks itself obsolete, so the undo stack drops it instead of keeping a lie."""
+
+    def __init__(self, context: CommandContext, text: str) -> None:
+        super().__init__(text)
+        self.context = context
+        self.error: Exception | None = None
+
+    def redo(self) -> None:
+        self._guard(self.apply)
+
+    def undo(self) -> None:
+        self._guard(self.revert)
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+    def _guard(self, step: Callable[[], None]) -> None:
+        self.error = None
+        try:
+            step()
+        except Exception as error:  # noqa: BLE001 - reported through the context
+            self.error = error
+            self.setObsolete(True)
+            self.context.refresh(None)
+            self.context.report(error)
+
+
+class CreateVisitCommand(ServiceCommand):
+    def __init__(self, context: CommandContext, fields: dict[str, Any]) -> None:
+        super().__init__(context, translate("Commands", "Create visit “%1”").replace("%1", fields["title"]))
+        self._fields = fields
+        self._document: dict[str, Any] | None = None
+        self.visit_id: UUID | None = None
+
+    def apply(self) -> None:
+        if self._document is None:
+            self.visit_id = visits.create_visit(self.context.uow(), **self._fields).id
+        else:
+            visit_document.import_visit(self.context.uow(), self._document)
+        self.context.refresh(self.visit_id)
+
+    def revert(self) -> None:
+        assert self.visit_id is not None
+        self._document = visit_document.export_visit(self.context.uow(), self.visit_id)
+        visits.delete_visit(self.context.uow(), self.visit_id)
+        self.context.refresh(None)
+
+
+class EditVisitCommand(ServiceCommand):
+    def __init__(self, context: CommandContext, visit_id: UUID, before: dict[str, Any],
+                 after: dict[str, Any]) -> None:
+        super().__init__(context, translate("Commands", "Edit visit “%1”").replace(
+            "%1", after.get("title") or before.get("title", "")))
+        self._visit_id = visit_id
+        changed = {k for k in after if after[k] != before.get(k)}
+        self._before = {k: before[k] for k in changed}
+        self._after = {k: after[k] for k in changed}
+
+    def apply(self) -> None:
+        self._set(self._after)
+
+    def revert(self) -> None:
+        self._set(self._before)
+
+    def _set(self, values: dict[str, Any]) -> None:
+        uow = self.context.uow()
+        fields = {k: v for k, v in values.items() if k != "status"}
+        if fields:
+            visits.update_visit(uow, self._visit_id, **fields)
+        if "status" in values:
+            _walk_status(uow, self._visit_id, values["status"])
+        self.context.refresh(self._visit_id)
+
+
+def _walk_status(uow: UnitOfWork, visit_id: UUID, target: Any) -> None:
+    """Reach ``target`` the way the rules allow: back in one go, forward one step at a time."""
+    current = visits.get_visit(uow, visit_id).status
+    while current != target:
+        if STATUS_ORDER.index(target) < STATUS_ORDER.index(current):
+            current = target
+        else:
+            current = STATUS_ORDER[STATUS_ORDER.index(current) + 1]
+        visits.update_visit(uow, visit_id, status=current)
+
+
+class DeleteVisitCommand(ServiceCommand):
+    """Deleting keeps the whole visit as a visit document, so undo restores every record."""
+
+    def __init__(self, context: CommandContext, visit_id: UUID, title: str) -> None:
+        super().__init__(context, translate("Commands", "Delete visit “%1”").replace("%1", title))
+        self._visit_id = visit_id
+        self._document: dict[str, Any] | None = None
+
+    def apply(self) -> None:
+        self._document = visit_document.export_visit(self.context.uow(), self._visit_id)
+        visits.delete_visit(self.context.uow(), self._visit_id)
+        self.context.refresh(None)
+
+    def revert(self) -> None:
+        assert self._document is not None
+        visit_document.import_visit(self.context.uow(), self._document)
+        self.context.refresh(self._visit_id)

@@ -1,0 +1,93 @@
+"""Long work off the GUI thread, with a progress dialog and a way to cancel."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from fieldvisit.domain.errors import FieldVisitError
+
+
+class Cancelled(FieldVisitError):
+    def __init__(self) -> None:
+        super().__init__("cancelled")
+
+
+class CancelToken:
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def check(self) -> None:
+        """Call between steps: raises Cancelled once the user asked to stop."""
+        if self._event.is_set():
+            raise Cancelled()
+
+
+class _Signals(QObject):
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[CancelToken], Any], token: CancelToken) -> None:
+        super().__init__()
+        self.signals = _Signals()
+        self._work, self._token = work, token
+
+    def run(self) -> None:
+        try:
+            result = self._work(self._token)
+        except BaseException as error:  # noqa: BLE001 - handed to the GUI thread
+            self.signals.failed.emit(error)
+        else:
+            self.signals.succeeded.emit(result)
+
+
+class Task(QObject):
+    """Runs ``work(token)`` in the thread pool; calls back on the GUI thread when done."""
+
+    finished = Signal()
+
+    def __init__(self, parent: QWidget, label: str, work: Callable[[CancelToken], Any],
+                 on_success: Callable[[Any], None],
+                 on_failure: Callable[[BaseException], None]) -> None:
+        super().__init__(parent)
+        self.token = CancelToken()
+        self._on_success, self._on_failure = on_success, on_failure
+        self._progress = QProgressDialog(label, self.tr("Cancel"), 0, 0, parent)
+        self._progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self._progress.setMinimumDuration(400)
+        self._progress.canceled.connect(self.token.cancel)
+        self._job = _Job(work, self.token)
+        self._job.signals.succeeded.connect(self._succeeded, Qt.ConnectionType.QueuedConnection)
+        self._job.signals.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+
+    def start(self) -> Task:
+        QThreadPool.globalInstance().start(self._job)
+        return self
+
+    def _succeeded(self, result: Any) -> None:
+        self._close()
+        self._on_success(result)
+        self.finished.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        self._close()
+        if not isinstance(error, Cancelled):
+            self._on_failure(error)
+        self.finished.emit()
+
+    def _close(self) -> None:
+        self._progress.canceled.disconnect(self.token.cancel)
+        self._progress.close()
+        self._progress.deleteLater()
