@@ -1,0 +1,66 @@
+"""Keep the interface translations in step with the code.
+
+    python packaging/translations.py update   # pyside6-lupdate: collect tr() strings into .ts
+    python packaging/translations.py release  # pyside6-lrelease: compile .ts into .qm
+
+Translate new strings in resources/translations/*.ts (Qt Linguist, ``pyside6-linguist``, or
+any editor), then run ``release`` and commit both the .ts and the .qm files.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "fieldvisit" / "ui"
+TRANSLATIONS = ROOT / "resources" / "translations"
+LANGUAGES = ("zh_CN",)
+
+
+def tool(name: str) -> str:
+    found = shutil.which(name) or shutil.which(name, path=str(Path(sys.executable).parent))
+    if not found:
+        raise SystemExit(f"{name} not found; install PySide6-Essentials")
+    return found
+
+
+def ui_sources() -> list[str]:
+    return sorted(str(p.relative_to(ROOT)) for p in SOURCES.rglob("*.py"))
+
+
+def ts_file(language: str) -> Path:
+    return TRANSLATIONS / f"fieldvisit_{language}.ts"
+
+
+def update(ts: Path | None = None, language: str = "zh_CN") -> Path:
+    target = ts or ts_file(language)
+    subprocess.run([tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none",
+                    "-target-language", language, *ui_sources(), "-ts", str(target)],
+                   cwd=ROOT, check=True, capture_output=True)
+    return target
+
+
+def release(ts: Path, qm: Path) -> Path:
+    subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)],
+                   cwd=ROOT, check=True, capture_output=True)
+    return qm
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["update"]:
+        for language in LANGUAGES:
+            print(update(language=language))
+        return 0
+    if argv[:1] == ["release"]:
+        for language in LANGUAGES:
+            print(release(ts_file(language), ts_file(language).with_suffix(".qm")))
+        return 0
+    print(__doc__)
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
