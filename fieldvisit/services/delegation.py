@@ -28,16 +28,16 @@ def add_member(uow: UnitOfWork, visit_id: UUID, person_id: UUID,
         members = uow.delegation.list(visit_id=visit_id)
         if any(m.person_id == person_id for m in members):
             raise ConflictError(f"{person.name} is already in this delegation")
-        member = DelegationMember(
-            visit_id=visit_id, person_id=person_id, role=DelegationRole(role),
-            protocol_order=max((m.protocol_order for m in members), default=0) + 1)
+        member = records.normalized(DelegationMember(
+            visit_id=visit_id, person_id=person_id, role=role,
+            protocol_order=max((m.protocol_order for m in members), default=0) + 1))
         uow.delegation.put(member)
         uow.commit()
     return member
 
 
 def set_role(uow: UnitOfWork, member_id: UUID, role: DelegationRole) -> DelegationMember:
-    return records.edit(uow, DelegationMember, member_id, {"role": DelegationRole(role)})
+    return records.edit(uow, DelegationMember, member_id, {"role": role})
 
 
 def remove_member(uow: UnitOfWork, member_id: UUID) -> None:

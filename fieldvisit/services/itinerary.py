@@ -46,7 +46,8 @@ def add_stop(uow: UnitOfWork, visit_id: UUID, site_id: UUID, **fields: Any) -> S
         uow.visits.get(visit_id)
         uow.sites.get(site_id)
         last = max((s.position for s in uow.stops.list(visit_id=visit_id)), default=0)
-        stop = Stop(visit_id=visit_id, site_id=site_id, position=last + 1, **fields)
+        stop = records.normalized(
+            Stop(visit_id=visit_id, site_id=site_id, position=last + 1, **fields))
         uow.stops.put(stop)
         uow.commit()
     return stop

@@ -26,7 +26,7 @@ def add_note(uow: UnitOfWork, visit_id: UUID, text: str, **fields: Any) -> Note:
         uow.visits.get(visit_id)
         if "position" not in fields:
             fields["position"] = uow.notes.count(visit_id=visit_id) + 1
-        note = Note(visit_id=visit_id, text=text, **fields)
+        note = records.normalized(Note(visit_id=visit_id, text=text, **fields))
         uow.notes.put(note)
         uow.commit()
     return note

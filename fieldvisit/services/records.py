@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from fieldvisit.domain.entities import Record, utc_now
-from fieldvisit.domain.errors import ValidationError
+from fieldvisit.domain.errors import DocumentError, ValidationError
+from fieldvisit.domain.plain import from_plain, to_plain
 
 if TYPE_CHECKING:
     from fieldvisit.persistence.uow import UnitOfWork
@@ -17,7 +18,19 @@ R = TypeVar("R", bound=Record)
 PROTECTED_FIELDS = frozenset({"id", "created_at", "updated_at"})
 
 
+def normalized(record: R) -> R:
+    """The record with every field in its declared type (text enum values become members,
+    lists become tuples), validated; a bad value raises ValidationError naming the field."""
+    try:
+        return from_plain(type(record), to_plain(record), strict=False)
+    except DocumentError as error:
+        field = error.path.removeprefix("$.").split(".")[0].split("[")[0] or None
+        raise ValidationError(f"{field}: {error.problem}" if field else error.problem,
+                              field) from None
+
+
 def add(uow: UnitOfWork, record: R) -> R:
+    record = normalized(record)
     with uow:
         uow.repository(type(record)).put(record)
         uow.commit()
@@ -39,7 +52,7 @@ def changed(record: R, changes: dict[str, Any]) -> R:
     if unknown or PROTECTED_FIELDS & set(changes):
         bad = sorted(unknown | (PROTECTED_FIELDS & set(changes)))[0]
         raise ValidationError(f"{bad} cannot be changed here", bad)
-    updated = dataclasses.replace(record, **changes)
+    updated = normalized(dataclasses.replace(record, **changes))
     if updated == record:
         return record
     return dataclasses.replace(updated, updated_at=utc_now())

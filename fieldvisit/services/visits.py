@@ -8,7 +8,7 @@ from uuid import UUID
 
 from fieldvisit.domain import rules
 from fieldvisit.domain.entities import DelegationMember, Organization, Person, Visit
-from fieldvisit.domain.enums import DelegationRole, VisitStatus
+from fieldvisit.domain.enums import DelegationRole
 from fieldvisit.domain.errors import AmbiguousReferenceError, NotFoundError
 from fieldvisit.services import records
 from fieldvisit.services.views import (
@@ -44,10 +44,13 @@ def get_visit(uow: UnitOfWork, visit_id: UUID) -> Visit:
 
 
 def update_visit(uow: UnitOfWork, visit_id: UUID, **changes: Any) -> Visit:
-    if "status" in changes:
-        current = get_visit(uow, visit_id)
-        rules.check_status_change(current.status, VisitStatus(changes["status"]))
-    return records.edit(uow, Visit, visit_id, changes)
+    with uow:
+        current = uow.visits.get(visit_id)
+        updated = records.changed(current, changes)
+        rules.check_status_change(current.status, updated.status)
+        uow.visits.put(updated)
+        uow.commit()
+    return updated
 
 
 def delete_visit(uow: UnitOfWork, visit_id: UUID) -> None:
