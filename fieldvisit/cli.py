@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from fieldvisit import __version__
+from fieldvisit.files import write_text_atomically
 
 if TYPE_CHECKING:
     from fieldvisit.persistence.db import Database
@@ -133,7 +134,7 @@ def _export(database: Database, args: argparse.Namespace) -> int:
     if args.output == "-":
         sys.stdout.write(text)
     else:
-        _write_atomically(Path(args.output), text)
+        write_text_atomically(Path(args.output), text)
         print(f"wrote {args.output}", file=sys.stderr)
     return 0
 
@@ -148,12 +149,6 @@ def _import(database: Database, args: argparse.Namespace) -> int:
         if counts:
             print(f"  {label}: " + ", ".join(f"{n} {name}" for name, n in counts.items()))
     return 0
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    temporary = path.with_name(f".{path.name}.part")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
 
 
 def _print_json(value: Any) -> None:

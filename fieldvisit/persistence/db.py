@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -43,7 +43,8 @@ class Database:
 
 
 def sqlite_url(path: str | Path) -> str:
-    return f"sqlite:///{Path(path)}"
+    """The URL of a SQLite file; characters such as ``?`` and ``%`` in the path are escaped."""
+    return URL.create("sqlite", database=str(Path(path))).render_as_string()
 
 
 def open_database(url: str) -> Database:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QHeaderView, QLabel, QMainWindow, QMe
     QSplitter, QTableView, QVBoxLayout, QWidget
 
 from fieldvisit import APP_NAME, __version__
+from fieldvisit.files import write_text_atomically
 from fieldvisit.persistence.db import Database
 from fieldvisit.services import sample, visit_document, visits
 from fieldvisit.services.notes import visit_records
@@ -195,9 +196,7 @@ class MainWindow(QMainWindow):
             text = visit_document.dumps(
                 visit_document.export_visit(self.database.unit_of_work(), visit_id))
             token.check()
-            partial = path.with_name(f".{path.name}.part")
-            partial.write_text(text, encoding="utf-8")
-            partial.replace(path)
+            write_text_atomically(path, text)
             return path
 
         def done(written: Path) -> None:

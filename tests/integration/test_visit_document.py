@@ -1,0 +1,263 @@
+"""The visit document: deterministic export, idempotent import, and atomic refusal of invalid
+documents with the JSON path of the first problem."""
+
+from __future__ import annotations
+
+import copy
+import json
+from datetime import date, datetime
+from uuid import uuid4
+
+import pytest
+
+from fieldvisit.domain.entities import Photo, Visit
+from fieldvisit.domain.enums import DelegationRole, NoteKind
+from fieldvisit.domain.errors import DocumentError
+from fieldvisit.domain.plain import to_plain
+from fieldvisit.persistence.repositories import RecordRepository
+from fieldvisit.services import delegation, directory, itinerary, notes, visits
+from fieldvisit.services.sample import reference_document
+from fieldvisit.services.visit_document import (
+    FORMAT_NAME,
+    SECTIONS,
+    dumps,
+    export_visit,
+    import_visit,
+    loads,
+    parse,
+)
+
+TABLES = ("organizations", "people", "visits", "delegation", "sites", "stops", "notes",
+          "figures", "follow_ups", "photos")
+
+
+def row_counts(uow) -> dict[str, int]:
+    with uow:
+        return {name: getattr(uow, name).count() for name in TABLES}
+
+
+def build_document(uow) -> dict:
+    """A visit made through the services with every section filled; returns its export."""
+    union = directory.create_organization(uow, "北京市总工会", short_name="市总工会")
+    host = directory.create_organization(uow, "饿了么")
+    leader = directory.create_person(uow, "冯建国", title="副组长", organization_id=union.id)
+    member = directory.create_person(uow, "刘欣欣", title="记者")
+    visit = visits.create_visit(uow, "联合调研", region="朝阳区", start_date=date(2023, 7, 20))
+    delegation.add_member(uow, visit.id, leader.id, DelegationRole.LEADER)
+    delegation.add_member(uow, visit.id, member.id, DelegationRole.PRESS)
+    site = itinerary.create_site(uow, "骑士驿站", host_organization_id=host.id,
+                                 latitude=39.9, longitude=116.46,
+                                 opening_hours=("09:00-18:00",) * 7)
+    other_site = itinerary.create_site(uow, "党群服务中心")
+    stop = itinerary.add_stop(uow, visit.id, site.id, planned_arrival=datetime(2023, 7, 20, 9),
+                              planned_departure=datetime(2023, 7, 20, 9, 45))
+    itinerary.add_stop(uow, visit.id, other_site.id)
+    note = notes.add_note(uow, visit.id, "驿站情况", stop_id=stop.id, author_id=member.id)
+    for text in ("一", "二", "三"):
+        notes.add_note(uow, visit.id, text, kind=NoteKind.INTERVIEW)
+    notes.add_figure(uow, visit.id, "服务人次", "6000", stop_id=stop.id, note_id=note.id)
+    notes.add_follow_up(uow, visit.id, "跟进", responsible_organization_id=union.id,
+                        due_date=date(2023, 9, 1))
+    notes.add_photo(uow, visit.id, "photos/驿站.jpg", stop_id=stop.id)
+    return export_visit(uow, visit.id)
+
+
+@pytest.fixture
+def built(uow) -> dict:
+    return build_document(uow)
+
+
+def test_services_document_has_every_section(built):
+    assert built["format"] == FORMAT_NAME and built["version"] == 1
+    assert list(built) == ["format", "version", "visit", *(name for name, _ in SECTIONS)]
+    assert all(built[name] for name, _ in SECTIONS)
+
+
+@pytest.mark.parametrize("source", ["reference", "services"])
+def test_export_import_export_is_identical(source, uow, other_uow):
+    document = reference_document() if source == "reference" else build_document(uow)
+    summary = import_visit(other_uow, json.loads(dumps(document)))
+    assert summary.changed_anything
+    assert str(summary.visit_id) == document["visit"]["id"]
+    again = export_visit(other_uow, summary.visit_id)
+    assert again == document
+    assert dumps(again) == dumps(document)
+    assert sum(summary.added.values()) == 1 + sum(len(document[n]) for n, _ in SECTIONS)
+
+
+def test_reference_document_exports_as_it_was_loaded(uow, sample_visit_id):
+    document = reference_document()
+    assert str(sample_visit_id) == document["visit"]["id"]
+    assert export_visit(uow, sample_visit_id) == document
+
+
+def test_importing_twice_changes_nothing(other_uow):
+    document = reference_document()
+    import_visit(other_uow, copy.deepcopy(document))
+    before = row_counts(other_uow)
+    second = import_visit(other_uow, copy.deepcopy(document))
+    assert second.added == {} and second.updated == {}
+    assert not second.changed_anything
+    assert second.unchanged == {"visit": 1, **{n: len(document[n]) for n, _ in SECTIONS
+                                               if document[n]}}
+    assert row_counts(other_uow) == before
+    assert export_visit(other_uow, second.visit_id) == document
+
+
+def test_import_updates_a_changed_record(built, other_uow):
+    import_visit(other_uow, copy.deepcopy(built))
+    changed = copy.deepcopy(built)
+    changed["people"][0]["title"] = "组长"
+    changed["people"][0]["updated_at"] = "2031-01-01T00:00:00Z"
+    summary = import_visit(other_uow, changed)
+    assert summary.updated == {"people": 1}
+    assert summary.added == {} and summary.changed_anything
+    assert summary.unchanged["people"] == len(built["people"]) - 1
+    assert export_visit(other_uow, summary.visit_id) == changed
+
+
+def test_sections_may_be_left_out(other_uow):
+    visit = Visit(title="只有访问")
+    summary = import_visit(other_uow, {"format": FORMAT_NAME, "version": 1,
+                                       "visit": to_plain(visit)})
+    assert summary.added == {"visit": 1}
+    assert visits.get_visit(other_uow, visit.id) == visit
+
+
+def test_references_to_records_already_in_the_database_are_accepted(built, other_uow):
+    organization = directory.create_organization(other_uow, "已有组织")
+    document = copy.deepcopy(built)
+    document["people"][0]["organization_id"] = str(organization.id)
+    summary = import_visit(other_uow, document)
+    assert summary.added["people"] == len(built["people"])
+
+
+def mutate_note_kind(d):
+    d["notes"][3]["kind"] = "rumour"
+
+
+def mutate_site_ref(d):
+    d["stops"][0]["site_id"] = str(uuid4())
+
+
+def mutate_visit_id(d):
+    d["key_figures"][0]["visit_id"] = str(uuid4())
+
+
+def mutate_duplicate(d):
+    d["people"][1]["id"] = d["people"][0]["id"]
+
+
+def mutate_duplicate_across_sections(d):
+    d["sites"][0]["id"] = d["organizations"][0]["id"]
+
+
+def mutate_last_section(d):
+    d["photos"][0]["file_name"] = "../../etc/passwd"
+
+
+def mutate_last_section_reference(d):
+    d["photos"][0]["stop_id"] = str(uuid4())
+
+
+def mutate_note_reference(d):
+    d["key_figures"][0]["note_id"] = str(uuid4())
+
+
+def mutate_unknown_field(d):
+    d["visit"]["colour"] = "red"
+
+
+def mutate_section_type(d):
+    d["stops"] = {"0": d["stops"][0]}
+
+
+def mutate_missing_visit(d):
+    del d["visit"]
+
+
+INVALID = [
+    (lambda d: d.update(format="something-else"), "$.format", "not a FieldVisit visit"),
+    (lambda d: d.pop("format"), "$.format", "None"),
+    (lambda d: d.update(version=2), "$.version", "newer"),
+    (lambda d: d.update(version=0), "$.version", "unknown format version"),
+    (lambda d: d.update(version="1"), "$.version", "whole number"),
+    (lambda d: d.update(version=True), "$.version", "whole number"),
+    (lambda d: d.update(extras=[]), "$.extras", "unknown section"),
+    (mutate_missing_visit, "$.visit", "expected an object"),
+    (mutate_unknown_field, "$.visit.colour", "unknown field"),
+    (mutate_section_type, "$.stops", "expected a list"),
+    (mutate_note_kind, "$.notes[3].kind", "'rumour' is not one of: observation, interview"),
+    (mutate_site_ref, "$.stops[0].site_id", "not in the document"),
+    (mutate_visit_id, "$.key_figures[0].visit_id", "document's visit"),
+    (mutate_duplicate, "$.people[1].id", "$.people[0]"),
+    (mutate_duplicate_across_sections, "$.sites[0].id", "$.organizations[0]"),
+    (mutate_note_reference, "$.key_figures[0].note_id", "not in the document"),
+    (mutate_last_section, "$.photos[0].file_name", "relative"),
+    (mutate_last_section_reference, "$.photos[0].stop_id", "not in the document"),
+]
+
+
+@pytest.mark.parametrize(("mutate", "path", "words"), INVALID, ids=[c[1] for c in INVALID])
+def test_invalid_documents_are_refused_and_nothing_is_written(built, other_uow, mutate, path,
+                                                              words):
+    document = copy.deepcopy(built)
+    mutate(document)
+    before = row_counts(other_uow)
+    with pytest.raises(DocumentError) as info:
+        import_visit(other_uow, document)
+    assert info.value.path == path
+    assert words in info.value.problem
+    assert str(info.value).startswith(f"{path}: ")
+    assert row_counts(other_uow) == before == dict.fromkeys(TABLES, 0)
+
+
+def test_a_failure_while_writing_rolls_everything_back(built, other_uow, monkeypatch):
+    """Photos are stored last: if storing one fails, nothing of the earlier sections stays."""
+    original = RecordRepository.put
+
+    def failing_put(self, entity):
+        if isinstance(entity, Photo):
+            raise RuntimeError("disk full")
+        return original(self, entity)
+
+    monkeypatch.setattr(RecordRepository, "put", failing_put)
+    with pytest.raises(RuntimeError, match="disk full"):
+        import_visit(other_uow, copy.deepcopy(built))
+    assert row_counts(other_uow) == dict.fromkeys(TABLES, 0)
+
+
+def test_invalid_update_leaves_the_stored_visit_alone(built, other_uow):
+    import_visit(other_uow, copy.deepcopy(built))
+    before = export_visit(other_uow, parse(built)[0].id)
+    document = copy.deepcopy(built)
+    document["visit"]["title"] = "新标题"
+    document["photos"][0]["taken_at"] = "2023-07-20T09:00:00+08:00"
+    with pytest.raises(DocumentError) as info:
+        import_visit(other_uow, document)
+    assert info.value.path == "$.photos[0].taken_at"
+    assert export_visit(other_uow, parse(built)[0].id) == before
+
+
+@pytest.mark.parametrize(("data", "words"), [
+    (b"{not json", "not valid JSON"),
+    (b"", "not valid JSON"),
+    (b'{"format": "fieldvisit-visit",}', "line 1"),
+    (b"[1, 2]", "JSON object"),
+    (b'"text"', "JSON object"),
+    ('{"format": "调研"}'.encode("gbk"), "not UTF-8"),
+    (b'{"a": "\xff\xfe"}', "not UTF-8"),
+])
+def test_loads_refuses_what_is_not_a_json_object(data, words):
+    with pytest.raises(DocumentError) as info:
+        loads(data)
+    assert info.value.path == "$"
+    assert words in info.value.problem
+
+
+def test_loads_accepts_text_and_utf8_bytes(built):
+    text = dumps(built)
+    assert "联合调研" in text  # not escaped
+    assert text.endswith("}\n")
+    assert loads(text) == built
+    assert loads(text.encode("utf-8")) == built

@@ -1,0 +1,37 @@
+"""GUI fixtures: settings kept in a temporary folder, and a main window over a test database."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+
+from fieldvisit.ui.app import create_application
+from fieldvisit.ui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path, qapp):
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "ini"))
+    create_application()
+    QCoreApplication.setOrganizationName("FieldVisitTests")
+    QSettings().clear()
+    yield
+    QSettings().clear()
+
+
+@pytest.fixture
+def window(qtbot, database):
+    window = MainWindow(database)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+@pytest.fixture
+def sample_window(qtbot, database, sample_visit_id):
+    window = MainWindow(database)
+    qtbot.addWidget(window)
+    window.refresh(sample_visit_id)
+    window.show()
+    return window
