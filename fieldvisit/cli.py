@@ -145,7 +145,8 @@ def _import(database: Database, args: argparse.Namespace) -> int:
     summary = import_visit(database.unit_of_work(), loads(Path(args.file).read_bytes()))
     print(f"{summary.visit_id}  {summary.visit_title}")
     for label, counts in (("added", summary.added), ("updated", summary.updated),
-                          ("unchanged", summary.unchanged)):
+                          ("unchanged", summary.unchanged),
+                          ("kept (newer in this database)", summary.kept_newer)):
         if counts:
             print(f"  {label}: " + ", ".join(f"{n} {name}" for name, n in counts.items()))
     return 0

@@ -34,7 +34,7 @@ LocalDateTime = NewType("LocalDateTime", datetime)
 
 
 def utc_now() -> Timestamp:
-    return Timestamp(datetime.now(timezone.utc).replace(microsecond=0))
+    return Timestamp(datetime.now(timezone.utc))
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -43,9 +43,13 @@ def to_plain(value: Any) -> Any:
     if isinstance(value, UUID):
         return str(value)
     if isinstance(value, datetime):
+        precision = "microseconds" if value.microsecond else "seconds"
         if value.tzinfo is not None:
-            return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-        return value.isoformat(timespec="minutes" if value.second == 0 else "seconds")
+            utc = value.astimezone(timezone.utc).replace(tzinfo=None)
+            return utc.isoformat(timespec=precision) + "Z"
+        if not value.second and not value.microsecond:
+            precision = "minutes"
+        return value.isoformat(timespec=precision)
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, (list, tuple)):

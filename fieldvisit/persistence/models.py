@@ -54,28 +54,28 @@ class RecordRow(Base):
 
 class OrganizationRow(RecordRow):
     __tablename__ = "organizations"
-    name: Mapped[str] = mapped_column(String(200), index=True)
-    short_name: Mapped[str] = mapped_column(String(100))
+    name: Mapped[str] = mapped_column(Text, index=True)
+    short_name: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(40))
     notes: Mapped[str] = mapped_column(Text)
 
 
 class PersonRow(RecordRow):
     __tablename__ = "people"
-    name: Mapped[str] = mapped_column(String(100), index=True)
-    title: Mapped[str] = mapped_column(String(300))
+    name: Mapped[str] = mapped_column(Text, index=True)
+    title: Mapped[str] = mapped_column(Text)
     organization_id: Mapped[UUID | None] = mapped_column(_fk("organizations.id"), index=True)
-    phone: Mapped[str] = mapped_column(String(60))
-    email: Mapped[str] = mapped_column(String(200))
+    phone: Mapped[str] = mapped_column(Text)
+    email: Mapped[str] = mapped_column(Text)
     notes: Mapped[str] = mapped_column(Text)
 
 
 class VisitRow(RecordRow):
     __tablename__ = "visits"
-    title: Mapped[str] = mapped_column(String(300), index=True)
+    title: Mapped[str] = mapped_column(Text, index=True)
     theme: Mapped[str] = mapped_column(Text)
     purpose: Mapped[str] = mapped_column(Text)
-    region: Mapped[str] = mapped_column(String(200))
+    region: Mapped[str] = mapped_column(Text)
     start_date: Mapped[date | None] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date)
     timezone: Mapped[str] = mapped_column(String(64))
@@ -97,7 +97,7 @@ class DelegationMemberRow(RecordRow):
 
 class SiteRow(RecordRow):
     __tablename__ = "sites"
-    name: Mapped[str] = mapped_column(String(300), index=True)
+    name: Mapped[str] = mapped_column(Text, index=True)
     address: Mapped[str] = mapped_column(Text)
     host_organization_id: Mapped[UUID | None] = mapped_column(_fk("organizations.id"), index=True)
     kind: Mapped[str] = mapped_column(String(40))
@@ -130,8 +130,8 @@ class NoteRow(RecordRow):
     stop_id: Mapped[UUID | None] = mapped_column(_fk("stops.id"), index=True)
     author_id: Mapped[UUID | None] = mapped_column(_fk("people.id"), index=True)
     kind: Mapped[str] = mapped_column(String(20))
-    interviewee_group: Mapped[str] = mapped_column(String(200))
-    speaker: Mapped[str] = mapped_column(String(200))
+    interviewee_group: Mapped[str] = mapped_column(Text)
+    speaker: Mapped[str] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
     tags: Mapped[list[str]] = mapped_column(JSON)
     confidential: Mapped[bool] = mapped_column(Boolean)
@@ -143,9 +143,9 @@ class KeyFigureRow(RecordRow):
     visit_id: Mapped[UUID] = mapped_column(_fk("visits.id", cascade=True), index=True)
     stop_id: Mapped[UUID | None] = mapped_column(_fk("stops.id"), index=True)
     note_id: Mapped[UUID | None] = mapped_column(_fk("notes.id", set_null=True), index=True)
-    label: Mapped[str] = mapped_column(String(300))
-    value: Mapped[str] = mapped_column(String(100))
-    unit: Mapped[str] = mapped_column(String(50))
+    label: Mapped[str] = mapped_column(Text)
+    value: Mapped[str] = mapped_column(Text)
+    unit: Mapped[str] = mapped_column(Text)
     qualifier: Mapped[str] = mapped_column(String(20))
 
 
@@ -164,7 +164,7 @@ class PhotoRow(RecordRow):
     __tablename__ = "photos"
     visit_id: Mapped[UUID] = mapped_column(_fk("visits.id", cascade=True), index=True)
     stop_id: Mapped[UUID | None] = mapped_column(_fk("stops.id", set_null=True), index=True)
-    file_name: Mapped[str] = mapped_column(String(500))
+    file_name: Mapped[str] = mapped_column(Text)
     caption: Mapped[str] = mapped_column(Text)
-    credit: Mapped[str] = mapped_column(String(300))
+    credit: Mapped[str] = mapped_column(Text)
     taken_at: Mapped[datetime | None] = mapped_column(DateTime)

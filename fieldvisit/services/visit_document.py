@@ -2,7 +2,8 @@
 
 Export is deterministic, so export → import into an empty database → export gives the same
 document. Import validates the whole document before writing anything, creates or updates
-records by UUID, and skips records that are already identical.
+records by UUID, skips records that are already identical, and never replaces a record the
+database holds in a later version (``updated_at``) than the document.
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ class ImportSummary:
     added: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)
     unchanged: dict[str, int] = field(default_factory=dict)
+    kept_newer: dict[str, int] = field(default_factory=dict)
+    """Records the database holds in a later version than the document: left as they are."""
 
     @property
     def changed_anything(self) -> bool:
@@ -124,15 +127,28 @@ def parse(document: dict[str, Any]) -> tuple[e.Visit, dict[str, list[e.Record]]]
     for key in document:
         if key not in known:
             raise DocumentError(f"$.{key}", "unknown section")
-    visit = from_plain(e.Visit, document.get("visit"), "$.visit")
+    visit = _record(e.Visit, document.get("visit"), "$.visit")
     sections: dict[str, list[e.Record]] = {}
     for name, kind in SECTIONS:
         items = document.get(name, [])
         if not isinstance(items, list):
             raise DocumentError(f"$.{name}", "expected a list")
-        sections[name] = [from_plain(kind, item, f"$.{name}[{i}]") for i, item in enumerate(items)]
+        sections[name] = [_record(kind, item, f"$.{name}[{i}]") for i, item in enumerate(items)]
     _check_ids(visit, sections)
     return visit, sections
+
+
+IDENTITY_FIELDS = ("id", "created_at", "updated_at")
+
+
+def _record(kind: type[e.Record], data: Any, path: str) -> e.Record:
+    """A record of the document; unlike in the app, its identity and times must be given, so
+    that importing the same document again finds the same records unchanged."""
+    record = from_plain(kind, data, path)
+    for name in IDENTITY_FIELDS:
+        if name not in data:
+            raise DocumentError(f"{path}.{name}", "missing required field")
+    return record
 
 
 def _check_ids(visit: e.Visit, sections: dict[str, list[e.Record]]) -> None:
@@ -148,19 +164,29 @@ def _check_ids(visit: e.Visit, sections: dict[str, list[e.Record]]) -> None:
                 raise DocumentError(f"{path}.visit_id", "must be the id of the document's visit")
 
 
-def _check_references(uow: UnitOfWork, sections: dict[str, list[e.Record]]) -> None:
+def _check_references(uow: UnitOfWork, visit: e.Visit,
+                      sections: dict[str, list[e.Record]]) -> None:
+    """Stops and notes must be in the document; organizations, people and sites may also be
+    in the database already. A record may not take over a record of another visit."""
     in_document = {kind: {r.id for r in sections[name]} for name, kind in SECTIONS}
-    for name, _kind in SECTIONS:
+    for name, kind in SECTIONS:
         for index, record in enumerate(sections[name]):
+            path = f"$.{name}[{index}]"
+            stored_visit = getattr(uow.repository(kind).find(record.id), "visit_id", visit.id)
+            if stored_visit != visit.id:
+                raise DocumentError(f"{path}.id", f"the id {record.id} belongs to a "
+                                                  "record of another visit in this database")
             for field_name, target in REFERENCES.items():
                 target_id = getattr(record, field_name, None)
                 if target_id is None or target_id in in_document[target]:
                     continue
-                if target in (e.Stop, e.Note) or uow.repository(target).find(target_id) is None:
-                    noun = uow.repository(target).noun
-                    raise DocumentError(f"$.{name}[{index}].{field_name}",
-                                        f"refers to {noun} {target_id}, which is not in the "
-                                        "document")
+                noun = uow.repository(target).noun
+                if target in (e.Stop, e.Note):
+                    raise DocumentError(f"{path}.{field_name}", f"refers to {noun} {target_id}, "
+                                                                "which is not in the document")
+                if uow.repository(target).find(target_id) is None:
+                    raise DocumentError(f"{path}.{field_name}", f"refers to {noun} {target_id}, "
+                                        "which is neither in the document nor in the database")
 
 
 def import_visit(uow: UnitOfWork, document: dict[str, Any]) -> ImportSummary:
@@ -168,7 +194,7 @@ def import_visit(uow: UnitOfWork, document: dict[str, Any]) -> ImportSummary:
     visit, sections = parse(document)
     summary = ImportSummary(visit.id, visit.title)
     with uow:
-        _check_references(uow, sections)
+        _check_references(uow, visit, sections)
         _store(uow, "visit", [visit], summary)
         for name, _kind in SECTIONS:
             _store(uow, name, sections[name], summary)
@@ -182,6 +208,8 @@ def _store(uow: UnitOfWork, name: str, items: list[e.Record], summary: ImportSum
         stored = repository.find(record.id)
         if stored == record:
             outcome = summary.unchanged
+        elif stored is not None and stored.updated_at > record.updated_at:
+            outcome = summary.kept_newer  # never overwrite a later edit with an older one
         else:
             repository.put(record)
             outcome = summary.added if stored is None else summary.updated

@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 import json
 from datetime import date, datetime
-from uuid import uuid4
+from uuid import UUID, uuid4
 
 import pytest
 
@@ -116,10 +116,45 @@ def test_import_updates_a_changed_record(built, other_uow):
     assert export_visit(other_uow, summary.visit_id) == changed
 
 
+def test_an_older_document_never_overwrites_a_later_edit(built, other_uow):
+    import_visit(other_uow, copy.deepcopy(built))
+    person_id = built["people"][0]["id"]
+    directory.update_person(other_uow, UUID(person_id), title="后来的职务")
+    stale = copy.deepcopy(built)
+    stale["people"][0]["title"] = "旧职务"
+    summary = import_visit(other_uow, stale)
+    assert summary.kept_newer == {"people": 1} and not summary.changed_anything
+    stored = {str(p.id): p.title for p in directory.list_people(other_uow)}
+    assert stored[person_id] == "后来的职务"
+
+
+def test_a_record_of_another_visit_cannot_be_taken_over(built, other_uow):
+    import_visit(other_uow, copy.deepcopy(built))
+    thief = copy.deepcopy(built)
+    thief["visit"]["id"] = str(uuid4())
+    for name, _ in SECTIONS:
+        for item in thief[name]:
+            if "visit_id" in item:
+                item["visit_id"] = thief["visit"]["id"]
+    before = row_counts(other_uow)
+    with pytest.raises(DocumentError) as info:
+        import_visit(other_uow, thief)
+    assert "another visit" in info.value.problem
+    assert row_counts(other_uow) == before
+
+
+def test_sub_second_timestamps_survive_the_round_trip(built, other_uow):
+    document = copy.deepcopy(built)
+    document["notes"][0]["updated_at"] = "2024-01-02T03:04:05.123456Z"
+    summary = import_visit(other_uow, document)
+    assert export_visit(other_uow, summary.visit_id)["notes"][0]["updated_at"] == \
+        "2024-01-02T03:04:05.123456Z"
+
+
 def test_sections_may_be_left_out(other_uow):
     visit = Visit(title="只有访问")
     summary = import_visit(other_uow, {"format": FORMAT_NAME, "version": 1,
-                                       "visit": to_plain(visit)})
+                                       "visit": to_plain(visit)})  # no other sections
     assert summary.added == {"visit": 1}
     assert visits.get_visit(other_uow, visit.id) == visit
 
@@ -188,7 +223,10 @@ INVALID = [
     (mutate_unknown_field, "$.visit.colour", "unknown field"),
     (mutate_section_type, "$.stops", "expected a list"),
     (mutate_note_kind, "$.notes[3].kind", "'rumour' is not one of: observation, interview"),
-    (mutate_site_ref, "$.stops[0].site_id", "not in the document"),
+    (mutate_site_ref, "$.stops[0].site_id", "neither in the document nor in the database"),
+    (lambda d: d["notes"][0].pop("id"), "$.notes[0].id", "missing required field"),
+    (lambda d: d["people"][0].pop("updated_at"), "$.people[0].updated_at",
+     "missing required field"),
     (mutate_visit_id, "$.key_figures[0].visit_id", "document's visit"),
     (mutate_duplicate, "$.people[1].id", "$.people[0]"),
     (mutate_duplicate_across_sections, "$.sites[0].id", "$.organizations[0]"),
