@@ -8,7 +8,7 @@ times in the visit's own time zone (``LocalDateTime``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import NewType
 from uuid import UUID, uuid4
 
@@ -34,7 +34,7 @@ LocalDateTime = NewType("LocalDateTime", datetime)
 
 
 def utc_now() -> Timestamp:
-    return Timestamp(datetime.now(timezone.utc))
+    return Timestamp(datetime.now(UTC))
 
 
 @dataclass(frozen=True, kw_only=True)

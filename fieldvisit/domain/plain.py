@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from enum import Enum
 from functools import cache
 from typing import Any, TypeVar, Union
@@ -45,7 +45,7 @@ def to_plain(value: Any) -> Any:
     if isinstance(value, datetime):
         precision = "microseconds" if value.microsecond else "seconds"
         if value.tzinfo is not None:
-            utc = value.astimezone(timezone.utc).replace(tzinfo=None)
+            utc = value.astimezone(UTC).replace(tzinfo=None)
             return utc.isoformat(timespec=precision) + "Z"
         if not value.second and not value.microsecond:
             precision = "minutes"
@@ -109,7 +109,7 @@ def _coerce_scalar(value: Any, hint: Any, path: str) -> Any:
         moment = _parse_datetime(value, path)
         if moment.tzinfo is None:
             raise DocumentError(path, "timestamp needs a time zone, e.g. 2023-05-01T08:00:00Z")
-        return moment.astimezone(timezone.utc)
+        return moment.astimezone(UTC)
     if hint is LocalDateTime:
         moment = _parse_datetime(value, path)
         if moment.tzinfo is not None:

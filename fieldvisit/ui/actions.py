@@ -48,21 +48,27 @@ def build_actions(window: QMainWindow, undo_stack: QUndoStack) -> Actions:
         choice.setData(code)
         choice.setCheckable(True)
     return Actions(
-        new_visit=action(translate("Actions", "&New Visit…"), QKeySequence.StandardKey.New,
-                         translate("Actions", "Create a new research visit")),
-        import_visit=action(translate("Actions", "&Import Visit…"), "Ctrl+I",
-                            translate("Actions", "Read a visit document (JSON) into this database")),
-        export_visit=action(translate("Actions", "&Export Visit…"), "Ctrl+E",
-                            translate("Actions", "Write the selected visit as a visit document (JSON)")),
-        load_sample=action(translate("Actions", "Load &Reference Visit"), None,
-                           translate("Actions", "Load the Chaoyang joint research visit as sample data")),
+        new_visit=action(
+            translate("Actions", "&New Visit…"), QKeySequence.StandardKey.New,
+            translate("Actions", "Create a new research visit")),
+        import_visit=action(
+            translate("Actions", "&Import Visit…"), "Ctrl+I",
+            translate("Actions", "Read a visit document (JSON) into this database")),
+        export_visit=action(
+            translate("Actions", "&Export Visit…"), "Ctrl+E",
+            translate("Actions", "Write the selected visit as a visit document (JSON)")),
+        load_sample=action(
+            translate("Actions", "Load &Reference Visit"), None,
+            translate("Actions", "Load the Chaoyang joint research visit as sample data")),
         quit=action(translate("Actions", "&Quit"), QKeySequence.StandardKey.Quit),
         undo=undo,
         redo=redo,
-        edit_visit=action(translate("Actions", "Visit &Properties…"), "Ctrl+Return",
-                          translate("Actions", "Edit the selected visit's title, dates, status and methods")),
-        delete_visit=action(translate("Actions", "&Delete Visit"), QKeySequence.StandardKey.Delete,
-                            translate("Actions", "Delete the selected visit")),
+        edit_visit=action(
+            translate("Actions", "Visit &Properties…"), "Ctrl+Return",
+            translate("Actions", "Edit the selected visit's title, dates, status and methods")),
+        delete_visit=action(
+            translate("Actions", "&Delete Visit"), QKeySequence.StandardKey.Delete,
+            translate("Actions", "Delete the selected visit")),
         languages=languages,
         about=action(translate("Actions", "&About FieldVisit")),
     )

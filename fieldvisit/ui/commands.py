@@ -61,7 +61,8 @@ class ServiceCommand(QUndoCommand):
 
 class CreateVisitCommand(ServiceCommand):
     def __init__(self, context: CommandContext, fields: dict[str, Any]) -> None:
-        super().__init__(context, translate("Commands", "Create visit “%1”").replace("%1", fields["title"]))
+        text = translate("Commands", "Create visit “%1”").replace("%1", fields["title"])
+        super().__init__(context, text)
         self._fields = fields
         self._document: dict[str, Any] | None = None
         self.visit_id: UUID | None = None
@@ -121,7 +122,8 @@ class DeleteVisitCommand(ServiceCommand):
     """Deleting keeps the whole visit as a visit document, so undo restores every record."""
 
     def __init__(self, context: CommandContext, visit_id: UUID, title: str) -> None:
-        super().__init__(context, translate("Commands", "Delete visit “%1”").replace("%1", title))
+        text = translate("Commands", "Delete visit “%1”").replace("%1", title)
+        super().__init__(context, text)
         self._visit_id = visit_id
         self._document: dict[str, Any] | None = None
 

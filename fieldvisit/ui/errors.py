@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from fieldvisit.domain.errors import FieldVisitError
 
-
 translate = QCoreApplication.translate
 
 
@@ -21,7 +20,8 @@ def show_error(parent: QWidget | None, error: BaseException) -> None:
         return
     if isinstance(error, OSError):
         where = f"\n{error.filename}" if error.filename else ""
-        QMessageBox.warning(parent, translate("Errors", "FieldVisit"), f"{error.strerror or error}{where}")
+        QMessageBox.warning(parent, translate("Errors", "FieldVisit"),
+                            f"{error.strerror or error}{where}")
         return
     box = QMessageBox(QMessageBox.Icon.Critical, translate("Errors", "Unexpected error"),
                       translate("Errors", "Something went wrong that FieldVisit did not expect. "

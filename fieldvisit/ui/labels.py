@@ -17,7 +17,6 @@ from fieldvisit.domain.enums import (
     VisitStatus,
 )
 
-
 translate = QCoreApplication.translate
 
 

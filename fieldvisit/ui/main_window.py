@@ -9,8 +9,17 @@ from uuid import UUID
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QLabel, QMainWindow, QMessageBox, \
-    QSplitter, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fieldvisit import APP_NAME, __version__
 from fieldvisit.files import write_text_atomically
@@ -19,7 +28,12 @@ from fieldvisit.services import sample, visit_document, visits
 from fieldvisit.services.notes import visit_records
 from fieldvisit.services.views import VisitSummary
 from fieldvisit.ui.actions import build_actions, build_menus
-from fieldvisit.ui.commands import CommandContext, CreateVisitCommand, DeleteVisitCommand, EditVisitCommand
+from fieldvisit.ui.commands import (
+    CommandContext,
+    CreateVisitCommand,
+    DeleteVisitCommand,
+    EditVisitCommand,
+)
 from fieldvisit.ui.dialogs.visit_dialog import EDITABLE_FIELDS, VisitDialog
 from fieldvisit.ui.errors import show_error
 from fieldvisit.ui.i18n import chosen_language, set_language_preference

@@ -37,7 +37,8 @@ def stored_revision(path: Path) -> str:
 
 def snapshot(path: Path) -> tuple[str, list[str]]:
     """The file's sha256 and the names in its folder."""
-    return hashlib.sha256(path.read_bytes()).hexdigest(), sorted(p.name for p in path.parent.iterdir())
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    return digest, sorted(p.name for p in path.parent.iterdir())
 
 
 def assert_refused(path: Path, *words: str) -> None:

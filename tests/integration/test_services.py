@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from types import SimpleNamespace
 from uuid import uuid4
 
@@ -14,7 +14,7 @@ from fieldvisit.domain.enums import DelegationRole, NoteKind, OrganizationKind
 from fieldvisit.domain.errors import ConflictError, NotFoundError, ValidationError
 from fieldvisit.services import delegation, directory, itinerary, notes, records, visits
 
-LATER = datetime(2030, 1, 1, 12, 0, tzinfo=timezone.utc)
+LATER = datetime(2030, 1, 1, 12, 0, tzinfo=UTC)
 
 
 @pytest.fixture

@@ -36,14 +36,16 @@ def full_visit(uow, title: str, orgs=None):
     roles = [DelegationRole.LEADER, DelegationRole.MEMBER, DelegationRole.DEPUTY_LEADER,
              DelegationRole.PRESS, DelegationRole.ACCOMPANYING_OFFICIAL,
              DelegationRole.MEMBER]
-    members = [delegation.add_member(uow, visit.id, p.id, r) for p, r in zip(people, roles)]
+    members = [delegation.add_member(uow, visit.id, p.id, r)
+               for p, r in zip(people, roles, strict=True)]
     sites = [itinerary.create_site(uow, f"{title}-站{n}", host_organization_id=union.id)
              for n in range(2)]
     stops = [itinerary.add_stop(uow, visit.id, s.id) for s in sites]
     note = notes.add_note(uow, visit.id, "记录", stop_id=stops[0].id, author_id=people[3].id)
     notes.add_note(uow, visit.id, "总体印象")
     notes.add_figure(uow, visit.id, "人次", "6000", stop_id=stops[0].id, note_id=note.id)
-    notes.add_follow_up(uow, visit.id, "跟进", note_id=note.id, responsible_organization_id=union.id)
+    notes.add_follow_up(uow, visit.id, "跟进", note_id=note.id,
+                        responsible_organization_id=union.id)
     notes.add_photo(uow, visit.id, "a.jpg", stop_id=stops[1].id)
     return SimpleNamespace(orgs=orgs, people=people, visit=visit, members=members, stops=stops)
 

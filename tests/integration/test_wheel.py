@@ -70,7 +70,8 @@ def test_wheel_contains_icons(names):
 
 def test_wheel_resources_are_the_repository_files(wheel):
     for name in ("sample/reference_visit.json", "fonts/LICENSE-wqy-microhei.txt"):
-        assert wheel.read(f"fieldvisit/resources/{name}") == (ROOT / "resources" / name).read_bytes()
+        repository_file = ROOT / "resources" / name
+        assert wheel.read(f"fieldvisit/resources/{name}") == repository_file.read_bytes()
 
 
 def test_wheel_declares_the_console_script(wheel, names):

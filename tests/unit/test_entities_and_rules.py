@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from uuid import UUID, uuid4
 
 import pytest
@@ -223,9 +223,9 @@ def test_one_of_each_covers_every_record_type():
 
 
 def test_every_record_gets_a_distinct_uuid_and_aware_utc_times():
-    before = datetime.now(timezone.utc).replace(microsecond=0)
+    before = datetime.now(UTC).replace(microsecond=0)
     records = one_of_each() + one_of_each()
-    after = datetime.now(timezone.utc)
+    after = datetime.now(UTC)
     ids = [r.id for r in records]
     assert all(isinstance(i, UUID) and i.version == 4 for i in ids)
     assert len(set(ids)) == len(ids)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from uuid import UUID
 
 import pytest
@@ -26,8 +26,8 @@ from fieldvisit.domain.errors import DocumentError
 from fieldvisit.domain.plain import from_plain, required_fields, to_plain
 
 CST = timezone(timedelta(hours=8))
-CREATED = datetime(2023, 7, 20, 1, 2, 3, tzinfo=timezone.utc)
-UPDATED = datetime(2023, 7, 21, 4, 5, 6, tzinfo=timezone.utc)
+CREATED = datetime(2023, 7, 20, 1, 2, 3, tzinfo=UTC)
+UPDATED = datetime(2023, 7, 21, 4, 5, 6, tzinfo=UTC)
 VISIT, SITE, STOP, NOTE, ORG, PERSON = (
     UUID(f"00000000-0000-4000-8000-00000000000{i}") for i in range(1, 7))
 
@@ -116,7 +116,7 @@ def test_timestamps_with_offsets_become_utc():
     assert to_plain(moment) == "2023-07-20T01:00:00Z"
     data = to_plain(RECORDS[e.Organization]) | {"created_at": "2023-07-20T09:00:00+08:00"}
     created = from_plain(e.Organization, data).created_at
-    assert created == datetime(2023, 7, 20, 1, 0, tzinfo=timezone.utc)
+    assert created == datetime(2023, 7, 20, 1, 0, tzinfo=UTC)
     assert created.utcoffset() == timedelta(0)
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from fieldvisit.services.notes import VisitRecords
 from fieldvisit.services.views import VisitOverview
