@@ -80,6 +80,12 @@ class RecordRepository(Generic[E]):
             statement = statement.where(getattr(self._row, name) == _column_value(value))
         return self._session.scalar(statement) or 0
 
+    def count_by(self, field: str, **filters: Any) -> dict[Any, int]:
+        """How many records share each value of ``field`` (one grouped query)."""
+        column = getattr(self._row, field)
+        statement = self._select(filters).with_only_columns(column, func.count()).group_by(column)
+        return {value: count for value, count in self._session.execute(statement)}
+
     def put(self, entity: E) -> E:
         """Insert the record, or overwrite the stored one with the same id."""
         row = self._session.get(self._row, entity.id)

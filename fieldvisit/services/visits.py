@@ -27,12 +27,12 @@ if TYPE_CHECKING:
 def list_visits(uow: UnitOfWork) -> list[VisitSummary]:
     with uow:
         visits = uow.visits.list()
-        members = Counter(m.visit_id for m in uow.delegation.list())
-        stops = Counter(s.visit_id for s in uow.stops.list())
+        members = uow.delegation.count_by("visit_id")
+        stops = uow.stops.count_by("visit_id")
     visits.sort(key=lambda v: (v.start_date is None, v.start_date or v.created_at.date(),
-                               v.title), reverse=False)
+                               v.title))
     return [VisitSummary(v.id, v.title, v.status, v.region, v.start_date, v.end_date,
-                         members[v.id], stops[v.id]) for v in visits]
+                         members.get(v.id, 0), stops.get(v.id, 0)) for v in visits]
 
 
 def create_visit(uow: UnitOfWork, title: str, **fields: Any) -> Visit:
@@ -93,8 +93,8 @@ def visit_overview(uow: UnitOfWork, visit_id: UUID) -> VisitOverview:
             id=[p.organization_id for p in people.values() if p.organization_id])}
         stops = uow.stops.list(order_by=("position",), visit_id=visit_id)
         sites = {s.id: s for s in uow.sites.list(id=[s.site_id for s in stops])}
-        notes_at = Counter(n.stop_id for n in uow.notes.list(visit_id=visit_id))
-        figures_at = Counter(f.stop_id for f in uow.figures.list(visit_id=visit_id))
+        notes_at = Counter(uow.notes.count_by("stop_id", visit_id=visit_id))
+        figures_at = Counter(uow.figures.count_by("stop_id", visit_id=visit_id))
         counts = VisitCounts(
             notes=sum(notes_at.values()), figures=sum(figures_at.values()),
             follow_ups=uow.follow_ups.count(visit_id=visit_id),
