@@ -41,6 +41,11 @@ def build_parser() -> argparse.ArgumentParser:
     show = commands.add_parser("show", help="show a visit: delegation, stops and counts")
     show.add_argument("visit", metavar="VISIT", help="a visit id or an unambiguous title prefix")
     show.add_argument("--json", action="store_true", help="print JSON")
+    roster = commands.add_parser(
+        "roster", help="print the delegation in protocol order, grouped by organization")
+    roster.add_argument("visit", metavar="VISIT")
+    roster.add_argument("--csv", action="store_true",
+                        help="print CSV: name, title, organization, role")
     export = commands.add_parser("export", help="write a visit as a JSON visit document")
     export.add_argument("visit", metavar="VISIT")
     export.add_argument("-o", "--output", metavar="FILE", required=True,
@@ -125,6 +130,16 @@ def _show(database: Database, args: argparse.Namespace) -> int:
     return 0
 
 
+def _roster(database: Database, args: argparse.Namespace) -> int:
+    from fieldvisit.cli_show import roster_csv, roster_text
+    from fieldvisit.services.visits import resolve_visit, visit_overview
+
+    uow = database.unit_of_work()
+    overview = visit_overview(uow, resolve_visit(uow, args.visit).id)
+    sys.stdout.write(roster_csv(overview) if args.csv else roster_text(overview) + "\n")
+    return 0
+
+
 def _export(database: Database, args: argparse.Namespace) -> int:
     from fieldvisit.services.visit_document import dumps, export_visit
     from fieldvisit.services.visits import resolve_visit
@@ -157,5 +172,6 @@ def _print_json(value: Any) -> None:
 
 
 COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
-    "sample": _sample, "visits": _visits, "show": _show, "export": _export, "import": _import,
+    "sample": _sample, "visits": _visits, "show": _show, "roster": _roster, "export": _export,
+    "import": _import,
 }

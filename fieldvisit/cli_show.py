@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from typing import Any
 
+from fieldvisit.domain.enums import DelegationRole
 from fieldvisit.domain.plain import to_plain
 from fieldvisit.services.views import OrganizationGroup, VisitOverview
 
@@ -65,4 +68,40 @@ def overview_text(overview: VisitOverview) -> str:
     c = overview.counts
     lines.append(f"Notes {c.notes}, key figures {c.figures}, follow-ups {c.follow_ups}, "
                  f"photos {c.photos}")
+    return "\n".join(lines)
+
+
+ROLE_NAMES = {
+    DelegationRole.LEADER: "Leader", DelegationRole.DEPUTY_LEADER: "Deputy leader",
+    DelegationRole.MEMBER: "Member", DelegationRole.NOTE_TAKER: "Note-taker",
+    DelegationRole.LIAISON: "Liaison", DelegationRole.PRESS: "Press",
+    DelegationRole.ACCOMPANYING_OFFICIAL: "Accompanying official",
+}
+
+
+def roster_rows(overview: VisitOverview) -> list[tuple[str, str, str, str]]:
+    """(name, title, organization, role): the delegation in protocol order grouped by
+    organization, then the accompanying officials."""
+    return [(m.name, m.title, g.organization.name if g.organization else "",
+             ROLE_NAMES[m.role])
+            for g in overview.delegation + overview.accompanying for m in g.members]
+
+
+def roster_csv(overview: VisitOverview) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["name", "title", "organization", "role"])
+    writer.writerows(roster_rows(overview))
+    return out.getvalue()
+
+
+def roster_text(overview: VisitOverview) -> str:
+    lines = [overview.visit.title]
+    for heading, groups in (("Delegation", overview.delegation),
+                            ("Accompanying", overview.accompanying)):
+        if groups:
+            lines.append(heading)
+        for group in groups:
+            lines.append(f"  {group.organization.name if group.organization else '-'}")
+            lines += [f"    {m.name}  {m.title}  ({ROLE_NAMES[m.role]})" for m in group.members]
     return "\n".join(lines)

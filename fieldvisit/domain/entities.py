@@ -103,6 +103,25 @@ class DelegationMember(Record):
 
 
 @dataclass(frozen=True, kw_only=True)
+class Participation(Record):
+    """An organization taking part in a visit, with its contact person for the visit."""
+
+    visit_id: UUID
+    organization_id: UUID
+    contact_person_id: UUID | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Absence(Record):
+    """A delegation member who skips one stop. By default everyone goes to every stop, so
+    only the exceptions are stored."""
+
+    visit_id: UUID
+    member_id: UUID
+    stop_id: UUID
+
+
+@dataclass(frozen=True, kw_only=True)
 class SiteFact:
     label: str
     value: str
@@ -209,5 +228,22 @@ class Photo(Record):
 
 
 ALL_RECORD_TYPES: tuple[type[Record], ...] = (
-    Organization, Person, Visit, DelegationMember, Site, Stop, Note, KeyFigure, FollowUp, Photo,
+    Organization, Person, Visit, Participation, DelegationMember, Site, Stop, Absence, Note,
+    KeyFigure, FollowUp, Photo,
 )
+
+# Which fields of which records point at which record type: used to check documents and to
+# re-point references when two duplicates are merged.
+REFERENCE_FIELDS: dict[type[Record], dict[str, type[Record]]] = {
+    Person: {"organization_id": Organization},
+    Participation: {"visit_id": Visit, "organization_id": Organization,
+                    "contact_person_id": Person},
+    DelegationMember: {"visit_id": Visit, "person_id": Person},
+    Site: {"host_organization_id": Organization},
+    Stop: {"visit_id": Visit, "site_id": Site},
+    Absence: {"visit_id": Visit, "member_id": DelegationMember, "stop_id": Stop},
+    Note: {"visit_id": Visit, "stop_id": Stop, "author_id": Person},
+    KeyFigure: {"visit_id": Visit, "stop_id": Stop, "note_id": Note},
+    FollowUp: {"visit_id": Visit, "note_id": Note, "responsible_organization_id": Organization},
+    Photo: {"visit_id": Visit, "stop_id": Stop},
+}

@@ -107,6 +107,21 @@ class DelegationMemberRow(RecordRow):
     protocol_order: Mapped[int] = mapped_column(Integer)
 
 
+class ParticipationRow(RecordRow):
+    __tablename__ = "participations"
+    visit_id: Mapped[UUID] = mapped_column(_fk("visits.id", cascade=True), index=True)
+    organization_id: Mapped[UUID] = mapped_column(_fk("organizations.id"), index=True)
+    contact_person_id: Mapped[UUID | None] = mapped_column(_fk("people.id"), index=True)
+
+
+class AbsenceRow(RecordRow):
+    __tablename__ = "absences"
+    visit_id: Mapped[UUID] = mapped_column(_fk("visits.id", cascade=True), index=True)
+    member_id: Mapped[UUID] = mapped_column(_fk("delegation_members.id", cascade=True),
+                                            index=True)
+    stop_id: Mapped[UUID] = mapped_column(_fk("stops.id", cascade=True), index=True)
+
+
 class SiteRow(RecordRow):
     __tablename__ = "sites"
     name: Mapped[str] = mapped_column(Text, index=True)

@@ -21,6 +21,8 @@ ROW_TYPES: dict[type[e.Record], type[m.RecordRow]] = {
     e.Person: m.PersonRow,
     e.Visit: m.VisitRow,
     e.DelegationMember: m.DelegationMemberRow,
+    e.Participation: m.ParticipationRow,
+    e.Absence: m.AbsenceRow,
     e.Site: m.SiteRow,
     e.Stop: m.StopRow,
     e.Note: m.NoteRow,
@@ -31,7 +33,8 @@ ROW_TYPES: dict[type[e.Record], type[m.RecordRow]] = {
 
 _NOUNS = {
     e.Organization: "organization", e.Person: "person", e.Visit: "visit",
-    e.DelegationMember: "delegation member", e.Site: "site", e.Stop: "stop", e.Note: "note",
+    e.DelegationMember: "delegation member", e.Participation: "participating organization",
+    e.Absence: "absence", e.Site: "site", e.Stop: "stop", e.Note: "note",
     e.KeyFigure: "key figure", e.FollowUp: "follow-up", e.Photo: "photo",
 }
 

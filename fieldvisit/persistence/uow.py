@@ -20,6 +20,8 @@ class UnitOfWork:
     people: RecordRepository[e.Person]
     visits: RecordRepository[e.Visit]
     delegation: RecordRepository[e.DelegationMember]
+    participations: RecordRepository[e.Participation]
+    absences: RecordRepository[e.Absence]
     sites: RecordRepository[e.Site]
     stops: RecordRepository[e.Stop]
     notes: RecordRepository[e.Note]
@@ -29,7 +31,8 @@ class UnitOfWork:
 
     _REPOSITORIES = {
         "organizations": e.Organization, "people": e.Person, "visits": e.Visit,
-        "delegation": e.DelegationMember, "sites": e.Site, "stops": e.Stop, "notes": e.Note,
+        "delegation": e.DelegationMember, "participations": e.Participation,
+        "absences": e.Absence, "sites": e.Site, "stops": e.Stop, "notes": e.Note,
         "figures": e.KeyFigure, "follow_ups": e.FollowUp, "photos": e.Photo,
     }
 

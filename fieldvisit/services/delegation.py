@@ -1,17 +1,29 @@
-"""Use cases on a visit's delegation: members, roles and protocol order."""
+"""Use cases on a visit's delegation: members, roles, protocol order, participating
+organizations with their contact persons, and who goes to which stop."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from fieldvisit.domain.entities import DelegationMember
+from fieldvisit.domain.delegation_rules import protocol_sorted
+from fieldvisit.domain.entities import Absence, DelegationMember, Participation
 from fieldvisit.domain.enums import DelegationRole
-from fieldvisit.domain.errors import ConflictError, ValidationError
+from fieldvisit.domain.errors import ConflictError, NotFoundError, ValidationError
 from fieldvisit.services import records
 
 if TYPE_CHECKING:
     from fieldvisit.persistence.uow import UnitOfWork
+
+
+@dataclass(frozen=True)
+class RemovedMember:
+    """What removing a member took away, so that it can be put back exactly."""
+
+    member: DelegationMember
+    absences: tuple[Absence, ...]
+    order: tuple[UUID, ...]  # the protocol order before removal
 
 
 def list_members(uow: UnitOfWork, visit_id: UUID) -> list[DelegationMember]:
@@ -20,8 +32,10 @@ def list_members(uow: UnitOfWork, visit_id: UUID) -> list[DelegationMember]:
 
 
 def add_member(uow: UnitOfWork, visit_id: UUID, person_id: UUID,
-               role: DelegationRole = DelegationRole.MEMBER) -> DelegationMember:
-    """Add a person at the end of the protocol order."""
+               role: DelegationRole = DelegationRole.MEMBER,
+               member_id: UUID | None = None) -> DelegationMember:
+    """Add a person at the end of the protocol order; their organization joins the visit's
+    participating organizations if it is not there yet."""
     with uow:
         uow.visits.get(visit_id)
         person = uow.people.get(person_id)
@@ -30,8 +44,13 @@ def add_member(uow: UnitOfWork, visit_id: UUID, person_id: UUID,
             raise ConflictError(f"{person.name} is already in this delegation")
         member = records.normalized(DelegationMember(
             visit_id=visit_id, person_id=person_id, role=role,
-            protocol_order=max((m.protocol_order for m in members), default=0) + 1))
+            protocol_order=max((m.protocol_order for m in members), default=0) + 1,
+            **({"id": member_id} if member_id else {})))
         uow.delegation.put(member)
+        if person.organization_id and not uow.participations.count(
+                visit_id=visit_id, organization_id=person.organization_id):
+            uow.participations.put(Participation(visit_id=visit_id,
+                                                 organization_id=person.organization_id))
         uow.commit()
     return member
 
@@ -40,9 +59,27 @@ def set_role(uow: UnitOfWork, member_id: UUID, role: DelegationRole) -> Delegati
     return records.edit(uow, DelegationMember, member_id, {"role": role})
 
 
-def remove_member(uow: UnitOfWork, member_id: UUID) -> None:
+def remove_member(uow: UnitOfWork, member_id: UUID) -> RemovedMember:
     with uow:
+        member = uow.delegation.get(member_id)
+        order = uow.delegation.list(order_by=("protocol_order",), visit_id=member.visit_id)
+        removed = RemovedMember(member, tuple(uow.absences.list(member_id=member_id)),
+                                tuple(m.id for m in order))
         uow.delegation.delete(member_id)
+        _renumber(uow, [m for m in order if m.id != member_id])
+        uow.commit()
+    return removed
+
+
+def restore_member(uow: UnitOfWork, removed: RemovedMember) -> None:
+    """Undo ``remove_member``: the member comes back in their place with their absences."""
+    with uow:
+        uow.delegation.put(removed.member)
+        for absence in removed.absences:
+            uow.absences.put(absence)
+        members = {m.id: m for m in uow.delegation.list(visit_id=removed.member.visit_id)}
+        _renumber(uow, [members[i] for i in removed.order if i in members]
+                  + [m for i, m in members.items() if i not in removed.order])
         uow.commit()
 
 
@@ -52,6 +89,83 @@ def reorder_members(uow: UnitOfWork, visit_id: UUID, member_ids: list[UUID]) -> 
         members = {m.id: m for m in uow.delegation.list(visit_id=visit_id)}
         if sorted(map(str, member_ids)) != sorted(map(str, members)):
             raise ValidationError("the new order must list every member of the delegation once")
-        for order, member_id in enumerate(member_ids, start=1):
-            uow.delegation.put(records.changed(members[member_id], {"protocol_order": order}))
+        _renumber(uow, [members[i] for i in member_ids])
+        uow.commit()
+
+
+def _renumber(uow: UnitOfWork, ordered: list[DelegationMember]) -> None:
+    for order, member in enumerate(ordered, start=1):
+        uow.delegation.put(records.changed(member, {"protocol_order": order}))
+
+
+def protocol_order(uow: UnitOfWork, visit_id: UUID) -> list[UUID]:
+    """The members sorted by protocol: leaders first, then by the rank of their role."""
+    return [m.id for m in protocol_sorted(list_members(uow, visit_id))]
+
+
+def list_participations(uow: UnitOfWork, visit_id: UUID) -> list[Participation]:
+    with uow:
+        return uow.participations.list(visit_id=visit_id)
+
+
+def add_participation(uow: UnitOfWork, visit_id: UUID, organization_id: UUID) -> Participation:
+    with uow:
+        uow.visits.get(visit_id)
+        organization = uow.organizations.get(organization_id)
+        if uow.participations.count(visit_id=visit_id, organization_id=organization_id):
+            raise ConflictError(f"{organization.name} already takes part in this visit")
+        participation = Participation(visit_id=visit_id, organization_id=organization_id)
+        uow.participations.put(participation)
+        uow.commit()
+    return participation
+
+
+def remove_participation(uow: UnitOfWork, participation_id: UUID) -> Participation:
+    with uow:
+        participation = uow.participations.get(participation_id)
+        uow.participations.delete(participation_id)
+        uow.commit()
+    return participation
+
+
+def restore_participation(uow: UnitOfWork, participation: Participation) -> None:
+    with uow:
+        uow.participations.put(participation)
+        uow.commit()
+
+
+def set_contact(uow: UnitOfWork, visit_id: UUID, organization_id: UUID,
+                person_id: UUID | None) -> Participation:
+    """Make ``person_id`` (or nobody) the organization's contact person for the visit."""
+    with uow:
+        found = uow.participations.list(visit_id=visit_id, organization_id=organization_id)
+        if not found:
+            raise NotFoundError("that organization does not take part in this visit")
+        if person_id is not None:
+            uow.people.get(person_id)
+        updated = records.changed(found[0], {"contact_person_id": person_id})
+        uow.participations.put(updated)
+        uow.commit()
+    return updated
+
+
+def absences(uow: UnitOfWork, visit_id: UUID) -> frozenset[tuple[UUID, UUID]]:
+    """(member id, stop id) of everyone who skips a stop."""
+    with uow:
+        return frozenset((a.member_id, a.stop_id) for a in uow.absences.list(visit_id=visit_id))
+
+
+def set_attendance(uow: UnitOfWork, member_id: UUID, stop_id: UUID, attends: bool) -> None:
+    with uow:
+        member = uow.delegation.get(member_id)
+        stop = uow.stops.get(stop_id)
+        if stop.visit_id != member.visit_id:
+            raise ValidationError("the stop and the member belong to different visits")
+        existing = uow.absences.list(member_id=member_id, stop_id=stop_id)
+        if attends:
+            for absence in existing:
+                uow.absences.delete(absence.id)
+        elif not existing:
+            uow.absences.put(Absence(visit_id=member.visit_id, member_id=member_id,
+                                     stop_id=stop_id))
         uow.commit()

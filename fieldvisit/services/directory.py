@@ -33,6 +33,7 @@ def delete_organization(uow: UnitOfWork, organization_id: UUID) -> None:
             "people": uow.people.count(organization_id=organization_id),
             "sites": uow.sites.count(host_organization_id=organization_id),
             "follow-ups": uow.follow_ups.count(responsible_organization_id=organization_id),
+            "visits": uow.participations.count(organization_id=organization_id),
         }
         in_use = ", ".join(f"{count} {what}" for what, count in uses.items() if count)
         if in_use:
@@ -66,5 +67,8 @@ def delete_person(uow: UnitOfWork, person_id: UUID) -> None:
                 f"{person.name} cannot be deleted while in the delegation of: {titles}")
         if uow.notes.count(author_id=person_id):
             raise ConflictError(f"{person.name} cannot be deleted: they wrote notes")
+        if uow.participations.count(contact_person_id=person_id):
+            raise ConflictError(f"{person.name} cannot be deleted: they are the contact person "
+                                "of an organization in a visit")
         uow.people.delete(person_id)
         uow.commit()

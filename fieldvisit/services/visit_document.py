@@ -28,25 +28,18 @@ SECTIONS: tuple[tuple[str, type[e.Record]], ...] = (
     ("organizations", e.Organization),
     ("people", e.Person),
     ("sites", e.Site),
+    ("participations", e.Participation),
     ("delegation", e.DelegationMember),
     ("stops", e.Stop),
+    ("absences", e.Absence),
     ("notes", e.Note),
     ("key_figures", e.KeyFigure),
     ("follow_ups", e.FollowUp),
     ("photos", e.Photo),
 )
 
-# field → the record type it must point to
-REFERENCES: dict[str, type[e.Record]] = {
-    "organization_id": e.Organization,
-    "host_organization_id": e.Organization,
-    "responsible_organization_id": e.Organization,
-    "person_id": e.Person,
-    "author_id": e.Person,
-    "site_id": e.Site,
-    "stop_id": e.Stop,
-    "note_id": e.Note,
-}
+# Records that belong to one visit: a document may only refer to those it contains.
+VISIT_RECORDS = (e.DelegationMember, e.Stop, e.Note)
 
 
 @dataclass(frozen=True)
@@ -67,16 +60,21 @@ class ImportSummary:
 def export_visit(uow: UnitOfWork, visit_id: UUID) -> dict[str, Any]:
     with uow:
         visit = uow.visits.get(visit_id)
+        participations = uow.participations.list(visit_id=visit_id)
         delegation = uow.delegation.list(order_by=("protocol_order",), visit_id=visit_id)
         stops = uow.stops.list(order_by=("position",), visit_id=visit_id)
+        absences = uow.absences.list(visit_id=visit_id)
         notes = uow.notes.list(order_by=("position",), visit_id=visit_id)
         figures = uow.figures.list(visit_id=visit_id)
         follow_ups = uow.follow_ups.list(visit_id=visit_id)
         photos = uow.photos.list(visit_id=visit_id)
         people = uow.people.list(id=[m.person_id for m in delegation]
-                                 + [n.author_id for n in notes if n.author_id])
+                                 + [n.author_id for n in notes if n.author_id]
+                                 + [p.contact_person_id for p in participations
+                                    if p.contact_person_id])
         sites = uow.sites.list(id=[s.site_id for s in stops])
         organization_ids = ([p.organization_id for p in people]
+                            + [p.organization_id for p in participations]
                             + [s.host_organization_id for s in sites]
                             + [f.responsible_organization_id for f in follow_ups])
         organizations = uow.organizations.list(id=[o for o in organization_ids if o])
@@ -86,7 +84,8 @@ def export_visit(uow: UnitOfWork, visit_id: UUID) -> dict[str, Any]:
         "visit": to_plain(visit),
     }
     chosen = {"organizations": organizations, "people": people, "sites": sites,
-              "delegation": delegation, "stops": stops, "notes": notes,
+              "participations": participations, "delegation": delegation, "stops": stops,
+              "absences": absences, "notes": notes,
               "key_figures": figures, "follow_ups": follow_ups, "photos": photos}
     for name, _kind in SECTIONS:
         document[name] = [to_plain(record) for record in chosen[name]]
@@ -166,8 +165,8 @@ def _check_ids(visit: e.Visit, sections: dict[str, list[e.Record]]) -> None:
 
 def _check_references(uow: UnitOfWork, visit: e.Visit,
                       sections: dict[str, list[e.Record]]) -> None:
-    """Stops and notes must be in the document; organizations, people and sites may also be
-    in the database already. A record may not take over a record of another visit."""
+    """Members, stops and notes must be in the document; organizations, people and sites may
+    also be in the database already. A record may not take over a record of another visit."""
     in_document = {kind: {r.id for r in sections[name]} for name, kind in SECTIONS}
     for name, kind in SECTIONS:
         for index, record in enumerate(sections[name]):
@@ -176,12 +175,12 @@ def _check_references(uow: UnitOfWork, visit: e.Visit,
             if stored_visit != visit.id:
                 raise DocumentError(f"{path}.id", f"the id {record.id} belongs to a "
                                                   "record of another visit in this database")
-            for field_name, target in REFERENCES.items():
-                target_id = getattr(record, field_name, None)
-                if target_id is None or target_id in in_document[target]:
+            for field_name, target in e.REFERENCE_FIELDS.get(kind, {}).items():
+                target_id = getattr(record, field_name)
+                if target is e.Visit or target_id is None or target_id in in_document[target]:
                     continue
                 noun = uow.repository(target).noun
-                if target in (e.Stop, e.Note):
+                if target in VISIT_RECORDS:
                     raise DocumentError(f"{path}.{field_name}", f"refers to {noun} {target_id}, "
                                                                 "which is not in the document")
                 if uow.repository(target).find(target_id) is None:

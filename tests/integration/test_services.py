@@ -134,10 +134,14 @@ def test_add_members_in_protocol_order_and_change_roles(uow, world):
     changed = delegation.set_role(uow, second.id, "note_taker")
     assert changed.role is DelegationRole.NOTE_TAKER
     assert delegation.list_members(uow, world.visit.id) == [first, changed]
-    delegation.remove_member(uow, first.id)
-    assert delegation.list_members(uow, world.visit.id) == [changed]
+    removed = delegation.remove_member(uow, first.id)
+    remaining = delegation.list_members(uow, world.visit.id)
+    assert [(m.id, m.protocol_order) for m in remaining] == [(changed.id, 1)]  # renumbered
     third = delegation.add_member(uow, world.visit.id, world.wei.id)
-    assert third.protocol_order == 3
+    assert third.protocol_order == 2
+    delegation.restore_member(uow, removed)  # undo puts the leader back in first place
+    assert [m.id for m in delegation.list_members(uow, world.visit.id)] == \
+        [first.id, changed.id, third.id]
 
 
 def test_add_member_twice_is_refused(uow, world):

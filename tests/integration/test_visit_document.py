@@ -44,14 +44,16 @@ def build_document(uow) -> dict:
     member = directory.create_person(uow, "刘欣欣", title="记者")
     visit = visits.create_visit(uow, "联合调研", region="朝阳区", start_date=date(2023, 7, 20))
     delegation.add_member(uow, visit.id, leader.id, DelegationRole.LEADER)
-    delegation.add_member(uow, visit.id, member.id, DelegationRole.PRESS)
+    press = delegation.add_member(uow, visit.id, member.id, DelegationRole.PRESS)
+    delegation.set_contact(uow, visit.id, union.id, leader.id)
     site = itinerary.create_site(uow, "骑士驿站", host_organization_id=host.id,
                                  latitude=39.9, longitude=116.46,
                                  opening_hours=("09:00-18:00",) * 7)
     other_site = itinerary.create_site(uow, "党群服务中心")
     stop = itinerary.add_stop(uow, visit.id, site.id, planned_arrival=datetime(2023, 7, 20, 9),
                               planned_departure=datetime(2023, 7, 20, 9, 45))
-    itinerary.add_stop(uow, visit.id, other_site.id)
+    other_stop = itinerary.add_stop(uow, visit.id, other_site.id)
+    delegation.set_attendance(uow, press.id, other_stop.id, attends=False)
     note = notes.add_note(uow, visit.id, "驿站情况", stop_id=stop.id, author_id=member.id)
     for text in ("一", "二", "三"):
         notes.add_note(uow, visit.id, text, kind=NoteKind.INTERVIEW)

@@ -215,6 +215,8 @@ def one_of_each() -> list[e.Record]:
         e.KeyFigure(visit_id=VISIT_ID, label="服务人次", value="6000"),
         e.FollowUp(visit_id=VISIT_ID, action="跟进"),
         e.Photo(visit_id=VISIT_ID, file_name="a.jpg"),
+        e.Participation(visit_id=VISIT_ID, organization_id=uuid4()),
+        e.Absence(visit_id=VISIT_ID, member_id=uuid4(), stop_id=uuid4()),
     ]
 
 

@@ -71,6 +71,9 @@ def full_records() -> dict[type, e.Record]:
                    due_date=date(2023, 9, 1), status=FollowUpStatus.IN_PROGRESS, note_id=NOTE),
         e.Photo(**_base(10), visit_id=VISIT, file_name="photos/驿站.jpg", caption="驿站",
                 credit="记者", stop_id=STOP, taken_at=datetime(2023, 7, 20, 9, 45)),
+        e.Participation(**_base(11), visit_id=VISIT, organization_id=ORG,
+                        contact_person_id=PERSON),
+        e.Absence(**_base(12), visit_id=VISIT, member_id=UUID(int=12), stop_id=STOP),
     ]
     return {type(r): r for r in records}
 

@@ -1,0 +1,64 @@
+"""Finding names as people type them: by characters, or by pinyin in full or by initials.
+
+``pjx``, ``panjianxin``, ``panjx`` and ``jianxin`` all find 潘建新. Each syllable of a name may
+be typed in full or as any beginning of it (its initial at least), in order, starting at any
+syllable; every reading of a character with several readings counts.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_SEPARATORS = re.compile(r"[\s'’·•\-_.]+")
+
+
+def normalize_query(query: str) -> str:
+    return _SEPARATORS.sub("", query).casefold()
+
+
+@lru_cache(maxsize=20000)
+def syllables(text: str) -> tuple[frozenset[str], ...]:
+    """The readings of each character of ``text``; a run of Latin letters or digits is one
+    'syllable' spelled as itself, so English names match by their words."""
+    from pypinyin import Style, pinyin
+
+    readings = pinyin(text, style=Style.NORMAL, heteronym=True, errors=lambda chars: list(chars))
+    result: list[frozenset[str]] = []
+    for options in readings:
+        spelled = {normalize_query(o) for o in options} - {""}
+        if spelled:
+            result.append(frozenset(spelled))
+    return tuple(result)
+
+
+def matches(query: str, *texts: str) -> bool:
+    """Whether ``query`` finds any of ``texts`` (a name, a title, an organization...)."""
+    wanted = normalize_query(query)
+    if not wanted:
+        return True
+    for text in texts:
+        if not text:
+            continue
+        if wanted in normalize_query(text):
+            return True
+        if wanted.isascii() and _matches_syllables(wanted, syllables(text)):
+            return True
+    return False
+
+
+def _matches_syllables(query: str, parts: tuple[frozenset[str], ...]) -> bool:
+    @lru_cache(maxsize=None)
+    def consume(position: int, syllable: int) -> bool:
+        if position == len(query):
+            return True
+        if syllable == len(parts):
+            return False
+        for reading in parts[syllable]:
+            for length in range(min(len(reading), len(query) - position), 0, -1):
+                if reading[:length] == query[position:position + length] \
+                        and consume(position + length, syllable + 1):
+                    return True
+        return False
+
+    return any(consume(0, start) for start in range(len(parts)))
