@@ -132,11 +132,15 @@ def _show(database: Database, args: argparse.Namespace) -> int:
 
 def _roster(database: Database, args: argparse.Namespace) -> int:
     from fieldvisit.cli_show import roster_csv, roster_text
+    from fieldvisit.services.delegation_view import roster
     from fieldvisit.services.visits import resolve_visit, visit_overview
 
     uow = database.unit_of_work()
-    overview = visit_overview(uow, resolve_visit(uow, args.visit).id)
-    sys.stdout.write(roster_csv(overview) if args.csv else roster_text(overview) + "\n")
+    visit_id = resolve_visit(uow, args.visit).id
+    if args.csv:
+        sys.stdout.write(roster_csv(roster(uow, visit_id)))
+    else:
+        print(roster_text(visit_overview(uow, visit_id)))
     return 0
 
 

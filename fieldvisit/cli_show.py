@@ -8,6 +8,7 @@ from typing import Any
 
 from fieldvisit.domain.enums import DelegationRole
 from fieldvisit.domain.plain import to_plain
+from fieldvisit.services.delegation_view import RosterLine
 from fieldvisit.services.views import OrganizationGroup, VisitOverview
 
 
@@ -79,19 +80,12 @@ ROLE_NAMES = {
 }
 
 
-def roster_rows(overview: VisitOverview) -> list[tuple[str, str, str, str]]:
-    """(name, title, organization, role): the delegation in protocol order grouped by
-    organization, then the accompanying officials."""
-    return [(m.name, m.title, g.organization.name if g.organization else "",
-             ROLE_NAMES[m.role])
-            for g in overview.delegation + overview.accompanying for m in g.members]
-
-
-def roster_csv(overview: VisitOverview) -> str:
+def roster_csv(lines: tuple[RosterLine, ...]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["name", "title", "organization", "role"])
-    writer.writerows(roster_rows(overview))
+    writer.writerows((line.name, line.title, line.organization, ROLE_NAMES[line.role])
+                     for line in lines)
     return out.getvalue()
 
 

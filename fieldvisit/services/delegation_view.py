@@ -114,3 +114,22 @@ def _organization_lines(participations, organizations, people, lines) -> list[Or
         people[p.contact_person_id].name if p.contact_person_id else "",
         tuple(line.name for line in lines if line.organization_id == p.organization_id))
         for p in ordered]
+
+
+@dataclass(frozen=True)
+class RosterLine:
+    name: str
+    title: str
+    organization: str
+    role: DelegationRole
+
+
+def roster(uow: UnitOfWork, visit_id: UUID) -> tuple[RosterLine, ...]:
+    """The delegation in protocol order grouped by organization, then the accompanying
+    officials: the list printed by ``fieldvisit roster`` and copied by the GUI."""
+    from fieldvisit.services.visits import visit_overview
+
+    overview = visit_overview(uow, visit_id)
+    return tuple(RosterLine(m.name, m.title, g.organization.name if g.organization else "",
+                            m.role)
+                 for g in overview.delegation + overview.accompanying for m in g.members)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
@@ -72,3 +73,26 @@ def delete_person(uow: UnitOfWork, person_id: UUID) -> None:
                                 "of an organization in a visit")
         uow.people.delete(person_id)
         uow.commit()
+
+
+@dataclass(frozen=True)
+class PersonEntry:
+    """A person as the directory lists them, with their organization."""
+
+    person: Person
+    organization: Organization | None
+
+    @property
+    def search_texts(self) -> tuple[str, ...]:
+        organization = self.organization
+        return (self.person.name, self.person.title,
+                organization.name if organization else "",
+                organization.short_name if organization else "")
+
+
+def directory_people(uow: UnitOfWork) -> list[PersonEntry]:
+    with uow:
+        organizations = {o.id: o for o in uow.organizations.list()}
+        return [PersonEntry(p, organizations.get(p.organization_id) if p.organization_id
+                            else None)
+                for p in uow.people.list(order_by=("name",))]

@@ -2,13 +2,14 @@
 
 ``pjx``, ``panjianxin``, ``panjx`` and ``jianxin`` all find 潘建新. Each syllable of a name may
 be typed in full or as any beginning of it (its initial at least), in order, starting at any
-syllable; every reading of a character with several readings counts.
+syllable; every reading of a character with several readings counts. A character may also be
+typed as itself, so ``潘jx`` and ``pan建新`` find 潘建新 too.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 _SEPARATORS = re.compile(r"[\s'’·•\-_.]+")
 
@@ -19,16 +20,29 @@ def normalize_query(query: str) -> str:
 
 @lru_cache(maxsize=20000)
 def syllables(text: str) -> tuple[frozenset[str], ...]:
-    """The readings of each character of ``text``; a run of Latin letters or digits is one
-    'syllable' spelled as itself, so English names match by their words."""
+    """The spellings of each syllable of ``text``: a Chinese character is spelled as itself or
+    as any of its readings; a run of Latin letters or digits is one 'syllable' spelled as
+    itself, so English names match by their words; separators are left out."""
     from pypinyin import Style, pinyin
 
     readings = pinyin(text, style=Style.NORMAL, heteronym=True, errors=lambda chars: list(chars))
+    if len(readings) != len(text):  # one item per character is expected; be safe otherwise
+        readings = [pinyin(char, style=Style.NORMAL, heteronym=True,
+                           errors=lambda chars: list(chars))[0] for char in text]
     result: list[frozenset[str]] = []
-    for options in readings:
-        spelled = {normalize_query(o) for o in options} - {""}
+    word = ""
+    for char, options in zip(text, readings, strict=True):
+        if char.isascii() and char.isalnum():
+            word += char.casefold()
+            continue
+        if word:
+            result.append(frozenset({word}))
+            word = ""
+        spelled = {normalize_query(o) for o in (char, *options)} - {""}
         if spelled:
             result.append(frozenset(spelled))
+    if word:
+        result.append(frozenset({word}))
     return tuple(result)
 
 
@@ -42,13 +56,13 @@ def matches(query: str, *texts: str) -> bool:
             continue
         if wanted in normalize_query(text):
             return True
-        if wanted.isascii() and _matches_syllables(wanted, syllables(text)):
+        if _matches_syllables(wanted, syllables(text)):
             return True
     return False
 
 
 def _matches_syllables(query: str, parts: tuple[frozenset[str], ...]) -> bool:
-    @lru_cache(maxsize=None)
+    @cache
     def consume(position: int, syllable: int) -> bool:
         if position == len(query):
             return True

@@ -24,6 +24,7 @@ class Actions:
     redo: QAction
     edit_visit: QAction
     delete_visit: QAction
+    directory: QAction
     languages: QActionGroup
     about: QAction
 
@@ -69,6 +70,9 @@ def build_actions(window: QMainWindow, undo_stack: QUndoStack) -> Actions:
         delete_visit=action(
             translate("Actions", "&Delete Visit"), QKeySequence.StandardKey.Delete,
             translate("Actions", "Delete the selected visit")),
+        directory=action(
+            translate("Actions", "&Directory…"), "Ctrl+Shift+D",
+            translate("Actions", "Organizations and people shared by all visits")),
         languages=languages,
         about=action(translate("Actions", "&About FieldVisit")),
     )
@@ -90,6 +94,8 @@ def build_menus(window: QMainWindow, actions: Actions) -> None:
     edit_menu.addSeparator()
     edit_menu.addAction(actions.edit_visit)
     edit_menu.addAction(actions.delete_visit)
+    tools_menu = bar.addMenu(translate("Actions", "&Tools"))
+    tools_menu.addAction(actions.directory)
     settings_menu = bar.addMenu(translate("Actions", "&Settings"))
     language_menu = QMenu(translate("Actions", "&Language"), window)
     language_menu.addActions(actions.languages.actions())

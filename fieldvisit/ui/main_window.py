@@ -25,6 +25,7 @@ from fieldvisit import APP_NAME, __version__
 from fieldvisit.files import write_text_atomically
 from fieldvisit.persistence.db import Database
 from fieldvisit.services import sample, visit_document, visits
+from fieldvisit.services.delegation_view import delegation_details
 from fieldvisit.services.notes import visit_records
 from fieldvisit.services.views import VisitSummary
 from fieldvisit.ui.actions import build_actions, build_menus
@@ -40,7 +41,8 @@ from fieldvisit.ui.i18n import chosen_language, set_language_preference
 from fieldvisit.ui.labels import label
 from fieldvisit.ui.models.table_model import Column, RecordTableModel
 from fieldvisit.ui.tasks import CancelToken, Task
-from fieldvisit.ui.views.delegation_tab import make_table
+from fieldvisit.ui.views.directory_window import DirectoryWindow
+from fieldvisit.ui.views.tables import make_table
 from fieldvisit.ui.views.visit_workspace import VisitWorkspace
 
 OFFER_SAMPLE_KEY = "start/offerReferenceVisit"
@@ -69,7 +71,7 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.visits_view.doubleClicked.connect(lambda _index: self.edit_visit())
-        self.workspace = VisitWorkspace()
+        self.workspace = VisitWorkspace(database, self.undo_stack, self._command_context)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -88,6 +90,7 @@ class MainWindow(QMainWindow):
             "%1", database.display_name))
         self.visits_view.selectionModel().currentRowChanged.connect(self._visit_selected)
         self._tasks: list[Task] = []
+        self._directory: DirectoryWindow | None = None
         self.resize(1200, 760)
         self._restore_settings()
         self.refresh(self._last_visit_id(), first_load=True)
@@ -115,7 +118,8 @@ class MainWindow(QMainWindow):
         uow = self.database.unit_of_work()
         overview = visits.visit_overview(uow, visit_id) if visit_id else None
         records = visit_records(uow, visit_id) if visit_id else None
-        self.workspace.show_visit(overview, records)
+        details = delegation_details(uow, visit_id) if visit_id else None
+        self.workspace.show_visit(overview, records, details)
         for action in (self.actions.export_visit, self.actions.edit_visit,
                        self.actions.delete_visit):
             action.setEnabled(visit_id is not None)
@@ -131,6 +135,7 @@ class MainWindow(QMainWindow):
         a.export_visit.triggered.connect(self.export_visit)
         a.load_sample.triggered.connect(self.load_reference_visit)
         a.quit.triggered.connect(self.close)
+        a.directory.triggered.connect(self.show_directory)
         a.about.triggered.connect(self.about)
         language = str(QSettings().value("ui/language", "") or "")
         for choice in a.languages.actions():
@@ -224,6 +229,16 @@ class MainWindow(QMainWindow):
         self._tasks.append(task)
         task.finished.connect(lambda: self._tasks.remove(task))
         return task.start()
+
+    def show_directory(self) -> DirectoryWindow:
+        if self._directory is None:
+            self._directory = DirectoryWindow(self.database, self)
+            self._directory.changed.connect(lambda: self.refresh())
+        self._directory.reload()
+        self._directory.show()
+        self._directory.raise_()
+        self._directory.activateWindow()
+        return self._directory
 
     def load_reference_visit(self) -> None:
         try:

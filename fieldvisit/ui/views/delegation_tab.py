@@ -1,79 +1,321 @@
-"""Delegation tab: who goes, grouped by organization in protocol order (read-only for now)."""
+"""Delegation tab: assemble who goes, in protocol order, from which organization, to which
+stop; with the checks shown live. Every change is an undo command."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import Callable
+from uuid import UUID
 
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHeaderView,
     QLabel,
+    QSplitter,
+    QStyledItemDelegate,
     QTableView,
+    QToolBar,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from fieldvisit.domain.enums import DelegationRole
-from fieldvisit.services.views import OrganizationGroup, VisitOverview
+from fieldvisit.persistence.db import Database
+from fieldvisit.services.delegation_view import DelegationDetails, MemberLine, roster
+from fieldvisit.ui import delegation_commands as commands
+from fieldvisit.ui.commands import CommandContext
+from fieldvisit.ui.dialogs.add_member_dialog import AddMemberDialog
 from fieldvisit.ui.labels import label
-from fieldvisit.ui.models.table_model import Column, RecordTableModel
+from fieldvisit.ui.models.delegation_model import ROLE_COLUMN, AttendanceModel, DelegationModel
+from fieldvisit.ui.models.table_model import RowRole
+from fieldvisit.ui.views.delegation_panels import ChecksPanel, copy_roster
+from fieldvisit.ui.views.tables import make_table
 
 
-@dataclass(frozen=True)
-class MemberRow:
-    order: int
-    name: str
-    title: str
-    organization: str
-    role: DelegationRole
+class RoleDelegate(QStyledItemDelegate):
+    """Edits a member's role with a list of roles."""
 
+    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
+        editor = QComboBox(parent)
+        for role in DelegationRole:
+            editor.addItem(label(role), role.value)
+        return editor
 
-def member_rows(groups: tuple[OrganizationGroup, ...]) -> list[MemberRow]:
-    return [MemberRow(m.protocol_order, m.name, m.title,
-                      g.organization.name if g.organization else "", m.role)
-            for g in groups for m in g.members]
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentIndex(editor.findData(index.data(Qt.ItemDataRole.EditRole)))
 
-
-def make_table(model: RecordTableModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.setWordWrap(False)
-    return view
+    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
 class DelegationTab(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, database: Database, undo_stack: QUndoStack,
+                 context: Callable[[], CommandContext], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        columns = [
-            Column(lambda: self.tr("Organization"), lambda r: r.organization),
-            Column(lambda: self.tr("Name"), lambda r: r.name),
-            Column(lambda: self.tr("Title"), lambda r: r.title),
-            Column(lambda: self.tr("Role"), lambda r: label(r.role)),
-        ]
-        self.delegation_model: RecordTableModel[MemberRow] = RecordTableModel(columns, self)
-        self.accompanying_model: RecordTableModel[MemberRow] = RecordTableModel(columns, self)
-        self.delegation_view = make_table(self.delegation_model)
-        self.accompanying_view = make_table(self.accompanying_model)
-        layout = QVBoxLayout(self)
-        self._delegation_label = QLabel()
-        layout.addWidget(self._delegation_label)
-        layout.addWidget(self.delegation_view, 3)
-        layout.addWidget(QLabel(self.tr("Accompanying host officials")))
-        layout.addWidget(self.accompanying_view, 1)
+        self.database, self.undo_stack, self._context = database, undo_stack, context
+        self.details: DelegationDetails | None = None
+        self.delegation_model = DelegationModel(self)
+        self.accompanying_model = DelegationModel(self)
+        self.attendance_model = AttendanceModel(self)
+        self.delegation_view = self._member_table(self.delegation_model)
+        self.accompanying_view = self._member_table(self.accompanying_model)
+        self.attendance_view = make_table(self.attendance_model)
+        self.attendance_view.verticalHeader().setVisible(True)
+        self.attendance_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.organizations = QTreeWidget()
+        self.organizations.setHeaderLabels([self.tr("Organization"), self.tr("Contact")])
+        self.organizations.setRootIsDecorated(True)
+        self.checks = ChecksPanel()
+        self.summary = QLabel()
+        self.toolbar = QToolBar()
+        self._build_actions()
+        self._layout()
+        for model in (self.delegation_model, self.accompanying_model):
+            model.role_change_requested.connect(self.change_role)
+            model.move_requested.connect(self.move_member_to)
+        self.attendance_model.attendance_toggled.connect(self.set_attendance)
+        self.setEnabled(False)
 
-    def show_overview(self, overview: VisitOverview | None) -> None:
-        delegation = member_rows(overview.delegation) if overview else []
-        self.delegation_model.set_rows(delegation)
-        self.accompanying_model.set_rows(member_rows(overview.accompanying) if overview else [])
-        organizations = len(overview.delegation) if overview else 0
-        self._delegation_label.setText(
-            self.tr("Delegation: %n people", "", len(delegation))
-            + self.tr(" from %n organizations", "", organizations))
-        for view in (self.delegation_view, self.accompanying_view):
+    # -- building ------------------------------------------------------------------------------
+    def _member_table(self, model: DelegationModel) -> QTableView:
+        view = make_table(model)
+        view.setItemDelegateForColumn(ROLE_COLUMN, RoleDelegate(view))
+        view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.SelectedClicked)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setDragEnabled(True)
+        view.setAcceptDrops(True)
+        view.setDropIndicatorShown(True)
+        view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        view.setDragDropOverwriteMode(False)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        return view
+
+    def _action(self, text: str, shortcut: str | QKeySequence.StandardKey | None,
+                slot: Callable[[], None], tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setToolTip(f"{tip or text.replace('&', '')} ({action.shortcut().toString()})"
+                          if shortcut is not None else tip or text.replace("&", ""))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        self.toolbar.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.add_action = self._action(self.tr("&Add Member…"), "Ctrl+Shift+A", self.add_member,
+                                       self.tr("Add someone from the directory"))
+        self.remove_action = self._action(self.tr("&Remove"), "Ctrl+Shift+Backspace",
+                                          self.remove_member,
+                                          self.tr("Remove the selected member"))
+        self.toolbar.addSeparator()
+        self.up_action = self._action(self.tr("Move &Up"), "Ctrl+Up", lambda: self.move(-1))
+        self.down_action = self._action(self.tr("Move &Down"), "Ctrl+Down", lambda: self.move(1))
+        self.sort_action = self._action(self.tr("&Sort by Role"), None, self.sort_by_role,
+                                        self.tr("Leaders first, then by rank of role"))
+        self.toolbar.addSeparator()
+        self.contact_action = self._action(
+            self.tr("&Contact Person"), "Ctrl+Shift+K", self.toggle_contact,
+            self.tr("Make the selected member the contact of their organization"))
+        self.copy_action = self._action(
+            self.tr("&Copy Roster"), "Ctrl+Shift+C", self.copy_roster,
+            self.tr("Copy the delegation in protocol order as a table"))
+
+    def _layout(self) -> None:
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.summary)
+        left_layout.addWidget(self.delegation_view, 3)
+        left_layout.addWidget(QLabel(self.tr("Accompanying host officials")))
+        left_layout.addWidget(self.accompanying_view, 1)
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(left)
+        top.addWidget(self.organizations)
+        top.setSizes([640, 260])
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        attendance = QWidget()
+        attendance_layout = QVBoxLayout(attendance)
+        attendance_layout.setContentsMargins(0, 0, 0, 0)
+        attendance_layout.addWidget(QLabel(self.tr("Who goes to which stop")))
+        attendance_layout.addWidget(self.attendance_view)
+        bottom.addWidget(attendance)
+        checks = QWidget()
+        checks_layout = QVBoxLayout(checks)
+        checks_layout.setContentsMargins(0, 0, 0, 0)
+        checks_layout.addWidget(QLabel(self.tr("Checks")))
+        checks_layout.addWidget(self.checks)
+        bottom.addWidget(checks)
+        bottom.setSizes([560, 340])
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
+        split.addWidget(bottom)
+        split.setSizes([420, 200])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(split)
+
+    # -- showing ---------------------------------------------------------------------------
+    def show_details(self, details: DelegationDetails | None) -> None:
+        keep = self.selected_member()
+        self.details = details
+        self.setEnabled(details is not None)
+        empty: tuple[MemberLine, ...] = ()
+        self.delegation_model.set_members(details.delegation if details else empty)
+        self.accompanying_model.set_members(details.accompanying if details else empty)
+        self.attendance_model.set_grid(details.members if details else empty,
+                                       details.stops if details else (),
+                                       details.absences if details else frozenset())
+        self.attendance_view.setVisible(bool(details and details.stops))
+        self._fill_organizations(details)
+        self.checks.show_problems(details.problems if details else ())
+        count = len(details.delegation) if details else 0
+        organizations = len(details.organizations) if details else 0
+        self.summary.setText(self.tr("Delegation in protocol order: %n people", "", count)
+                             + self.tr(", %n organizations taking part", "", organizations))
+        for view in (self.delegation_view, self.accompanying_view, self.attendance_view):
             view.resizeColumnsToContents()
+        if keep:
+            self.select_member(keep.member_id)
+
+    def _fill_organizations(self, details: DelegationDetails | None) -> None:
+        self.organizations.clear()
+        for line in details.organizations if details else ():
+            item = QTreeWidgetItem([line.name, line.contact_name])
+            for name in line.members:
+                item.addChild(QTreeWidgetItem([name, ""]))
+            if not line.members:
+                item.addChild(QTreeWidgetItem([self.tr("(nobody yet)"), ""]))
+            self.organizations.addTopLevelItem(item)
+        self.organizations.expandAll()
+        self.organizations.resizeColumnToContents(0)
+
+    def selected_member(self) -> MemberLine | None:
+        for view in (self.delegation_view, self.accompanying_view):
+            if view.hasFocus() or view.currentIndex().isValid():
+                index = view.currentIndex()
+                if index.isValid():
+                    return index.data(RowRole)
+        return None
+
+    def select_member(self, member_id: UUID) -> None:
+        for view, model in ((self.delegation_view, self.delegation_model),
+                            (self.accompanying_view, self.accompanying_model)):
+            row = model.row_of(member_id)
+            if row >= 0:
+                view.setCurrentIndex(model.index(row, 1))
+                view.setFocus()
+                return
+
+    # -- slots: collect input, push one command --------------------------------------------
+    def add_member(self) -> None:
+        assert self.details is not None
+        dialog = AddMemberDialog(self.database,
+                                 frozenset(m.person_id for m in self.details.members), self)
+        if dialog.exec() and dialog.chosen():
+            entry = dialog.chosen()
+            command = commands.AddMemberCommand(self._context(), self.details.visit_id,
+                                                entry.person.id, entry.person.name,
+                                                dialog.chosen_role())
+            self.undo_stack.push(command)
+            if command.member_id:
+                self.select_member(command.member_id)
+
+    def remove_member(self) -> None:
+        member = self.selected_member()
+        if member and self.details:
+            self.undo_stack.push(commands.RemoveMemberCommand(
+                self._context(), self.details.visit_id, member.member_id, member.name))
+
+    def change_role(self, member_id: UUID, role: DelegationRole) -> None:
+        assert self.details is not None
+        member = next(m for m in self.details.members if m.member_id == member_id)
+        self.undo_stack.push(commands.SetRoleCommand(
+            self._context(), self.details.visit_id, member_id, member.name, member.role, role))
+
+    def _order(self) -> list[UUID]:
+        assert self.details is not None
+        return [m.member_id for m in self.details.members]
+
+    def move(self, step: int) -> None:
+        member = self.selected_member()
+        if member is None or self.details is None:
+            return
+        group = [m.member_id for m in (self.details.accompanying if member.role is
+                                       DelegationRole.ACCOMPANYING_OFFICIAL
+                                       else self.details.delegation)]
+        index = group.index(member.member_id)
+        if not 0 <= index + step < len(group):
+            return
+        text = (self.tr("Move %1 up") if step < 0 else self.tr("Move %1 down")).replace(
+            "%1", member.name)
+        self._reorder_within(group, member.member_id, index + step, text)
+
+    def move_member_to(self, member_id: UUID, row: int) -> None:
+        assert self.details is not None
+        member = next(m for m in self.details.members if m.member_id == member_id)
+        accompanying = member.role is DelegationRole.ACCOMPANYING_OFFICIAL
+        group = [m.member_id for m in (self.details.accompanying if accompanying
+                                       else self.details.delegation)]
+        target = row - (1 if row > group.index(member_id) else 0)
+        self._reorder_within(group, member_id, max(0, min(target, len(group) - 1)),
+                             self.tr("Move %1").replace("%1", member.name))
+
+    def _reorder_within(self, group: list[UUID], member_id: UUID, target: int,
+                        text: str) -> None:
+        before = self._order()
+        moved = [m for m in group if m != member_id]
+        moved.insert(target, member_id)
+        slots = iter(moved)
+        after = [next(slots) if m in group else m for m in before]
+        if after != before:
+            self.undo_stack.push(commands.ReorderCommand(
+                self._context(), self.details.visit_id, text, before, after))
+            self.select_member(member_id)
+
+    def sort_by_role(self) -> None:
+        if self.details is None:
+            return
+        from fieldvisit.services.delegation import protocol_order
+
+        before = self._order()
+        after = protocol_order(self.database.unit_of_work(), self.details.visit_id)
+        if after != before:
+            self.undo_stack.push(commands.ReorderCommand(
+                self._context(), self.details.visit_id,
+                self.tr("Sort the delegation by role"), before, after))
+
+    def toggle_contact(self) -> None:
+        member = self.selected_member()
+        if member is None or self.details is None or member.organization_id is None:
+            return
+        line = next((o for o in self.details.organizations
+                     if o.organization_id == member.organization_id), None)
+        if line is None:
+            return
+        after = None if line.contact_person_id == member.person_id else member.person_id
+        self.undo_stack.push(commands.SetContactCommand(
+            self._context(), self.details.visit_id, line.organization_id, line.name,
+            line.contact_person_id, after, member.name))
+
+    def set_attendance(self, member_id: UUID, stop_id: UUID, attends: bool) -> None:
+        assert self.details is not None
+        member = next(m for m in self.details.members if m.member_id == member_id)
+        stop = next(s for s in self.details.stops if s.stop_id == stop_id)
+        self.undo_stack.push(commands.SetAttendanceCommand(
+            self._context(), self.details.visit_id, member_id, stop_id, attends, member.name,
+            stop.label))
+
+    def copy_roster(self) -> None:
+        if self.details is not None:
+            copy_roster(roster(self.database.unit_of_work(), self.details.visit_id))

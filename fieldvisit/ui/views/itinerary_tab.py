@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QSplitter, QTextBrowser, QVBoxLayout, QWidget
 from fieldvisit.services.views import StopView, VisitOverview
 from fieldvisit.ui.labels import label
 from fieldvisit.ui.models.table_model import Column, RecordTableModel, RowRole
-from fieldvisit.ui.views.delegation_tab import make_table
+from fieldvisit.ui.views.tables import make_table
 
 
 def _time(value: object) -> str:

@@ -12,7 +12,7 @@ from fieldvisit.services.notes import VisitRecords
 from fieldvisit.services.views import VisitOverview
 from fieldvisit.ui.labels import label
 from fieldvisit.ui.models.table_model import Column, RecordTableModel, RowRole
-from fieldvisit.ui.views.delegation_tab import make_table
+from fieldvisit.ui.views.tables import make_table
 
 
 class NotesTab(QWidget):

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import html
+from typing import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
+from fieldvisit.persistence.db import Database
+from fieldvisit.services.delegation_view import DelegationDetails
 from fieldvisit.services.notes import VisitRecords
 from fieldvisit.services.views import VisitOverview
+from fieldvisit.ui.commands import CommandContext
 from fieldvisit.ui.labels import label
 from fieldvisit.ui.views.delegation_tab import DelegationTab
 from fieldvisit.ui.views.itinerary_tab import ItineraryTab
@@ -17,7 +22,8 @@ from fieldvisit.ui.views.report_tab import ReportTab
 
 
 class VisitWorkspace(QStackedWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, database: Database, undo_stack: QUndoStack,
+                 context: Callable[[], CommandContext], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.placeholder = QLabel(self.tr("Select a visit on the left, or create one with "
                                           "File ▸ New Visit."))
@@ -28,7 +34,7 @@ class VisitWorkspace(QStackedWidget):
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.tabs = QTabWidget()
-        self.delegation_tab = DelegationTab()
+        self.delegation_tab = DelegationTab(database, undo_stack, context)
         self.itinerary_tab = ItineraryTab()
         self.notes_tab = NotesTab()
         self.report_tab = ReportTab()
@@ -42,16 +48,17 @@ class VisitWorkspace(QStackedWidget):
         self.addWidget(self.placeholder)
         self.addWidget(page)
 
-    def show_visit(self, overview: VisitOverview | None, records: VisitRecords | None) -> None:
+    def show_visit(self, overview: VisitOverview | None, records: VisitRecords | None,
+                   details: DelegationDetails | None) -> None:
         self.setCurrentIndex(0 if overview is None else 1)
         if overview is not None:
             visit = overview.visit
             dates = " – ".join(str(d) for d in dict.fromkeys((visit.start_date, visit.end_date))
                                if d)
-            details = " · ".join(filter(None, [label(visit.status), dates, visit.region]))
+            facts = " · ".join(filter(None, [label(visit.status), dates, visit.region]))
             self.header.setText(f"<h2 style='margin:0'>{html.escape(visit.title)}</h2>"
-                                f"<p style='margin:2px'>{html.escape(details)}</p>")
-        self.delegation_tab.show_overview(overview)
+                                f"<p style='margin:2px'>{html.escape(facts)}</p>")
+        self.delegation_tab.show_details(details)
         self.itinerary_tab.show_overview(overview)
         self.notes_tab.show_records(overview, records)
         self.report_tab.show_overview(overview)

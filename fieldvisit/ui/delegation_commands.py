@@ -1,0 +1,142 @@
+"""Undo commands of the Delegation tab. Each calls services; texts name what changed."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from PySide6.QtCore import QCoreApplication
+
+from fieldvisit.domain.enums import DelegationRole
+from fieldvisit.services import delegation
+from fieldvisit.services.delegation import RemovedMember
+from fieldvisit.ui.commands import CommandContext, ServiceCommand
+from fieldvisit.ui.labels import label
+
+translate = QCoreApplication.translate
+
+
+class AddMemberCommand(ServiceCommand):
+    """Adds a person; undo also withdraws the organization the addition brought along."""
+
+    def __init__(self, context: CommandContext, visit_id: UUID, person_id: UUID, name: str,
+                 role: DelegationRole) -> None:
+        super().__init__(context, translate("DelegationCommands",
+                                            "Add %1 to the delegation").replace("%1", name))
+        self.visit_id, self.person_id, self.role = visit_id, person_id, role
+        self.member_id: UUID | None = None
+        self._removed: RemovedMember | None = None
+        self._brought: list = []
+
+    def apply(self) -> None:
+        uow = self.context.uow()
+        if self._removed is None:
+            before = {p.id for p in delegation.list_participations(uow, self.visit_id)}
+            self.member_id = delegation.add_member(uow, self.visit_id, self.person_id,
+                                                   self.role).id
+            self._brought = [p for p in delegation.list_participations(uow, self.visit_id)
+                             if p.id not in before]
+        else:
+            delegation.restore_member(uow, self._removed)
+            for participation in self._brought:
+                delegation.restore_participation(uow, participation)
+        self.context.refresh(self.visit_id)
+
+    def revert(self) -> None:
+        assert self.member_id is not None
+        uow = self.context.uow()
+        self._removed = delegation.remove_member(uow, self.member_id)
+        for participation in self._brought:
+            delegation.remove_participation(uow, participation.id)
+        self.context.refresh(self.visit_id)
+
+
+class RemoveMemberCommand(ServiceCommand):
+    def __init__(self, context: CommandContext, visit_id: UUID, member_id: UUID,
+                 name: str) -> None:
+        super().__init__(context, translate("DelegationCommands",
+                                            "Remove %1 from the delegation").replace("%1", name))
+        self.visit_id, self.member_id = visit_id, member_id
+        self._removed: RemovedMember | None = None
+
+    def apply(self) -> None:
+        self._removed = delegation.remove_member(self.context.uow(), self.member_id)
+        self.context.refresh(self.visit_id)
+
+    def revert(self) -> None:
+        assert self._removed is not None
+        delegation.restore_member(self.context.uow(), self._removed)
+        self.context.refresh(self.visit_id)
+
+
+class SetRoleCommand(ServiceCommand):
+    def __init__(self, context: CommandContext, visit_id: UUID, member_id: UUID, name: str,
+                 before: DelegationRole, after: DelegationRole) -> None:
+        super().__init__(context, translate("DelegationCommands", "Make %1 %2")
+                         .replace("%1", name).replace("%2", label(after)))
+        self.visit_id, self.member_id, self.before, self.after = visit_id, member_id, before, after
+
+    def apply(self) -> None:
+        delegation.set_role(self.context.uow(), self.member_id, self.after)
+        self.context.refresh(self.visit_id)
+
+    def revert(self) -> None:
+        delegation.set_role(self.context.uow(), self.member_id, self.before)
+        self.context.refresh(self.visit_id)
+
+
+class ReorderCommand(ServiceCommand):
+    """Any change of the protocol order: a move up or down, a drag, sorting by role."""
+
+    def __init__(self, context: CommandContext, visit_id: UUID, text: str,
+                 before: list[UUID], after: list[UUID]) -> None:
+        super().__init__(context, text)
+        self.visit_id, self.before, self.after = visit_id, before, after
+
+    def apply(self) -> None:
+        delegation.reorder_members(self.context.uow(), self.visit_id, self.after)
+        self.context.refresh(self.visit_id)
+
+    def revert(self) -> None:
+        delegation.reorder_members(self.context.uow(), self.visit_id, self.before)
+        self.context.refresh(self.visit_id)
+
+
+class SetContactCommand(ServiceCommand):
+    def __init__(self, context: CommandContext, visit_id: UUID, organization_id: UUID,
+                 organization: str, before: UUID | None, after: UUID | None,
+                 name: str) -> None:
+        text = (translate("DelegationCommands", "Make %1 the contact of %2").replace("%1", name)
+                if after else translate("DelegationCommands", "Clear the contact of %2"))
+        super().__init__(context, text.replace("%2", organization))
+        self.visit_id, self.organization_id = visit_id, organization_id
+        self.before, self.after = before, after
+
+    def apply(self) -> None:
+        delegation.set_contact(self.context.uow(), self.visit_id, self.organization_id,
+                               self.after)
+        self.context.refresh(self.visit_id)
+
+    def revert(self) -> None:
+        delegation.set_contact(self.context.uow(), self.visit_id, self.organization_id,
+                               self.before)
+        self.context.refresh(self.visit_id)
+
+
+class SetAttendanceCommand(ServiceCommand):
+    def __init__(self, context: CommandContext, visit_id: UUID, member_id: UUID,
+                 stop_id: UUID, attends: bool, name: str, stop: str) -> None:
+        text = (translate("DelegationCommands", "%1 goes to %2") if attends
+                else translate("DelegationCommands", "%1 skips %2"))
+        super().__init__(context, text.replace("%1", name).replace("%2", stop))
+        self.visit_id, self.member_id, self.stop_id, self.attends = \
+            visit_id, member_id, stop_id, attends
+
+    def apply(self) -> None:
+        delegation.set_attendance(self.context.uow(), self.member_id, self.stop_id,
+                                  self.attends)
+        self.context.refresh(self.visit_id)
+
+    def revert(self) -> None:
+        delegation.set_attendance(self.context.uow(), self.member_id, self.stop_id,
+                                  not self.attends)
+        self.context.refresh(self.visit_id)

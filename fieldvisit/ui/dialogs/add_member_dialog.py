@@ -1,0 +1,144 @@
+"""Choose someone from the directory (or create them) to join the delegation."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldvisit.domain.enums import DelegationRole
+from fieldvisit.persistence.db import Database
+from fieldvisit.services import directory
+from fieldvisit.services.directory import PersonEntry
+from fieldvisit.ui.dialogs.person_dialog import PersonDialog
+from fieldvisit.ui.errors import show_error
+from fieldvisit.ui.labels import label
+from fieldvisit.ui.models.name_filter import NameFilterProxy
+from fieldvisit.ui.models.table_model import Column, RecordTableModel, RowRole
+
+
+def people_model(parent: QObject) -> RecordTableModel[PersonEntry]:
+    tr = parent.tr
+    return RecordTableModel([
+        Column(lambda: tr("Name"), lambda e: e.person.name),
+        Column(lambda: tr("Title"), lambda e: e.person.title),
+        Column(lambda: tr("Organization"),
+               lambda e: e.organization.name if e.organization else ""),
+    ], parent)
+
+
+class AddMemberDialog(QDialog):
+    """Type to search (characters or pinyin: 潘建新 by "pjx"), pick with the arrow keys, Enter
+    adds. "New Person…" creates someone who is not in the directory yet."""
+
+    def __init__(self, database: Database, present: frozenset[UUID],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.setWindowTitle(self.tr("Add to Delegation"))
+        self.resize(620, 460)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search by name, title or organization — "
+                                               "pinyin works: pjx finds 潘建新"))
+        self.search.setClearButtonEnabled(True)
+        self.model = people_model(self)
+        self.proxy = NameFilterProxy(lambda entry: entry.search_texts, self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.set_hidden(present, lambda entry: entry.person.id)
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.role = QComboBox()
+        for role in DelegationRole:
+            self.role.addItem(label(role), role)
+        self.role.setCurrentIndex(self.role.findData(DelegationRole.MEMBER))
+        self.new_person = QPushButton(self.tr("&New Person…"))
+        self.empty = QLabel()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Add"))
+        self.buttons.addButton(self.new_person, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty)
+        form = QFormLayout()
+        form.addRow(self.tr("&Role:"), self.role)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.search.textChanged.connect(self._filter)
+        self.search.installEventFilter(self)
+        self.view.doubleClicked.connect(lambda _index: self.accept())
+        self.new_person.clicked.connect(self.create_person)
+        self.created_person_id: UUID | None = None
+        self._reload()
+
+    def _reload(self, select: UUID | None = None) -> None:
+        self.model.set_rows(directory.directory_people(self.database.unit_of_work()))
+        self._filter(select=select)
+
+    def _filter(self, _text: str = "", select: UUID | None = None) -> None:
+        self.proxy.set_query(self.search.text())
+        rows = self.proxy.rowCount()
+        self.empty.setText("" if rows else self.tr("Nobody matches. Use “New Person…” to add "
+                                                   "someone to the directory."))
+        target = 0
+        for row in range(rows):
+            if select and self.proxy.index(row, 0).data(RowRole).person.id == select:
+                target = row
+        if rows:
+            self.view.selectRow(target)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(rows > 0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Up and Down in the search box move through the results."""
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            key = QKeyEvent(event).key() if not isinstance(event, QKeyEvent) else event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                step = 1 if key == Qt.Key.Key_Down else -1
+                row = max(0, min(self.proxy.rowCount() - 1, self.view.currentIndex().row() + step))
+                self.view.selectRow(row)
+                return True
+        return super().eventFilter(watched, event)
+
+    def chosen(self) -> PersonEntry | None:
+        index = self.view.currentIndex()
+        return index.data(RowRole) if index.isValid() else None
+
+    def chosen_role(self) -> DelegationRole:
+        return DelegationRole(self.role.currentData())
+
+    def create_person(self) -> None:
+        dialog = PersonDialog(self.database, self)
+        dialog.name.setText(self.search.text().strip() if not self.search.text().isascii()
+                            else "")
+        if not dialog.exec():
+            return
+        try:
+            person = directory.create_person(self.database.unit_of_work(), **dialog.values())
+        except Exception as error:  # noqa: BLE001 - shown to the user
+            show_error(self, error)
+            return
+        self.created_person_id = person.id
+        self.search.clear()
+        self._reload(select=person.id)
