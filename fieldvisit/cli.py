@@ -46,6 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
     roster.add_argument("visit", metavar="VISIT")
     roster.add_argument("--csv", action="store_true",
                         help="print CSV: name, title, organization, role")
+    roster_import = commands.add_parser(
+        "import-roster", help="add the people of a CSV or Excel roster to the directory")
+    roster_import.add_argument("file", metavar="FILE", help="a .csv or .xlsx file")
+    roster_import.add_argument("--sheet", help="the Excel sheet to read (default: the first)")
+    roster_import.add_argument("--dry-run", action="store_true",
+                               help="show what would happen, change nothing")
     export = commands.add_parser("export", help="write a visit as a JSON visit document")
     export.add_argument("visit", metavar="VISIT")
     export.add_argument("-o", "--output", metavar="FILE", required=True,
@@ -144,6 +150,27 @@ def _roster(database: Database, args: argparse.Namespace) -> int:
     return 0
 
 
+def _import_roster(database: Database, args: argparse.Namespace) -> int:
+    from fieldvisit.services.roster_import import (
+        apply_import,
+        guess_mapping,
+        plan_import,
+        read_roster,
+    )
+
+    table = read_roster(Path(args.file), args.sheet)
+    plan = plan_import(database.unit_of_work(), table, guess_mapping(table.header))
+    for row in plan.rejected:
+        print(f"rejected {row.message}", file=sys.stderr)
+    counts = plan.counts
+    verb = "would add" if args.dry_run else "added"
+    if not args.dry_run:
+        apply_import(database.unit_of_work(), plan)
+    print(f"{verb} {counts['create']} people and {len(plan.new_organizations)} organizations; "
+          f"{counts['match']} already in the directory; {counts['reject']} rows rejected")
+    return 0
+
+
 def _export(database: Database, args: argparse.Namespace) -> int:
     from fieldvisit.services.visit_document import dumps, export_visit
     from fieldvisit.services.visits import resolve_visit
@@ -177,5 +204,5 @@ def _print_json(value: Any) -> None:
 
 COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
     "sample": _sample, "visits": _visits, "show": _show, "roster": _roster, "export": _export,
-    "import": _import,
+    "import": _import, "import-roster": _import_roster,
 }

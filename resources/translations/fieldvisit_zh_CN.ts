@@ -68,6 +68,14 @@
         <translation>删除所选调研</translation>
     </message>
     <message>
+        <source>&amp;Directory…</source>
+        <translation>名录(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Organizations and people shared by all visits</source>
+        <translation>各次调研共用的单位和人员名录</translation>
+    </message>
+    <message>
         <source>&amp;About FieldVisit</source>
         <translation>关于 FieldVisit(&amp;A)</translation>
     </message>
@@ -78,6 +86,10 @@
     <message>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
@@ -93,6 +105,33 @@
     </message>
 </context>
 <context>
+    <name>AddMemberDialog</name>
+    <message>
+        <source>Add to Delegation</source>
+        <translation>加入调研组</translation>
+    </message>
+    <message>
+        <source>Search by name, title or organization — pinyin works: pjx finds 潘建新</source>
+        <translation>按姓名、职务或单位搜索——支持拼音：输入 pjx 可找到潘建新</translation>
+    </message>
+    <message>
+        <source>&amp;New Person…</source>
+        <translation>新建人员(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>加入(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Nobody matches. Use “New Person…” to add someone to the directory.</source>
+        <translation>没有匹配的人员。可用“新建人员…”添加到名录。</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>FieldVisit cannot open the database:
@@ -101,6 +140,36 @@
         <translation>FieldVisit 无法打开数据库：
 
 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Checks</name>
+    <message>
+        <source>Nobody leads the delegation.</source>
+        <translation>调研组没有带队领导。</translation>
+    </message>
+    <message>
+        <source>Several leaders: %1.</source>
+        <translation>带队领导不止一位：%1。</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice.</source>
+        <translation>%1 被重复列入。</translation>
+    </message>
+    <message>
+        <source>No note-taker at stop %1.</source>
+        <translation>站点 %1 没有记录员。</translation>
+    </message>
+    <message>
+        <source>%1 takes part but has nobody in the delegation.</source>
+        <translation>%1 参加调研，但调研组中没有该单位人员。</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksPanel</name>
+    <message>
+        <source>No problems found.</source>
+        <translation>未发现问题。</translation>
     </message>
 </context>
 <context>
@@ -119,10 +188,41 @@
     </message>
 </context>
 <context>
-    <name>DelegationTab</name>
+    <name>DelegationCommands</name>
     <message>
-        <source>Organization</source>
-        <translation>单位</translation>
+        <source>Add %1 to the delegation</source>
+        <translation>将%1加入调研组</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the delegation</source>
+        <translation>将%1移出调研组</translation>
+    </message>
+    <message>
+        <source>Make %1 %2</source>
+        <translation>将%1设为%2</translation>
+    </message>
+    <message>
+        <source>Make %1 the contact of %2</source>
+        <translation>将%1设为%2的联系人</translation>
+    </message>
+    <message>
+        <source>Clear the contact of %2</source>
+        <translation>清除%2的联系人</translation>
+    </message>
+    <message>
+        <source>%1 goes to %2</source>
+        <translation>%1 前往 %2</translation>
+    </message>
+    <message>
+        <source>%1 skips %2</source>
+        <translation>%1 不去 %2</translation>
+    </message>
+</context>
+<context>
+    <name>DelegationModel</name>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
     </message>
     <message>
         <source>Name</source>
@@ -133,24 +233,190 @@
         <translation>职务</translation>
     </message>
     <message>
+        <source>Organization</source>
+        <translation>单位</translation>
+    </message>
+    <message>
         <source>Role</source>
         <translation>角色</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+</context>
+<context>
+    <name>DelegationTab</name>
+    <message>
+        <source>Organization</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>&amp;Add Member…</source>
+        <translation>添加成员(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add someone from the directory</source>
+        <translation>从名录中添加人员</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove the selected member</source>
+        <translation>移除所选成员</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move &amp;Down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Sort by Role</source>
+        <translation>按角色排序(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Leaders first, then by rank of role</source>
+        <translation>带队领导在前，其余按角色排序</translation>
+    </message>
+    <message>
+        <source>&amp;Contact Person</source>
+        <translation>联系人(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Make the selected member the contact of their organization</source>
+        <translation>将所选成员设为其单位的联系人</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Roster</source>
+        <translation>复制名单(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the delegation in protocol order as a table</source>
+        <translation>按排序将调研组名单复制为表格</translation>
+    </message>
+    <message>
+        <source>Who goes to which stop</source>
+        <translation>各站点参加人员</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>检查</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delegation in protocol order: %n people</source>
+        <translation>
+            <numerusform>调研组（按排序）：%n 人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n organizations taking part</source>
+        <translation>
+            <numerusform>，%n 个参加单位</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(nobody yet)</source>
+        <translation>（暂无人员）</translation>
+    </message>
+    <message>
+        <source>Move %1 up</source>
+        <translation>上移%1</translation>
+    </message>
+    <message>
+        <source>Move %1 down</source>
+        <translation>下移%1</translation>
+    </message>
+    <message>
+        <source>Move %1</source>
+        <translation>移动%1</translation>
+    </message>
+    <message>
+        <source>Sort the delegation by role</source>
+        <translation>调研组按角色排序</translation>
     </message>
     <message>
         <source>Accompanying host officials</source>
         <translation>陪同调研人员</translation>
     </message>
-    <message numerus="yes">
-        <source>Delegation: %n people</source>
-        <translation>
-            <numerusform>调研组：%n 人</numerusform>
-        </translation>
+</context>
+<context>
+    <name>DirectoryWindow</name>
+    <message>
+        <source>Directory</source>
+        <translation>名录</translation>
     </message>
-    <message numerus="yes">
-        <source> from %n organizations</source>
-        <translation>
-            <numerusform>，来自 %n 个单位</numerusform>
-        </translation>
+    <message>
+        <source>Find people by name, title or organization (pinyin works: pjx)</source>
+        <translation>按姓名、职务或单位查找人员（支持拼音，如 pjx）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Find organizations (pinyin works: szgh finds 市总工会)</source>
+        <translation>查找单位（支持拼音：szgh 可找到市总工会）</translation>
+    </message>
+    <message>
+        <source>&amp;New Person…</source>
+        <translation>新建人员(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Merge…</source>
+        <translation>合并(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import Roster…</source>
+        <translation>导入名单(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;New Organization…</source>
+        <translation>新建单位(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;People</source>
+        <translation>人员(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Organizations</source>
+        <translation>单位(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Delete %1 from the directory?</source>
+        <translation>从名录中删除%1？</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Select the two duplicates to merge (Ctrl+click), then choose Merge.</source>
+        <translation>请选中两条重复记录（Ctrl+单击），再选择“合并”。</translation>
     </message>
 </context>
 <context>
@@ -450,6 +716,21 @@
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge Duplicates</source>
+        <translation>合并重复记录</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>合并(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Keep which one? Every visit, note and contact of the other moves to it, its empty fields are filled from the other, and the other is deleted.</source>
+        <translation>保留哪一条？另一条的调研、记录和联系人都将转到保留的记录上，保留记录中的空白字段用另一条补齐，另一条随后删除。</translation>
+    </message>
+</context>
+<context>
     <name>NotesTab</name>
     <message>
         <source>Stop</source>
@@ -517,6 +798,107 @@
     </message>
 </context>
 <context>
+    <name>OrganizationDialog</name>
+    <message>
+        <source>Edit Organization</source>
+        <translation>编辑单位</translation>
+    </message>
+    <message>
+        <source>New Organization</source>
+        <translation>新建单位</translation>
+    </message>
+    <message>
+        <source>e.g. 北京市总工会</source>
+        <translation>例如：北京市总工会</translation>
+    </message>
+    <message>
+        <source>e.g. 市总工会</source>
+        <translation>例如：市总工会</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Short name:</source>
+        <translation>简称(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+</context>
+<context>
+    <name>People</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>单位</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>Edit Person</source>
+        <translation>编辑人员</translation>
+    </message>
+    <message>
+        <source>New Person</source>
+        <translation>新建人员</translation>
+    </message>
+    <message>
+        <source>e.g. 市总工会党组书记、副主席</source>
+        <translation>例如：市总工会党组书记、副主席</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>Create an organization that is not listed</source>
+        <translation>新建列表中没有的单位</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>职务(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation>单位(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>邮箱(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
     <name>ReportTab</name>
     <message>
         <source>Theme</source>
@@ -549,6 +931,152 @@
     <message>
         <source>%1 notes, %2 key figures, %3 follow-ups, %4 photos</source>
         <translation>记录 %1 条，关键数据 %2 项，后续事项 %3 项，照片 %4 张</translation>
+    </message>
+</context>
+<context>
+    <name>Roster</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+</context>
+<context>
+    <name>RosterImportDialog</name>
+    <message>
+        <source>Import Roster</source>
+        <translation>导入名单</translation>
+    </message>
+    <message>
+        <source>&amp;Choose File…</source>
+        <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>In directory</source>
+        <translation>名录中已有</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>导入方式</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>职务(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation>单位(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>邮箱(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>&amp;Sheet:</source>
+        <translation>工作表(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Which column holds what:</source>
+        <translation>各列内容：</translation>
+    </message>
+    <message>
+        <source>Rosters (*.csv *.xlsx);;All files (*)</source>
+        <translation>名单文件 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>(not in the file)</source>
+        <translation>（文件中没有）</translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation>第 %1 列</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the names.</source>
+        <translation>请选择姓名所在的列。</translation>
+    </message>
+    <message>
+        <source>%1 new people, %2 already in the directory (%3 get missing details), %4 rejected.</source>
+        <translation>新增 %1 人，名录中已有 %2 人（其中 %3 人补充信息），%4 行不导入。</translation>
+    </message>
+    <message>
+        <source>New organizations: %1.</source>
+        <translation>新增单位：%1。</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Imported: %1 people added, %2 found in the directory, %3 organizations added, %4 rows rejected.</source>
+        <translation>导入完成：新增人员 %1 人，名录中已有 %2 人，新增单位 %3 个，%4 行未导入。</translation>
     </message>
 </context>
 <context>

@@ -84,7 +84,8 @@ ORGANIZATIONS = [
 
 def test_build_the_reference_delegation_through_the_gui(window, monkeypatch, uow):
     answers = Answers(monkeypatch)
-    answers.add(lambda d: d.title.setText("市委主题教育第六巡回指导组、市总工会、团市委、市妇联赴朝阳区联合调研"))
+    title = "市委主题教育第六巡回指导组、市总工会、团市委、市妇联赴朝阳区联合调研"
+    answers.add(lambda d: d.title.setText(title))
     window.actions.new_visit.trigger()
     visit_id = window.current_visit_id()
 

@@ -63,12 +63,12 @@ def test_window_speaks_chinese(chinese, qtbot, database, sample_visit_id):
     qtbot.addWidget(window)
     window.refresh(sample_visit_id)
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["文件(&F)", "编辑(&E)", "设置(&S)", "帮助(&H)"]
+    assert menus == ["文件(&F)", "编辑(&E)", "工具(&T)", "设置(&S)", "帮助(&H)"]
     tabs = window.workspace.tabs
     assert [tabs.tabText(i) for i in range(tabs.count())] == \
         ["调研组(&D)", "行程(&I)", "记录(&N)", "报告(&R)"]
     model = window.workspace.delegation_tab.delegation_model
-    assert model.index(0, 3).data() == "带队领导"
+    assert model.index(0, 4).data() == "带队领导"
     assert "已出报告" in window.workspace.header.text()
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,13 +30,14 @@ from fieldvisit.ui.labels import label
 from fieldvisit.ui.models.name_filter import NameFilterProxy
 from fieldvisit.ui.models.table_model import Column, RecordTableModel, RowRole
 
+translate = QCoreApplication.translate
+
 
 def people_model(parent: QObject) -> RecordTableModel[PersonEntry]:
-    tr = parent.tr
     return RecordTableModel([
-        Column(lambda: tr("Name"), lambda e: e.person.name),
-        Column(lambda: tr("Title"), lambda e: e.person.title),
-        Column(lambda: tr("Organization"),
+        Column(lambda: translate("People", "Name"), lambda e: e.person.name),
+        Column(lambda: translate("People", "Title"), lambda e: e.person.title),
+        Column(lambda: translate("People", "Organization"),
                lambda e: e.organization.name if e.organization else ""),
     ], parent)
 

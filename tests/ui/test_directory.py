@@ -1,0 +1,106 @@
+"""The directory window and the roster import dialog, driven as a user would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtWidgets import QMessageBox
+
+from fieldvisit.services import directory
+from fieldvisit.ui.dialogs.roster_import_dialog import RosterImportDialog
+from fieldvisit.ui.views.directory_window import DirectoryWindow, MergeDialog
+
+
+def _select(page, *names: str) -> None:
+    page.view.clearSelection()
+    for row in range(page.proxy.rowCount()):
+        entry = page.proxy.index(row, 0).data(256)
+        name = entry.person.name if hasattr(entry, "person") else entry.name
+        if name in names:
+            page.view.selectionModel().select(
+                page.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.Select
+                | QItemSelectionModel.SelectionFlag.Rows)
+
+
+def test_filter_finds_people_by_pinyin_and_organizations_by_initials(qtbot, database,
+                                                                     sample_visit_id):
+    window = DirectoryWindow(database)
+    qtbot.addWidget(window)
+    assert window.people.proxy.rowCount() == 7
+    window.people.filter.setText("zmm")
+    assert window.people.proxy.rowCount() == 1
+    assert window.people.proxy.index(0, 0).data() == "钟棉棉"
+    window.people.filter.setText("市妇联")  # a title or an organization's short name works too
+    assert [window.people.proxy.index(r, 0).data()
+            for r in range(window.people.proxy.rowCount())] == ["韦江"]
+    window.organizations.filter.setText("szgh")
+    assert window.organizations.proxy.index(0, 0).data() == "北京市总工会"
+
+
+def test_delete_is_refused_while_in_a_visit(qtbot, database, sample_visit_id, monkeypatch):
+    window = DirectoryWindow(database)
+    qtbot.addWidget(window)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    _select(window.people, "冯建国")
+    window.delete_people()
+    assert shown and "delegation" in shown[0] and "冯建国" in shown[0]
+    assert window.people.proxy.rowCount() == 7
+
+
+def test_merge_two_duplicates(qtbot, database, uow, monkeypatch):
+    union = directory.create_organization(uow, "北京市总工会", short_name="市总工会")
+    directory.create_person(uow, "潘建新", title="党组书记、副主席", organization_id=union.id)
+    directory.create_person(uow, "潘建新", phone="010-0000")
+    window = DirectoryWindow(database)
+    qtbot.addWidget(window)
+    _select(window.people, "潘建新")
+    assert len(window.people.selected()) == 2
+    monkeypatch.setattr(MergeDialog, "exec", lambda self: 1)  # keep the first one listed
+    window.merge_people()
+    people = directory.list_people(uow)
+    assert len(people) == 1
+    assert people[0].phone == "010-0000" and people[0].organization_id is not None
+
+
+def test_roster_import_dialog_previews_then_imports(qtbot, database, uow, tmp_path: Path,
+                                                    monkeypatch):
+    roster = tmp_path / "名单.csv"
+    roster.write_text("姓名,职务,单位,电话\n潘建新,党组书记、副主席,市总工会,010-1234\n"
+                      ",无名,市妇联,\n韦江,党组书记、副主席,市妇联,bad-phone!\n",
+                      encoding="gb18030")
+    dialog = RosterImportDialog(database, path=roster)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.task.finished, timeout=10000):
+        pass
+    assert dialog.preview.rowCount() == 3
+    assert dialog.columns["name"].currentText() == "姓名"
+    assert [dialog.preview.row_at(r).action for r in range(3)] == ["create", "reject", "reject"]
+    assert "row 3" not in dialog.preview.row_at(1).reason  # reason beside its row number
+    assert dialog.preview.index(1, 0).data() == "3"
+    assert "市总工会" in dialog.summary.text()
+    assert directory.list_people(uow) == []  # the preview wrote nothing
+    dialog.columns["phone"].setCurrentIndex(0)  # the phone column is not imported after all
+    dialog.preview_import()
+    assert [dialog.preview.row_at(r).action for r in range(3)] == ["create", "reject", "create"]
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+    task = dialog.run_import()
+    with qtbot.waitSignal(task.finished, timeout=10000):
+        pass
+    assert sorted(p.name for p in directory.list_people(uow)) == ["潘建新", "韦江"]
+    assert {o.name for o in directory.list_organizations(uow)} == {"市总工会", "市妇联"}
+
+
+def test_roster_import_dialog_explains_a_bad_file(qtbot, database, tmp_path, monkeypatch):
+    bad = tmp_path / "roster.xlsx"
+    bad.write_bytes(b"not a workbook at all")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    dialog = RosterImportDialog(database, path=bad)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.task.finished, timeout=10000):
+        pass
+    assert shown and "roster.xlsx" in shown[0]
+    assert not dialog.import_button.isEnabled()
