@@ -65,7 +65,7 @@ def find_problems(members: list[DelegationMember], names: dict[UUID, str],
         seen.add(member.person_id)
     absent = {(a.member_id, a.stop_id) for a in absences}
     note_takers = [m for m in members if m.role is DelegationRole.NOTE_TAKER]
-    for stop_id, label in stops:
+    for stop_id, label in stops if members else ():
         if not any((m.id, stop_id) not in absent for m in note_takers):
             problems.append(Problem(ProblemKind.STOP_WITHOUT_NOTE_TAKER, label, stop_id))
     represented = {organization_of.get(m.person_id) for m in members}

@@ -57,9 +57,9 @@ def _merge(uow: UnitOfWork, kind: type[R], keep_id: UUID, duplicate_id: UUID) ->
                     if not _drop_if_duplicate(uow, record, field, keep_id):
                         uow.repository(referring).put(records.changed(record, {field: keep_id}))
                     moved += 1
+        # empty: "" or None (a person without an organization gets the duplicate's)
         filled = {f.name: getattr(duplicate, f.name) for f in dataclasses.fields(keep)
-                  if isinstance(getattr(keep, f.name), str) and not getattr(keep, f.name)
-                  and getattr(duplicate, f.name)}
+                  if getattr(keep, f.name) in ("", None) and getattr(duplicate, f.name)}
         kept = records.changed(keep, filled)
         repository.put(kept)
         repository.delete(duplicate_id)
@@ -74,6 +74,10 @@ def _drop_if_duplicate(uow: UnitOfWork, record: Record, field: str, keep_id: UUI
         twins = uow.delegation.list(visit_id=record.visit_id, person_id=keep_id)
         if twins:
             uow.delegation.delete(record.id)  # its absences go with it
+            remaining = uow.delegation.list(order_by=("protocol_order",),
+                                            visit_id=record.visit_id)
+            for order, member in enumerate(remaining, start=1):  # no gap in the order
+                uow.delegation.put(records.changed(member, {"protocol_order": order}))
             return True
     if isinstance(record, Participation) and field == "organization_id":
         twins = uow.participations.list(visit_id=record.visit_id, organization_id=keep_id)

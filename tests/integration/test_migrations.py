@@ -1,0 +1,142 @@
+"""Upgrading a database written by an older FieldVisit: data kept, new tables added, and a
+backup of the old file made once, before the migration."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, date, datetime
+from pathlib import Path
+from uuid import uuid4
+
+import pytest
+from alembic import command
+from sqlalchemy import create_engine, event, insert
+
+from fieldvisit.domain.entities import DelegationMember, Organization, Person, Visit
+from fieldvisit.persistence import db
+from fieldvisit.persistence.migrations import alembic_config, head_revision, known_revisions
+from fieldvisit.persistence.models import Base
+from fieldvisit.services import delegation
+
+VISIT_ID, ORGANIZATION_ID, PERSON_ID, MEMBER_ID = (uuid4() for _ in range(4))
+STAMP = datetime(2023, 5, 25, 0, 30, tzinfo=UTC)
+
+
+def stamps() -> dict:
+    return {"created_at": STAMP, "updated_at": STAMP}
+
+
+def create_at_0001(path: Path) -> None:
+    """A database as FieldVisit 0001 left it, with a visit, a person and a delegation."""
+    engine = create_engine(db.sqlite_url(path))
+    event.listen(engine, "connect", db._sqlite_pragmas)
+    tables = Base.metadata.tables
+    try:
+        with engine.begin() as connection:
+            command.upgrade(alembic_config(connection), "0001")
+            connection.execute(insert(tables["visits"]).values(
+                id=VISIT_ID, title="联合调研", theme="新就业形态劳动者", purpose="",
+                region="朝阳区",
+                start_date=date(2023, 5, 25), end_date=date(2023, 5, 25),
+                timezone="Asia/Shanghai", status="done", methods=["symposium"], summary="",
+                conclusions="", source="", remarks="", **stamps()))
+            connection.execute(insert(tables["organizations"]).values(
+                id=ORGANIZATION_ID, name="北京市总工会", short_name="市总工会",
+                kind="trade_union_federation", notes="", **stamps()))
+            connection.execute(insert(tables["people"]).values(
+                id=PERSON_ID, name="潘建新", title="副主席", organization_id=ORGANIZATION_ID,
+                phone="", email="", notes="", **stamps()))
+            connection.execute(insert(tables["delegation_members"]).values(
+                id=MEMBER_ID, visit_id=VISIT_ID, person_id=PERSON_ID, role="leader",
+                protocol_order=1, **stamps()))
+    finally:
+        engine.dispose()
+
+
+def read(path: Path, sql: str) -> list[tuple]:
+    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return connection.execute(sql).fetchall()
+    finally:
+        connection.close()
+
+
+def table_names(path: Path) -> set[str]:
+    return {name for (name,) in read(path, "SELECT name FROM sqlite_master WHERE type='table'")}
+
+
+@pytest.fixture
+def old_db(tmp_path) -> Path:
+    path = tmp_path / "old.sqlite3"
+    create_at_0001(path)
+    return path
+
+
+def test_the_old_database_is_really_at_0001(old_db):
+    assert known_revisions()["0001"] is None and head_revision() != "0001"
+    assert read(old_db, "SELECT version_num FROM alembic_version") == [("0001",)]
+    assert read(old_db, "PRAGMA application_id") == [(db.APPLICATION_ID,)]
+    assert not {"participations", "absences"} & table_names(old_db)
+
+
+def test_opening_upgrades_to_head_and_keeps_the_data(old_db):
+    database = db.open_database(db.sqlite_url(old_db))
+    try:
+        uow = database.unit_of_work()
+        with uow:
+            visit = uow.visits.get(VISIT_ID)
+            person = uow.people.get(PERSON_ID)
+            organization = uow.organizations.get(ORGANIZATION_ID)
+            member = uow.delegation.get(MEMBER_ID)
+            assert uow.participations.count() == 0 and uow.absences.count() == 0
+        assert isinstance(visit, Visit)
+        assert (visit.title, visit.region, visit.start_date, visit.methods) == \
+            ("联合调研", "朝阳区", date(2023, 5, 25), ("symposium",))
+        assert visit.created_at == STAMP and person.updated_at == STAMP
+        assert isinstance(person, Person) and person.organization_id == ORGANIZATION_ID
+        assert isinstance(organization, Organization) and organization.short_name == "市总工会"
+        assert isinstance(member, DelegationMember) and member.role == "leader"
+        # the new tables work with the old rows
+        delegation.add_participation(uow, VISIT_ID, ORGANIZATION_ID)
+        assert len(delegation.list_participations(uow, VISIT_ID)) == 1
+    finally:
+        database.dispose()
+    assert read(old_db, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
+    assert {"participations", "absences"} <= table_names(old_db)
+
+
+def test_a_backup_at_0001_is_made_before_migrating(old_db):
+    db.open_database(db.sqlite_url(old_db)).dispose()
+    backup = old_db.with_name("old.sqlite3.before-0001.bak")
+    assert [p.name for p in old_db.parent.glob("*.bak")] == [backup.name]
+    assert read(backup, "PRAGMA quick_check") == [("ok",)]
+    assert read(backup, "SELECT version_num FROM alembic_version") == [("0001",)]
+    assert read(backup, "SELECT title FROM visits") == [("联合调研",)]
+    assert not {"participations", "absences"} & table_names(backup)
+
+
+def test_the_backup_opens_and_upgrades_as_a_database_of_its_own(old_db, tmp_path):
+    db.open_database(db.sqlite_url(old_db)).dispose()
+    copy = tmp_path / "restored.sqlite3"
+    copy.write_bytes(old_db.with_name("old.sqlite3.before-0001.bak").read_bytes())
+    database = db.open_database(db.sqlite_url(copy))
+    try:
+        with database.unit_of_work() as uow:
+            assert uow.visits.get(VISIT_ID).title == "联合调研"
+    finally:
+        database.dispose()
+
+
+def test_opening_a_database_at_head_makes_no_new_backup(old_db):
+    db.open_database(db.sqlite_url(old_db)).dispose()
+    backup = old_db.with_name("old.sqlite3.before-0001.bak")
+    before = (backup.read_bytes(), backup.stat().st_mtime_ns)
+    for _ in range(2):
+        db.open_database(db.sqlite_url(old_db)).dispose()
+    assert [p.name for p in old_db.parent.glob("*.bak")] == [backup.name]
+    assert (backup.read_bytes(), backup.stat().st_mtime_ns) == before
+
+
+def test_a_fresh_database_gets_no_backup(db_path):
+    db.open_database(db.sqlite_url(db_path)).dispose()
+    assert not list(db_path.parent.glob("*.bak"))
