@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.workspace)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([330, 870])
+        self.splitter.setSizes([280, 920])
         self.setCentralWidget(self.splitter)
         self.actions = build_actions(self, self.undo_stack)
         build_menus(self, self.actions)

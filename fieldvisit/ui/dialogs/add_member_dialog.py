@@ -96,6 +96,7 @@ class AddMemberDialog(QDialog):
 
     def _reload(self, select: UUID | None = None) -> None:
         self.model.set_rows(directory.directory_people(self.database.unit_of_work()))
+        self.view.resizeColumnsToContents()
         self._filter(select=select)
 
     def _filter(self, _text: str = "", select: UUID | None = None) -> None:

@@ -126,6 +126,8 @@ class DirectoryWindow(QDialog):
         uow = self.database.unit_of_work()
         self.people.model.set_rows(directory.directory_people(uow))
         self.organizations.model.set_rows(directory.list_organizations(uow))
+        for page in (self.people, self.organizations):
+            page.view.resizeColumnsToContents()
 
     def _after_change(self) -> None:
         self.reload()
