@@ -201,3 +201,15 @@ def test_delegation_models_pass_the_model_tester(sample_window, qtmodeltester):
     tab = sample_window.workspace.delegation_tab
     for model in (tab.delegation_model, tab.accompanying_model, tab.attendance_model):
         qtmodeltester.check(model, force_py=True)
+
+
+def test_keyboard_moves_and_role_editing(sample_window, qtbot):
+    tab = sample_window.workspace.delegation_tab
+    sample_window.activateWindow()
+    view = tab.delegation_view
+    tab.select_member(tab.details.delegation[2].member_id)  # 钟棉棉
+    qtbot.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert [m.name for m in tab.details.delegation][1:3] == ["钟棉棉", "潘建新"]
+    assert view.currentIndex().data() == "钟棉棉"  # the moved member stays selected
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [m.name for m in tab.details.delegation][1:3] == ["潘建新", "钟棉棉"]

@@ -121,7 +121,8 @@ class DelegationTab(QWidget):
         self.toolbar.addSeparator()
         self.up_action = self._action(self.tr("Move &Up"), "Ctrl+Up", lambda: self.move(-1))
         self.down_action = self._action(self.tr("Move &Down"), "Ctrl+Down", lambda: self.move(1))
-        self.sort_action = self._action(self.tr("&Sort by Role"), None, self.sort_by_role,
+        self.sort_action = self._action(self.tr("&Sort by Role"), "Ctrl+Shift+R",
+                                        self.sort_by_role,
                                         self.tr("Leaders first, then by rank of role"))
         self.toolbar.addSeparator()
         self.contact_action = self._action(
