@@ -16,6 +16,7 @@ from fieldvisit.persistence.db import Database, open_database
 from fieldvisit.ui.errors import install_excepthook
 from fieldvisit.ui.i18n import chosen_language, install_translators, load_bundled_font
 from fieldvisit.ui.main_window import MainWindow
+from fieldvisit.ui.views.delegation_panels import release_clipboard
 
 ORGANIZATION = "FieldVisit"
 
@@ -45,5 +46,6 @@ def run(args: argparse.Namespace, database_url: str) -> int:
     window.show()
     window.offer_reference_visit_if_empty()
     status = app.exec()
+    release_clipboard()
     database.dispose()
     return status

@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 
 from fieldvisit.ui.app import create_application
 from fieldvisit.ui.main_window import MainWindow
+from fieldvisit.ui.views.delegation_panels import release_clipboard
 
 
 @pytest.fixture(autouse=True)
@@ -18,6 +19,7 @@ def isolated_settings(tmp_path, qapp):
     QSettings().clear()
     yield
     QSettings().clear()
+    release_clipboard()  # else PySide crashes at exit over clipboard data made in Python
 
 
 @pytest.fixture

@@ -59,3 +59,11 @@ def roster_mime(lines: tuple[RosterLine, ...]) -> QMimeData:
 
 def copy_roster(lines: tuple[RosterLine, ...]) -> None:
     QApplication.clipboard().setMimeData(roster_mime(lines))
+
+
+def release_clipboard() -> None:
+    """Clear what we put on the clipboard before the application object goes away: PySide
+    crashes at exit when the clipboard still owns mime data created from Python."""
+    clipboard = QApplication.clipboard()
+    if clipboard.ownsClipboard() or clipboard.mimeData() is not None:
+        clipboard.clear()
