@@ -6,13 +6,15 @@ import html
 
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
+from fieldvisit.persistence.db import Database
 from fieldvisit.services.views import VisitOverview
 from fieldvisit.ui.labels import label
 
 
 class ReportTab(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.database = database
         self.browser = QTextBrowser()
         QVBoxLayout(self).addWidget(self.browser)
 

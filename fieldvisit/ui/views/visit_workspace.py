@@ -37,7 +37,7 @@ class VisitWorkspace(QStackedWidget):
         self.delegation_tab = DelegationTab(database, undo_stack, context)
         self.itinerary_tab = ItineraryTab()
         self.notes_tab = NotesTab()
-        self.report_tab = ReportTab()
+        self.report_tab = ReportTab(database)
         self.tabs.addTab(self.delegation_tab, self.tr("&Delegation"))
         self.tabs.addTab(self.itinerary_tab, self.tr("&Itinerary"))
         self.tabs.addTab(self.notes_tab, self.tr("&Notes"))
