@@ -12,6 +12,8 @@ packages=(
   libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
   # a virtual display for screenshots and headless runs of the real window
   xvfb xauth
+  # pdftotext, pdffonts and pdftoppm: the tests read the PDF report back with them
+  poppler-utils
 )
 if ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
   packages+=(python3-venv)
