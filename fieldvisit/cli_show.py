@@ -31,8 +31,9 @@ def overview_json(overview: VisitOverview) -> dict[str, Any]:
         "stops": [{
             "id": str(s.stop.id), "position": s.stop.position,
             "site": {"id": str(s.site.id), "name": s.site.name, "address": s.site.address},
-            "planned_arrival": to_plain(s.stop.planned_arrival),
-            "planned_departure": to_plain(s.stop.planned_departure),
+            "day": s.stop.day,
+            "arrival": to_plain(s.timed.arrival),
+            "departure": to_plain(s.timed.departure),
             "times_illustrative": s.stop.times_illustrative,
             "notes": s.note_count, "key_figures": s.figure_count,
         } for s in overview.stops],
@@ -62,9 +63,8 @@ def overview_text(overview: VisitOverview) -> str:
     if overview.stops:
         lines.append("Stops")
     for s in overview.stops:
-        times = "–".join(f"{t:%H:%M}" for t in (s.stop.planned_arrival, s.stop.planned_departure)
-                         if t) or "--:--"
-        lines.append(f"  {s.stop.position}. {times:<11} {s.site.name}  "
+        span = f"{s.timed.arrival:%H:%M}–{s.timed.departure:%H:%M}"
+        lines.append(f"  {s.stop.position}. {span:<11} {s.site.name}  "
                      f"({s.note_count} notes, {s.figure_count} figures)")
     c = overview.counts
     lines.append(f"Notes {c.notes}, key figures {c.figures}, follow-ups {c.follow_ups}, "

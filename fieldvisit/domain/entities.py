@@ -8,7 +8,7 @@ times in the visit's own time zone (``LocalDateTime``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from typing import NewType
 from uuid import UUID, uuid4
 
@@ -25,6 +25,8 @@ from fieldvisit.domain.enums import (
     TravelMode,
     VisitStatus,
 )
+from fieldvisit.domain.errors import ValidationError
+from fieldvisit.domain.timeline import TravelSettings
 
 Timestamp = NewType("Timestamp", datetime)
 """An aware datetime in UTC: when a record was created or changed."""
@@ -81,6 +83,9 @@ class Visit(Record):
     start_date: date | None = None
     end_date: date | None = None
     timezone: str = "Asia/Shanghai"
+    day_start: time = time(9, 0)
+    day_end: time | None = time(18, 0)
+    travel: TravelSettings = TravelSettings()
     status: VisitStatus = VisitStatus.DRAFT
     methods: tuple[ResearchMethod, ...] = ()
     summary: str = ""
@@ -155,17 +160,27 @@ class Stop(Record):
     visit_id: UUID
     site_id: UUID
     position: int = 0
-    planned_arrival: LocalDateTime | None = None
-    planned_departure: LocalDateTime | None = None
+    day: int = 1
+    dwell_minutes: int = 30
+    fixed_arrival: LocalDateTime | None = None
+    """An appointment: the delegation arrives no earlier (it waits if it is early)."""
+    delay_minutes: int = 0
+    """Reported on the day ("we are 20 min late here"): shifts this stop and the rest."""
+    pinned: bool = False
+    """Route suggestions keep this stop in its place."""
     activities: str = ""
     travel_mode: TravelMode | None = None
     travel_minutes: int | None = None
+    """The real travel time to the next stop, typed by the coordinator; it beats the estimate."""
     travel_notes: str = ""
     times_illustrative: bool = False
 
     def __post_init__(self) -> None:
-        rules.check_stop_times(self.planned_arrival, self.planned_departure)
         rules.check_non_negative(self.travel_minutes, "travel_minutes")
+        rules.check_non_negative(self.dwell_minutes, "dwell_minutes")
+        rules.check_non_negative(self.delay_minutes, "delay_minutes")
+        if self.day < 1:
+            raise ValidationError("day must be 1 or later", "day")
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from enum import Enum
 from functools import cache
 from typing import Any, TypeVar, Union
@@ -52,6 +52,8 @@ def to_plain(value: Any) -> Any:
         return value.isoformat(timespec=precision)
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, time):
+        return value.isoformat(timespec="minutes" if not value.second else "seconds")
     if isinstance(value, (list, tuple)):
         return [to_plain(v) for v in value]
     return value
@@ -122,6 +124,13 @@ def _coerce_scalar(value: Any, hint: Any, path: str) -> Any:
             return date.fromisoformat(_expect(value, str, path))
         except ValueError:
             raise DocumentError(path, f"{value!r} is not a date like 2023-05-01") from None
+    if hint is time:
+        if isinstance(value, time):
+            return value
+        try:
+            return time.fromisoformat(_expect(value, str, path))
+        except ValueError:
+            raise DocumentError(path, f"{value!r} is not a time of day like 09:30") from None
     if hint is UUID:
         if isinstance(value, UUID):
             return value

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 from pathlib import PurePosixPath, PureWindowsPath
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -57,13 +57,6 @@ def check_opening_hours(hours: tuple[str, ...]) -> None:
             if end <= start:
                 raise ValidationError(f"opening hours {span!r} end before they start",
                                       "opening_hours")
-
-
-def check_stop_times(arrival: datetime | None, departure: datetime | None) -> None:
-    if arrival and departure and departure < arrival:
-        raise ValidationError(
-            f"departure {departure:%Y-%m-%d %H:%M} is before arrival {arrival:%Y-%m-%d %H:%M}",
-            "planned_departure")
 
 
 def check_non_negative(value: int | None, field: str) -> None:

@@ -156,8 +156,26 @@ def _migrate(engine: Engine, sqlite_path: Path | None) -> None:
         _backup(sqlite_path, current)
     from alembic import command
 
-    with engine.begin() as connection:
-        command.upgrade(alembic_config(connection), "head")
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as connection:
+        if sqlite:
+            # SQLite migrations rebuild tables (copy, drop, rename); with foreign keys on,
+            # dropping a parent table would cascade-delete its children's rows.
+            connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
+            connection.commit()
+        try:
+            with connection.begin():
+                command.upgrade(alembic_config(connection), "head")
+                if sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise DatabaseRefusedError(
+                            f"upgrading the database would break {len(broken)} references "
+                            f"(first in table {broken[0][0]}); it was left as it was")
+        finally:
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys = ON")
+                connection.commit()
 
 
 def _backup(path: Path, revision: str) -> None:

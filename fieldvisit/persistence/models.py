@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 from uuid import UUID
 
@@ -17,6 +17,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    Time,
     TypeDecorator,
     Uuid,
 )
@@ -91,6 +92,9 @@ class VisitRow(RecordRow):
     start_date: Mapped[date | None] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date)
     timezone: Mapped[str] = mapped_column(String(64))
+    day_start: Mapped[time] = mapped_column(Time)
+    day_end: Mapped[time | None] = mapped_column(Time)
+    travel: Mapped[dict[str, float]] = mapped_column(JSON)
     status: Mapped[str] = mapped_column(String(20))
     methods: Mapped[list[str]] = mapped_column(JSON)
     summary: Mapped[str] = mapped_column(Text)
@@ -142,8 +146,11 @@ class StopRow(RecordRow):
     visit_id: Mapped[UUID] = mapped_column(_fk("visits.id", cascade=True), index=True)
     site_id: Mapped[UUID] = mapped_column(_fk("sites.id"), index=True)
     position: Mapped[int] = mapped_column(Integer)
-    planned_arrival: Mapped[datetime | None] = mapped_column(DateTime)
-    planned_departure: Mapped[datetime | None] = mapped_column(DateTime)
+    day: Mapped[int] = mapped_column(Integer)
+    dwell_minutes: Mapped[int] = mapped_column(Integer)
+    fixed_arrival: Mapped[datetime | None] = mapped_column(DateTime)
+    delay_minutes: Mapped[int] = mapped_column(Integer)
+    pinned: Mapped[bool] = mapped_column(Boolean)
     activities: Mapped[str] = mapped_column(Text)
     travel_mode: Mapped[str | None] = mapped_column(String(20))
     travel_minutes: Mapped[int | None] = mapped_column(Integer)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from enum import Enum
 from typing import Any, Generic, Iterable, TypeVar
 from uuid import UUID
@@ -40,8 +41,8 @@ _NOUNS = {
 
 
 def _column_value(value: Any) -> Any:
-    if isinstance(value, (tuple, Enum)):
-        return to_plain(value)
+    if isinstance(value, (tuple, Enum)) or dataclasses.is_dataclass(value):
+        return to_plain(value)  # JSON columns and enum values
     return value
 
 

@@ -8,6 +8,7 @@ from uuid import UUID
 
 from fieldvisit.domain.entities import Organization, Site, Stop, Visit
 from fieldvisit.domain.enums import DelegationRole, VisitStatus
+from fieldvisit.domain.timeline import TimedStop
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class StopView:
     site: Site
     note_count: int
     figure_count: int
+    timed: TimedStop  # computed arrival, departure, travel onwards and conflicts
 
 
 @dataclass(frozen=True)

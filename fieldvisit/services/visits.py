@@ -11,6 +11,7 @@ from fieldvisit.domain.entities import DelegationMember, Organization, Person, V
 from fieldvisit.domain.enums import DelegationRole
 from fieldvisit.domain.errors import AmbiguousReferenceError, NotFoundError
 from fieldvisit.services import records
+from fieldvisit.services.itinerary_view import ordered, timeline_of
 from fieldvisit.services.views import (
     MemberView,
     OrganizationGroup,
@@ -91,7 +92,7 @@ def visit_overview(uow: UnitOfWork, visit_id: UUID) -> VisitOverview:
         people = {p.id: p for p in uow.people.list(id=[m.person_id for m in members])}
         organizations = {o.id: o for o in uow.organizations.list(
             id=[p.organization_id for p in people.values() if p.organization_id])}
-        stops = uow.stops.list(order_by=("position",), visit_id=visit_id)
+        stops = ordered(uow.stops.list(visit_id=visit_id))
         sites = {s.id: s for s in uow.sites.list(id=[s.site_id for s in stops])}
         notes_at = Counter(uow.notes.count_by("stop_id", visit_id=visit_id))
         figures_at = Counter(uow.figures.count_by("stop_id", visit_id=visit_id))
@@ -105,8 +106,9 @@ def visit_overview(uow: UnitOfWork, visit_id: UUID) -> VisitOverview:
         visit=visit,
         delegation=group_by_organization(delegation, people, organizations),
         accompanying=group_by_organization(accompanying, people, organizations),
-        stops=tuple(StopView(s, sites[s.site_id], notes_at[s.id], figures_at[s.id])
-                    for s in stops),
+        stops=tuple(StopView(s, sites[s.site_id], notes_at[s.id], figures_at[s.id], timed)
+                    for s, timed in zip(stops, timeline_of(visit, stops, sites).stops,
+                                        strict=True)),
         counts=counts,
     )
 

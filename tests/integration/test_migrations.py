@@ -140,3 +140,48 @@ def test_opening_a_database_at_head_makes_no_new_backup(old_db):
 def test_a_fresh_database_gets_no_backup(db_path):
     db.open_database(db.sqlite_url(db_path)).dispose()
     assert not list(db_path.parent.glob("*.bak"))
+
+
+def test_stops_keep_their_times_and_children_survive_the_itinerary_migration(tmp_path):
+    """0003 rebuilds the stops and visits tables: planned arrival/departure become an appointment
+    and a dwell time, and no child row is lost to a cascade while the parent is rebuilt."""
+    from sqlalchemy import text
+
+    path = tmp_path / "old.sqlite3"
+    create_at_0001(path)
+    engine = create_engine(db.sqlite_url(path))
+    event.listen(engine, "connect", db._sqlite_pragmas)
+    site_id, stop_id, note_id = uuid4().hex, uuid4().hex, uuid4().hex
+    now = "2023-05-25 00:30:00.000000"
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0002")
+        connection.execute(text(
+            "INSERT INTO sites (id, created_at, updated_at, name, address, kind, datum, "
+            "opening_hours, contact, description, facts) VALUES (:id, :now, :now, '驿站', '', "
+            "'other', 'WGS-84', '[]', '', '', '[]')"), {"id": site_id, "now": now})
+        connection.execute(text(
+            "INSERT INTO stops (id, created_at, updated_at, visit_id, site_id, position, "
+            "planned_arrival, planned_departure, activities, travel_notes, times_illustrative) "
+            "VALUES (:id, :now, :now, :visit, :site, 1, '2023-05-26 14:00:00.000000', "
+            "'2023-05-26 15:10:00.000000', '座谈', '', 1)"),
+            {"id": stop_id, "now": now, "visit": VISIT_ID.hex, "site": site_id})
+        connection.execute(text(
+            "INSERT INTO notes (id, created_at, updated_at, visit_id, stop_id, kind, "
+            "interviewee_group, speaker, text, tags, confidential, position) VALUES (:id, :now, "
+            ":now, :visit, :stop, 'observation', '', '', '驿站情况', '[]', 0, 1)"),
+            {"id": note_id, "now": now, "visit": VISIT_ID.hex, "stop": stop_id})
+    engine.dispose()
+
+    database = db.open_database(db.sqlite_url(path))
+    try:
+        uow = database.unit_of_work()
+        with uow:
+            (stop,) = uow.stops.list()
+            visit = uow.visits.get(VISIT_ID)
+            assert (stop.fixed_arrival, stop.dwell_minutes, stop.day) == \
+                (datetime(2023, 5, 26, 14, 0), 70, 2)
+            assert visit.day_start.hour == 14 and visit.day_end.hour == 18
+            assert uow.notes.count() == 1 and uow.delegation.count() == 1
+        assert read(path, "PRAGMA foreign_key_check") == []
+    finally:
+        database.dispose()

@@ -229,9 +229,11 @@ def test_sites(uow, world):
 
 def test_stop_edits_are_validated(uow, world):
     stop = itinerary.add_stop(uow, world.visit.id, world.sites[0].id,
-                              planned_arrival=datetime(2023, 7, 20, 9, 0))
+                              fixed_arrival=datetime(2023, 7, 20, 9, 0))
     with pytest.raises(ValidationError):
-        itinerary.update_stop(uow, stop.id, planned_departure=datetime(2023, 7, 20, 8, 0))
+        itinerary.update_stop(uow, stop.id, dwell_minutes=-5)
+    with pytest.raises(ValidationError):
+        itinerary.update_stop(uow, stop.id, day=0)
     edited = itinerary.update_stop(uow, stop.id, activities="座谈")
     assert itinerary.list_stops(uow, world.visit.id) == [edited]
 

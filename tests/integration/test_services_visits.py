@@ -214,6 +214,6 @@ def test_services_return_frozen_dataclasses_not_orm_objects(uow):
 def test_stop_times_survive_storage(uow):
     visit = visits.create_visit(uow, "调研")
     site = itinerary.create_site(uow, "驿站")
-    stop = itinerary.add_stop(uow, visit.id, site.id, planned_arrival=datetime(2023, 7, 20, 9, 30),
-                              planned_departure=datetime(2023, 7, 20, 10, 0, 15))
+    stop = itinerary.add_stop(uow, visit.id, site.id, fixed_arrival=datetime(2023, 7, 20, 9, 30),
+                              dwell_minutes=45, day=2, delay_minutes=5, pinned=True)
     assert itinerary.list_stops(uow, visit.id) == [stop]

@@ -50,8 +50,8 @@ def build_document(uow) -> dict:
                                  latitude=39.9, longitude=116.46,
                                  opening_hours=("09:00-18:00",) * 7)
     other_site = itinerary.create_site(uow, "党群服务中心")
-    stop = itinerary.add_stop(uow, visit.id, site.id, planned_arrival=datetime(2023, 7, 20, 9),
-                              planned_departure=datetime(2023, 7, 20, 9, 45))
+    stop = itinerary.add_stop(uow, visit.id, site.id, fixed_arrival=datetime(2023, 7, 20, 9),
+                              dwell_minutes=45)
     other_stop = itinerary.add_stop(uow, visit.id, other_site.id)
     delegation.set_attendance(uow, press.id, other_stop.id, attends=False)
     note = notes.add_note(uow, visit.id, "驿站情况", stop_id=stop.id, author_id=member.id)

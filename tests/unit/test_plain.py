@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from uuid import UUID
 
 import pytest
@@ -24,6 +24,7 @@ from fieldvisit.domain.enums import (
 )
 from fieldvisit.domain.errors import DocumentError
 from fieldvisit.domain.plain import from_plain, required_fields, to_plain
+from fieldvisit.domain.timeline import TravelSettings
 
 CST = timezone(timedelta(hours=8))
 CREATED = datetime(2023, 7, 20, 1, 2, 3, tzinfo=UTC)
@@ -46,7 +47,8 @@ def full_records() -> dict[type, e.Record]:
                  phone="+86 10 0000 0000", email="pan@example.org", notes="备注"),
         e.Visit(**_base(3), title="联合调研", theme="新就业形态劳动者", purpose="了解情况",
                 region="朝阳区", start_date=date(2023, 7, 20), end_date=date(2023, 7, 21),
-                timezone="Europe/Berlin", status=VisitStatus.REPORTED,
+                timezone="Europe/Berlin", day_start=time(8, 30), day_end=time(17, 0),
+                travel=TravelSettings(detour_factor=1.2), status=VisitStatus.REPORTED,
                 methods=(ResearchMethod.ON_SITE_INSPECTION, ResearchMethod.TALKS_WITH_WORKERS),
                 summary="总结", conclusions="结论", source="劳动午报", remarks="说明"),
         e.DelegationMember(**_base(4), visit_id=VISIT, person_id=PERSON,
@@ -58,8 +60,8 @@ def full_records() -> dict[type, e.Record]:
                facts=(e.SiteFact(label="面积", value="800平方米"),
                       e.SiteFact(label="服务", value="6000余人次"))),
         e.Stop(**_base(6), visit_id=VISIT, site_id=SITE, position=2,
-               planned_arrival=datetime(2023, 7, 20, 9, 30),
-               planned_departure=datetime(2023, 7, 20, 10, 15, 30), activities="实地了解",
+               day=2, dwell_minutes=45, fixed_arrival=datetime(2023, 7, 20, 10, 15, 30),
+               delay_minutes=20, pinned=True, activities="实地了解",
                travel_mode=TravelMode.MINIBUS, travel_minutes=20, travel_notes="随行听取汇报",
                times_illustrative=True),
         e.Note(**_base(7), visit_id=VISIT, text="“5分钟服务圈”", stop_id=STOP, author_id=PERSON,
@@ -108,8 +110,10 @@ def test_plain_values_have_the_documented_shapes():
     assert visit["status"] == "reported"
     assert visit["methods"] == ["on_site_inspection", "talks_with_workers"]
     stop = to_plain(RECORDS[e.Stop])
-    assert stop["planned_arrival"] == "2023-07-20T09:30"
-    assert stop["planned_departure"] == "2023-07-20T10:15:30"
+    assert stop["fixed_arrival"] == "2023-07-20T10:15:30"
+    assert (stop["day"], stop["dwell_minutes"], stop["pinned"]) == (2, 45, True)
+    assert to_plain(RECORDS[e.Visit])["day_start"] == "08:30"
+    assert to_plain(RECORDS[e.Visit])["travel"]["detour_factor"] == 1.2
     assert to_plain(RECORDS[e.Site])["facts"][0] == {"label": "面积", "value": "800平方米"}
     assert to_plain(RECORDS[e.Site])["datum"] == "GCJ-02"
 
@@ -125,8 +129,8 @@ def test_timestamps_with_offsets_become_utc():
 
 def test_optional_fields_may_be_left_out_or_null():
     stop = from_plain(e.Stop, {"visit_id": str(VISIT), "site_id": str(SITE),
-                               "planned_arrival": None, "travel_mode": None})
-    assert stop.planned_arrival is None and stop.travel_mode is None
+                               "fixed_arrival": None, "travel_mode": None})
+    assert stop.fixed_arrival is None and stop.travel_mode is None
     assert isinstance(stop.id, UUID) and stop.created_at.tzinfo is not None
 
 
@@ -182,9 +186,11 @@ def test_unknown_field_is_rejected_in_strict_mode_only():
     (e.Note, "position", "1", "expected a whole number, got text"),
     (e.Site, "latitude", True, "expected a number, got true/false"),
     (e.Site, "latitude", "39.9", "expected a number, got text"),
-    (e.Stop, "planned_arrival", "tomorrow", "is not a date and time"),
-    (e.Stop, "planned_arrival", "2023-07-20T09:30+08:00", "without a zone"),
-    (e.Stop, "planned_arrival", "2023-07-20T09:30Z", "without a zone"),
+    (e.Stop, "fixed_arrival", "tomorrow", "is not a date and time"),
+    (e.Stop, "fixed_arrival", "2023-07-20T09:30+08:00", "without a zone"),
+    (e.Stop, "fixed_arrival", "2023-07-20T09:30Z", "without a zone"),
+    (e.Visit, "day_start", "half past nine", "is not a time of day"),
+    (e.Visit, "travel", {"detour_factor": 0}, "greater than 0"),
     (e.Person, "created_at", "2023-07-20T09:30:00", "needs a time zone"),
     (e.Person, "updated_at", "2023-07-20", "needs a time zone"),
     (e.Person, "organization_id", {}, "expected text, got an object"),

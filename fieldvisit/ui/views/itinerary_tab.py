@@ -23,8 +23,8 @@ class ItineraryTab(QWidget):
         self.model: RecordTableModel[StopView] = RecordTableModel([
             Column(lambda: self.tr("#"), lambda s: s.stop.position, align_right=True),
             Column(lambda: self.tr("Site"), lambda s: s.site.name),
-            Column(lambda: self.tr("Arrive"), lambda s: _time(s.stop.planned_arrival)),
-            Column(lambda: self.tr("Leave"), lambda s: _time(s.stop.planned_departure)),
+            Column(lambda: self.tr("Arrive"), lambda s: _time(s.timed.arrival)),
+            Column(lambda: self.tr("Leave"), lambda s: _time(s.timed.departure)),
             Column(lambda: self.tr("Travel to next"), self._travel),
             Column(lambda: self.tr("Activities"), lambda s: s.stop.activities),
         ], self)
