@@ -1,0 +1,123 @@
+"""``fieldvisit itinerary``, ``ics`` and ``optimize``: the itinerary, headless."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from fieldvisit.domain.plain import to_plain
+from fieldvisit.domain.timeline import ConflictKind
+
+if TYPE_CHECKING:
+    from fieldvisit.persistence.db import Database
+    from fieldvisit.services.itinerary_view import ItineraryView
+
+CONFLICT_TEXT = {
+    ConflictKind.ARRIVES_BEFORE_OPENING: "arrives {0} min before opening",
+    ConflictKind.LEAVES_AFTER_CLOSING: "leaves {0} min after closing",
+    ConflictKind.CLOSED_THAT_DAY: "closed that day",
+    ConflictKind.OVERRUNS_DAY_END: "overruns the day's end by {0} min",
+    ConflictKind.NO_COORDINATES: "travel cannot be estimated: a stop has no coordinates",
+}
+
+
+def add_parsers(commands: Any) -> None:
+    itinerary = commands.add_parser(
+        "itinerary", help="print the computed timeline of a visit, with conflicts")
+    itinerary.add_argument("visit", metavar="VISIT")
+    itinerary.add_argument("--json", action="store_true", help="print JSON")
+    ics = commands.add_parser("ics", help="write the itinerary as an iCalendar (.ics) file")
+    ics.add_argument("visit", metavar="VISIT")
+    ics.add_argument("-o", "--output", metavar="FILE", required=True)
+    optimize = commands.add_parser(
+        "optimize", help="suggest the stop order with the least travel (keeps pinned stops)")
+    optimize.add_argument("visit", metavar="VISIT")
+    optimize.add_argument("--apply", action="store_true", help="put the stops in that order")
+
+
+def itinerary_json(view: ItineraryView) -> dict[str, Any]:
+    return {
+        "visit": {"id": str(view.visit.id), "title": view.visit.title,
+                  "timezone": view.visit.timezone},
+        "total_travel_minutes": view.total_travel_minutes,
+        "conflicts": view.conflicts,
+        "stops": [{
+            "id": str(line.stop.id), "position": line.stop.position, "day": line.stop.day,
+            "site": line.site.name, "address": line.site.address,
+            "arrival": to_plain(line.timed.arrival), "departure": to_plain(line.timed.departure),
+            "waited_minutes": line.timed.waited_minutes,
+            "dwell_minutes": line.stop.dwell_minutes,
+            "travel_to_next_minutes": line.timed.travel_minutes,
+            "travel_estimated": line.timed.travel_estimated,
+            "distance_to_next_km": None if line.timed.distance_km is None
+            else round(line.timed.distance_km, 2),
+            "slack_to_closing_minutes": line.timed.slack_to_closing,
+            "slack_to_day_end_minutes": line.timed.slack_to_day_end,
+            "conflicts": [{"kind": c.kind.value, "minutes": c.minutes}
+                          for c in line.timed.conflicts],
+        } for line in view.lines],
+    }
+
+
+def itinerary_text(view: ItineraryView) -> str:
+    lines = [view.visit.title]
+    day = None
+    for line in view.lines:
+        if line.stop.day != day:
+            day = line.stop.day
+            lines.append(f"Day {day} ({line.timed.arrival:%Y-%m-%d})")
+        timed = line.timed
+        travel = "" if timed.travel_minutes is None else \
+            f"  → {timed.travel_minutes} min{' (estimated)' if timed.travel_estimated else ''}"
+        lines.append(f"  {line.stop.position}. {timed.arrival:%H:%M}–{timed.departure:%H:%M}  "
+                     f"{line.site.name}{travel}")
+        lines += [f"       ! {CONFLICT_TEXT[c.kind].format(c.minutes)}" for c in timed.conflicts]
+    lines.append(f"Travel {view.total_travel_minutes} min; {view.conflicts} conflicts")
+    return "\n".join(lines)
+
+
+def run_itinerary(database: Database, args: argparse.Namespace) -> int:
+    from fieldvisit.services.itinerary_view import itinerary
+    from fieldvisit.services.visits import resolve_visit
+
+    uow = database.unit_of_work()
+    view = itinerary(uow, resolve_visit(uow, args.visit).id)
+    if args.json:
+        print(json.dumps(itinerary_json(view), ensure_ascii=False, indent=2))
+    else:
+        print(itinerary_text(view))
+    return 0
+
+
+def run_ics(database: Database, args: argparse.Namespace) -> int:
+    from fieldvisit.files import write_bytes_atomically
+    from fieldvisit.services.calendar_export import visit_calendar
+    from fieldvisit.services.visits import resolve_visit
+
+    uow = database.unit_of_work()
+    write_bytes_atomically(Path(args.output),
+                           visit_calendar(uow, resolve_visit(uow, args.visit).id))
+    print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def run_optimize(database: Database, args: argparse.Namespace) -> int:
+    from fieldvisit.services.route_suggestion import apply_suggestion, suggest
+    from fieldvisit.services.visits import resolve_visit
+
+    uow = database.unit_of_work()
+    proposal = suggest(uow, resolve_visit(uow, args.visit).id)
+    for day in proposal.days:
+        print(f"Day {day.day}: travel {day.before_travel} → {day.after_travel} min, "
+              f"conflicts {day.before_conflicts} → {day.after_conflicts}"
+              f"{'' if day.exact else ' (heuristic)'}")
+        print("  " + " → ".join(day.names))
+    if args.apply and proposal.changes_order:
+        apply_suggestion(uow, proposal)
+        print("applied")
+    elif args.apply:
+        print("the present order is already the best")
+    return 0
