@@ -85,3 +85,16 @@ def reorder_stops(uow: UnitOfWork, visit_id: UUID, stop_ids: list[UUID]) -> list
             uow.stops.put(stop)
         uow.commit()
     return ordered
+
+
+def restore_stop(uow: UnitOfWork, stop: Stop, order: list[UUID]) -> None:
+    """Undo ``remove_stop``: the stop comes back with its id and fields, and the itinerary
+    takes ``order`` (the stop ids as they were) again."""
+    with uow:
+        uow.stops.put(stop)
+        stops = {s.id: s for s in uow.stops.list(visit_id=stop.visit_id)}
+        ranked = [stops[i] for i in order if i in stops] + [
+            s for i, s in stops.items() if i not in order]
+        for position, other in enumerate(ranked, start=1):
+            uow.stops.put(records.changed(other, {"position": position}))
+        uow.commit()

@@ -83,8 +83,8 @@ class CreateVisitCommand(ServiceCommand):
 
 class EditVisitCommand(ServiceCommand):
     def __init__(self, context: CommandContext, visit_id: UUID, before: dict[str, Any],
-                 after: dict[str, Any]) -> None:
-        super().__init__(context, translate("Commands", "Edit visit “%1”").replace(
+                 after: dict[str, Any], text: str | None = None) -> None:
+        super().__init__(context, text or translate("Commands", "Edit visit “%1”").replace(
             "%1", after.get("title") or before.get("title", "")))
         self._visit_id = visit_id
         changed = {k for k in after if after[k] != before.get(k)}

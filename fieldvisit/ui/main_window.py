@@ -26,6 +26,7 @@ from fieldvisit.files import write_text_atomically
 from fieldvisit.persistence.db import Database
 from fieldvisit.services import sample, visit_document, visits
 from fieldvisit.services.delegation_view import delegation_details
+from fieldvisit.services.itinerary_view import itinerary
 from fieldvisit.services.notes import visit_records
 from fieldvisit.services.views import VisitSummary
 from fieldvisit.ui.actions import build_actions, build_menus
@@ -119,7 +120,8 @@ class MainWindow(QMainWindow):
         overview = visits.visit_overview(uow, visit_id) if visit_id else None
         records = visit_records(uow, visit_id) if visit_id else None
         details = delegation_details(uow, visit_id) if visit_id else None
-        self.workspace.show_visit(overview, records, details)
+        plan = itinerary(uow, visit_id) if visit_id else None
+        self.workspace.show_visit(overview, records, details, plan)
         for action in (self.actions.export_visit, self.actions.edit_visit,
                        self.actions.delete_visit):
             action.setEnabled(visit_id is not None)

@@ -27,7 +27,7 @@ def test_sample_visit_shows_in_every_tab(sample_window, sample_visit_id):
     assert _texts(tab.delegation_model, 1)[0] == "冯建国"
     assert {"潘建新", "钟棉棉", "韦江", "温宇"} <= set(_texts(tab.delegation_model, 1))
     assert _texts(tab.accompanying_model, 1) == ["朝阳区有关负责同志"]
-    stops = _texts(w.workspace.itinerary_tab.model, 1)
+    stops = _texts(w.workspace.itinerary_tab.model, 2)
     assert [s[:3] for s in stops] == ["饿了么", "东湖街", "“小哥"]
     assert "2022年4月" in w.workspace.itinerary_tab.details.toPlainText()  # first site's facts
     notes_tab = w.workspace.notes_tab

@@ -1,69 +1,205 @@
-"""Itinerary tab: the stops in order with their planned times and the selected site's details."""
+"""Itinerary tab: the stops in order with a live timeline, the day's start and end, travel,
+conflicts, the route map, route suggestion and calendar export. Every change is undoable."""
 
 from __future__ import annotations
 
 import html
+from pathlib import Path
+from typing import Callable
+from uuid import UUID
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSplitter, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, QTime
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QSplitter,
+    QTextBrowser,
+    QTimeEdit,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
-from fieldvisit.services.views import StopView, VisitOverview
-from fieldvisit.ui.labels import label
-from fieldvisit.ui.models.table_model import Column, RecordTableModel, RowRole
+from fieldvisit.files import write_bytes_atomically
+from fieldvisit.persistence.db import Database
+from fieldvisit.services.calendar_export import visit_calendar
+from fieldvisit.services.itinerary_view import ItineraryView, StopLine
+from fieldvisit.services.route_map import route_map
+from fieldvisit.ui import itinerary_commands as commands
+from fieldvisit.ui.commands import CommandContext, EditVisitCommand
+from fieldvisit.ui.dialogs.add_stop_dialog import AddStopDialog
+from fieldvisit.ui.dialogs.route_dialog import RouteDialog
+from fieldvisit.ui.errors import show_error
+from fieldvisit.ui.models.stops_model import StopsModel
+from fieldvisit.ui.models.table_model import RowRole
+from fieldvisit.ui.views.route_map_widget import RouteMapWidget
 from fieldvisit.ui.views.tables import make_table
 
+translate = QCoreApplication.translate
 
-def _time(value: object) -> str:
-    return value.strftime("%H:%M") if value is not None else ""  # type: ignore[attr-defined]
+
+def edit_text(field: str, value: object) -> str:
+    """The Edit menu's text for changing ``field`` of stop %1."""
+    texts = {
+        "day": translate("ItineraryCommands", "Move %1 to another day"),
+        "dwell_minutes": translate("ItineraryCommands", "Change the stay at %1"),
+        "fixed_arrival": translate("ItineraryCommands", "Set the appointment at %1"),
+        "delay_minutes": translate("ItineraryCommands", "Report a delay at %1"),
+        "travel_mode": translate("ItineraryCommands", "Change how to travel from %1"),
+        "travel_minutes": translate("ItineraryCommands", "Set the travel time from %1"),
+        "activities": translate("ItineraryCommands", "Edit the activities at %1"),
+        "pinned": translate("ItineraryCommands", "Pin %1") if value
+        else translate("ItineraryCommands", "Unpin %1"),
+    }
+    return texts[field]
 
 
 class ItineraryTab(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, database: Database, undo_stack: QUndoStack,
+                 context: Callable[[], CommandContext], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model: RecordTableModel[StopView] = RecordTableModel([
-            Column(lambda: self.tr("#"), lambda s: s.stop.position, align_right=True),
-            Column(lambda: self.tr("Site"), lambda s: s.site.name),
-            Column(lambda: self.tr("Arrive"), lambda s: _time(s.timed.arrival)),
-            Column(lambda: self.tr("Leave"), lambda s: _time(s.timed.departure)),
-            Column(lambda: self.tr("Travel to next"), self._travel),
-            Column(lambda: self.tr("Activities"), lambda s: s.stop.activities),
-        ], self)
+        self.database, self.undo_stack, self._context = database, undo_stack, context
+        self.view_data: ItineraryView | None = None
+        self.model = StopsModel(self)
         self.view = make_table(self.model)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed
+                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setDragEnabled(True)
+        self.view.setAcceptDrops(True)
+        self.view.setDropIndicatorShown(True)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.view.setDragDropOverwriteMode(False)
+        self.map = RouteMapWidget()
         self.details = QTextBrowser()
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.view)
-        splitter.addWidget(self.details)
-        splitter.setSizes([300, 200])
-        QVBoxLayout(self).addWidget(splitter)
+        self.summary = QLabel()
+        self.day_start = QTimeEdit(displayFormat="HH:mm")
+        self.has_day_end = QCheckBox(self.tr("Day ends at"))
+        self.day_end = QTimeEdit(displayFormat="HH:mm")
+        self.toolbar = QToolBar()
+        self._build_actions()
+        self._layout()
+        self.model.edit_requested.connect(self.edit_stop)
+        self.model.move_requested.connect(self.move_stop_to)
+        self.model.input_rejected.connect(
+            lambda text: QMessageBox.warning(self, self.tr("Itinerary"), text))
         self.view.selectionModel().currentRowChanged.connect(self._show_site)
-        self._illustrative = False
+        self.day_start.editingFinished.connect(self.change_day)
+        self.day_end.editingFinished.connect(self.change_day)
+        self.has_day_end.toggled.connect(self._day_end_toggled)
+        self.setEnabled(False)
 
-    def _travel(self, stop_view: StopView) -> str:
-        stop = stop_view.stop
-        if stop.travel_minutes is None:
-            return label(stop.travel_mode)
-        return self.tr("%1 min").replace("%1", str(stop.travel_minutes)) + (
-            f" ({label(stop.travel_mode)})" if stop.travel_mode else "")
+    def _action(self, text: str, shortcut: str | None, slot: Callable[[], None]) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setToolTip(f"{text.replace('&', '')} ({shortcut})")
+        action.triggered.connect(slot)
+        self.addAction(action)
+        self.toolbar.addAction(action)
+        return action
 
-    def show_overview(self, overview: VisitOverview | None) -> None:
-        self.model.set_rows(overview.stops if overview else [])
+    def _build_actions(self) -> None:
+        self.add_action = self._action(self.tr("&Add Stop…"), "Ctrl+Shift+A", self.add_stop)
+        self.remove_action = self._action(self.tr("&Remove"), "Ctrl+Shift+Backspace",
+                                          self.remove_stop)
+        self.toolbar.addSeparator()
+        self.up_action = self._action(self.tr("Move &Up"), "Ctrl+Up", lambda: self.move(-1))
+        self.down_action = self._action(self.tr("Move &Down"), "Ctrl+Down",
+                                        lambda: self.move(1))
+        self.pin_action = self._action(self.tr("&Pin"), "Ctrl+Shift+P", self.toggle_pin)
+        self.toolbar.addSeparator()
+        self.suggest_action = self._action(self.tr("&Suggest Route…"), "Ctrl+Shift+R",
+                                           self.suggest_route)
+        self.ics_action = self._action(self.tr("Export &Calendar…"), None, self.export_calendar)
+
+    def _layout(self) -> None:
+        day = QHBoxLayout()
+        day.addWidget(QLabel(self.tr("Day starts at")))
+        day.addWidget(self.day_start)
+        day.addSpacing(12)
+        day.addWidget(self.has_day_end)
+        day.addWidget(self.day_end)
+        day.addStretch()
+        day.addWidget(self.summary)
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.addWidget(self.map)
+        side.addWidget(self.details)
+        side.setSizes([300, 200])
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.view)
+        split.addWidget(side)
+        split.setSizes([640, 320])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.toolbar)
+        layout.addLayout(day)
+        layout.addWidget(split, 1)
+
+    # -- showing ---------------------------------------------------------------------------
+    def show_itinerary(self, data: ItineraryView | None) -> None:
+        keep = self.selected()
+        self.view_data = data
+        self.setEnabled(data is not None)
+        self.model.set_lines(data.lines if data else ())
+        self.map.show_route(route_map(data) if data else None)
+        if data is not None:
+            visit = data.visit
+            for editor, value in ((self.day_start, visit.day_start),
+                                  (self.day_end, visit.day_end)):
+                editor.blockSignals(True)
+                if value is not None:
+                    editor.setTime(QTime(value.hour, value.minute))
+                editor.blockSignals(False)
+            self.has_day_end.blockSignals(True)
+            self.has_day_end.setChecked(visit.day_end is not None)
+            self.has_day_end.blockSignals(False)
+            self.day_end.setEnabled(visit.day_end is not None)
+            self.summary.setText(self.tr("Travel %1 min · %2 conflicts")
+                                 .replace("%1", str(data.total_travel_minutes))
+                                 .replace("%2", str(data.conflicts)))
         self.view.resizeColumnsToContents()
-        self.details.clear()
-        if overview and overview.stops:
+        self.view.setColumnWidth(12, min(self.view.columnWidth(12), 260))
+        if keep is not None:
+            self.select(keep.stop.id)
+        elif data and data.lines:
             self.view.selectRow(0)
 
-    def _show_site(self) -> None:
+    def selected(self) -> StopLine | None:
         index = self.view.currentIndex()
-        stop_view: StopView | None = index.data(RowRole) if index.isValid() else None
-        if stop_view is None:
+        return index.data(RowRole) if index.isValid() else None
+
+    def select(self, stop_id: UUID) -> None:
+        row = self.model.row_of(stop_id)
+        if row >= 0:
+            self.view.setCurrentIndex(self.model.index(row, 2))
+
+    def _show_site(self) -> None:
+        line = self.selected()
+        if line is None:
             self.details.clear()
             return
-        site, stop = stop_view.site, stop_view.stop
-        parts = [f"<h3>{html.escape(site.name)}</h3>"]
+        site, stop = line.site, line.stop
+        parts = [f"<h3>{line.stop.position}. {html.escape(site.name)}</h3>"]
         if site.address:
             parts.append(f"<p><b>{self.tr('Address')}:</b> {html.escape(site.address)}</p>")
+        if site.opening_hours:
+            days = [self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"),
+                    self.tr("Fri"), self.tr("Sat"), self.tr("Sun")]
+            hours = "；".join(f"{d} {h or self.tr('closed')}"
+                             for d, h in zip(days, site.opening_hours, strict=True))
+            parts.append(f"<p><b>{self.tr('Opening hours')}:</b> {html.escape(hours)}</p>")
         if stop.times_illustrative:
             parts.append(f"<p><i>{self.tr('Planned times are illustrative.')}</i></p>")
+        if stop.activities:
+            parts.append(f"<p>{html.escape(stop.activities)}</p>")
         if site.description:
             parts.append(f"<p>{html.escape(site.description)}</p>")
         if site.facts:
@@ -71,3 +207,111 @@ class ItineraryTab(QWidget):
                            f"<td>{html.escape(f.value)}</td></tr>" for f in site.facts)
             parts.append(f"<table cellspacing='0' cellpadding='3'>{rows}</table>")
         self.details.setHtml("".join(parts))
+
+    # -- slots: collect input, push one command --------------------------------------------
+    def add_stop(self) -> None:
+        if self.view_data is None:
+            return
+        current = self.selected()
+        dialog = AddStopDialog(self.database, self, day=current.stop.day if current else 1)
+        if dialog.exec() and dialog.chosen():
+            site = dialog.chosen()
+            command = commands.AddStopCommand(
+                self._context(), self.view_data.visit.id, site.id, site.name,
+                {"day": dialog.day.value(), "dwell_minutes": dialog.dwell.value()})
+            self.undo_stack.push(command)
+            if command.stop:
+                self.select(command.stop.id)
+
+    def remove_stop(self) -> None:
+        line = self.selected()
+        if line is not None:
+            self.undo_stack.push(commands.RemoveStopCommand(self._context(), line.stop,
+                                                            line.site.name))
+
+    def edit_stop(self, stop_id: UUID, field: str, value: object) -> None:
+        line = self.model.line_at(self.model.row_of(stop_id))
+        if getattr(line.stop, field) != value:
+            self.undo_stack.push(commands.EditStopCommand(
+                self._context(), line.stop, line.site.name, field, value,
+                edit_text(field, value)))
+
+    def toggle_pin(self) -> None:
+        line = self.selected()
+        if line is not None:
+            self.edit_stop(line.stop.id, "pinned", not line.stop.pinned)
+
+    def _order(self) -> list[UUID]:
+        assert self.view_data is not None
+        return [line.stop.id for line in self.view_data.lines]
+
+    def move(self, step: int) -> None:
+        line = self.selected()
+        if line is None or self.view_data is None:
+            return
+        order = self._order()
+        index = order.index(line.stop.id)
+        target = index + step
+        if not 0 <= target < len(order):
+            return
+        if self.view_data.lines[target].stop.day != line.stop.day:
+            self.edit_stop(line.stop.id, "day", self.view_data.lines[target].stop.day)
+            return
+        text = (self.tr("Move %1 up") if step < 0 else self.tr("Move %1 down")).replace(
+            "%1", line.site.name)
+        self._reorder(order, line.stop.id, target, text)
+
+    def move_stop_to(self, stop_id: UUID, row: int) -> None:
+        order = self._order()
+        target = row - (1 if row > order.index(stop_id) else 0)
+        name = self.model.line_at(self.model.row_of(stop_id)).site.name
+        self._reorder(order, stop_id, max(0, min(target, len(order) - 1)),
+                      self.tr("Move %1").replace("%1", name))
+
+    def _reorder(self, order: list[UUID], stop_id: UUID, target: int, text: str) -> None:
+        after = [s for s in order if s != stop_id]
+        after.insert(target, stop_id)
+        if after != order:
+            self.undo_stack.push(commands.ReorderStopsCommand(
+                self._context(), self.view_data.visit.id, text, order, after))
+            self.select(stop_id)
+
+    def suggest_route(self) -> None:
+        if self.view_data is None or not self.view_data.lines:
+            return
+        dialog = RouteDialog(self.database, self.view_data.visit.id, self)
+        if dialog.exec() and dialog.proposal and dialog.proposal.changes_order:
+            proposal = dialog.proposal
+            self.undo_stack.push(commands.ReorderStopsCommand(
+                self._context(), proposal.visit_id, self.tr("Apply the suggested route"),
+                list(proposal.before_order), list(proposal.after_order)))
+
+    def change_day(self) -> None:
+        if self.view_data is None:
+            return
+        visit = self.view_data.visit
+        after = {"day_start": self.day_start.time().toPython(),
+                 "day_end": self.day_end.time().toPython() if self.has_day_end.isChecked()
+                 else None}
+        before = {"day_start": visit.day_start, "day_end": visit.day_end}
+        if after != before:
+            self.undo_stack.push(EditVisitCommand(self._context(), visit.id, before, after,
+                                                  self.tr("Change the day's hours")))
+
+    def _day_end_toggled(self, on: bool) -> None:
+        self.day_end.setEnabled(on)
+        self.change_day()
+
+    def export_calendar(self) -> None:
+        if self.view_data is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export Calendar"), f"{self.view_data.visit.title[:60]}.ics",
+            self.tr("Calendar files (*.ics)"))
+        if not name:
+            return
+        try:
+            write_bytes_atomically(Path(name), visit_calendar(self.database.unit_of_work(),
+                                                              self.view_data.visit.id))
+        except Exception as error:  # noqa: BLE001 - shown to the user
+            show_error(self, error)

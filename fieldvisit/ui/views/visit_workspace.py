@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, Q
 
 from fieldvisit.persistence.db import Database
 from fieldvisit.services.delegation_view import DelegationDetails
+from fieldvisit.services.itinerary_view import ItineraryView
 from fieldvisit.services.notes import VisitRecords
 from fieldvisit.services.views import VisitOverview
 from fieldvisit.ui.commands import CommandContext
@@ -35,7 +36,7 @@ class VisitWorkspace(QStackedWidget):
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.tabs = QTabWidget()
         self.delegation_tab = DelegationTab(database, undo_stack, context)
-        self.itinerary_tab = ItineraryTab()
+        self.itinerary_tab = ItineraryTab(database, undo_stack, context)
         self.notes_tab = NotesTab()
         self.report_tab = ReportTab(database)
         self.tabs.addTab(self.delegation_tab, self.tr("&Delegation"))
@@ -49,7 +50,7 @@ class VisitWorkspace(QStackedWidget):
         self.addWidget(page)
 
     def show_visit(self, overview: VisitOverview | None, records: VisitRecords | None,
-                   details: DelegationDetails | None) -> None:
+                   details: DelegationDetails | None, itinerary: ItineraryView | None) -> None:
         self.setCurrentIndex(0 if overview is None else 1)
         if overview is not None:
             visit = overview.visit
@@ -59,6 +60,6 @@ class VisitWorkspace(QStackedWidget):
             self.header.setText(f"<h2 style='margin:0'>{html.escape(visit.title)}</h2>"
                                 f"<p style='margin:2px'>{html.escape(facts)}</p>")
         self.delegation_tab.show_details(details)
-        self.itinerary_tab.show_overview(overview)
+        self.itinerary_tab.show_itinerary(itinerary)
         self.notes_tab.show_records(overview, records)
         self.report_tab.show_overview(overview)

@@ -1,0 +1,92 @@
+"""Undo commands of the Itinerary tab; each calls services."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from PySide6.QtCore import QCoreApplication
+
+from fieldvisit.domain.entities import Stop
+from fieldvisit.services import itinerary
+from fieldvisit.ui.commands import CommandContext, ServiceCommand
+
+translate = QCoreApplication.translate
+
+
+class AddStopCommand(ServiceCommand):
+    def __init__(self, context: CommandContext, visit_id: UUID, site_id: UUID, name: str,
+                 fields: dict[str, Any]) -> None:
+        super().__init__(context, translate("ItineraryCommands", "Add stop %1").replace(
+            "%1", name))
+        self.visit_id, self.site_id, self.fields = visit_id, site_id, fields
+        self.stop: Stop | None = None
+        self._order: list[UUID] = []
+
+    def apply(self) -> None:
+        uow = self.context.uow()
+        if self.stop is None:
+            self.stop = itinerary.add_stop(uow, self.visit_id, self.site_id, **self.fields)
+        else:
+            itinerary.restore_stop(uow, self.stop, self._order)
+        self.context.refresh(self.visit_id)
+
+    def revert(self) -> None:
+        assert self.stop is not None
+        uow = self.context.uow()
+        self._order = [s.id for s in itinerary.list_stops(uow, self.visit_id)]
+        itinerary.remove_stop(uow, self.stop.id)
+        self.context.refresh(self.visit_id)
+
+
+class RemoveStopCommand(ServiceCommand):
+    def __init__(self, context: CommandContext, stop: Stop, name: str) -> None:
+        super().__init__(context, translate("ItineraryCommands", "Remove stop %1").replace(
+            "%1", name))
+        self.stop = stop
+        self._order: list[UUID] = []
+
+    def apply(self) -> None:
+        uow = self.context.uow()
+        self._order = [s.id for s in itinerary.list_stops(uow, self.stop.visit_id)]
+        self.stop = next(s for s in itinerary.list_stops(uow, self.stop.visit_id)
+                         if s.id == self.stop.id)
+        itinerary.remove_stop(uow, self.stop.id)
+        self.context.refresh(self.stop.visit_id)
+
+    def revert(self) -> None:
+        itinerary.restore_stop(self.context.uow(), self.stop, self._order)
+        self.context.refresh(self.stop.visit_id)
+
+
+class EditStopCommand(ServiceCommand):
+    def __init__(self, context: CommandContext, stop: Stop, name: str, field: str,
+                 value: Any, text: str) -> None:
+        super().__init__(context, text.replace("%1", name))
+        self.visit_id, self.stop_id = stop.visit_id, stop.id
+        self.before, self.after = {field: getattr(stop, field)}, {field: value}
+
+    def apply(self) -> None:
+        itinerary.update_stop(self.context.uow(), self.stop_id, **self.after)
+        self.context.refresh(self.visit_id)
+
+    def revert(self) -> None:
+        itinerary.update_stop(self.context.uow(), self.stop_id, **self.before)
+        self.context.refresh(self.visit_id)
+
+
+class ReorderStopsCommand(ServiceCommand):
+    """A move up or down, a drag, or an accepted route suggestion: one undoable step."""
+
+    def __init__(self, context: CommandContext, visit_id: UUID, text: str,
+                 before: list[UUID], after: list[UUID]) -> None:
+        super().__init__(context, text)
+        self.visit_id, self.before, self.after = visit_id, before, after
+
+    def apply(self) -> None:
+        itinerary.reorder_stops(self.context.uow(), self.visit_id, self.after)
+        self.context.refresh(self.visit_id)
+
+    def revert(self) -> None:
+        itinerary.reorder_stops(self.context.uow(), self.visit_id, self.before)
+        self.context.refresh(self.visit_id)

@@ -1,0 +1,186 @@
+"""The Itinerary tab's table: one row per stop with its computed times. Edits and drags are
+reported as requests; the tab turns them into undo commands."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from fieldvisit.domain.enums import TravelMode
+from fieldvisit.services.itinerary_view import StopLine
+from fieldvisit.ui.itinerary_labels import conflict_text
+from fieldvisit.ui.labels import label
+from fieldvisit.ui.models.table_model import ModelIndex, RowRole
+
+STOP_MIME = "application/x-fieldvisit-stop"
+COLUMNS = ("position", "day", "site", "arrival", "departure", "dwell_minutes", "fixed_arrival",
+           "delay_minutes", "travel_mode", "travel_minutes", "slack", "conflicts", "activities",
+           "pinned")
+EDITABLE = {"day", "dwell_minutes", "fixed_arrival", "delay_minutes", "travel_mode",
+            "travel_minutes", "activities"}
+
+
+def _clock(moment: datetime | None) -> str:
+    return "" if moment is None else f"{moment:%H:%M}"
+
+
+class StopsModel(QAbstractTableModel):
+    edit_requested = Signal(object, str, object)  # stop id, field, new value (domain type)
+    move_requested = Signal(object, int)  # stop id, row it should stand in
+    input_rejected = Signal(str)  # what was wrong with typed input
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._lines: list[StopLine] = []
+
+    def set_lines(self, lines: tuple[StopLine, ...]) -> None:
+        self.beginResetModel()
+        self._lines = list(lines)
+        self.endResetModel()
+
+    def line_at(self, row: int) -> StopLine:
+        return self._lines[row]
+
+    def row_of(self, stop_id: UUID) -> int:
+        return next((i for i, line in enumerate(self._lines) if line.stop.id == stop_id), -1)
+
+    def headers(self) -> list[str]:
+        return [self.tr("#"), self.tr("Day"), self.tr("Site"), self.tr("Arrive"),
+                self.tr("Leave"), self.tr("Stay (min)"), self.tr("Appointment"),
+                self.tr("Delay (min)"), self.tr("Travel by"), self.tr("Travel (min)"),
+                self.tr("Slack"), self.tr("Conflicts"), self.tr("Activities"), self.tr("Pinned")]
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._lines)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def _display(self, line: StopLine, column: str) -> str:
+        stop, timed = line.stop, line.timed
+        slack = [v for v in (timed.slack_to_closing, timed.slack_to_day_end) if v is not None]
+        travel = "" if timed.travel_minutes is None else str(timed.travel_minutes)
+        return {
+            "position": str(stop.position), "day": str(stop.day), "site": line.site.name,
+            "arrival": _clock(timed.arrival), "departure": _clock(timed.departure),
+            "dwell_minutes": str(stop.dwell_minutes),
+            "fixed_arrival": _clock(stop.fixed_arrival),
+            "delay_minutes": str(stop.delay_minutes) if stop.delay_minutes else "",
+            "travel_mode": label(stop.travel_mode),
+            "travel_minutes": (f"≈{travel}" if timed.travel_estimated else travel),
+            "slack": self.tr("%1 min").replace("%1", str(min(slack))) if slack else "",
+            "conflicts": "；".join(conflict_text(c) for c in timed.conflicts),
+            "activities": stop.activities.replace("\n", " "),
+            "pinned": "",
+        }[column]
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._lines):
+            return None
+        line, column = self._lines[index.row()], COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._display(line, column)
+        if role == Qt.ItemDataRole.EditRole and column in EDITABLE:
+            value = getattr(line.stop, column)
+            if column == "fixed_arrival":
+                return _clock(value)
+            if column == "travel_mode":
+                return value.value if value else ""
+            return "" if value is None else value
+        if role == Qt.ItemDataRole.CheckStateRole and column == "pinned":
+            return Qt.CheckState.Checked if line.stop.pinned else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.BackgroundRole and line.timed.conflicts:
+            return QBrush(QColor("#fde8e8"))
+        if role == Qt.ItemDataRole.FontRole and column == "travel_minutes" \
+                and line.timed.travel_estimated:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == RowRole:
+            return line
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < len(COLUMNS):
+            return self.headers()[section]
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        flags = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                 | Qt.ItemFlag.ItemIsDragEnabled)
+        column = COLUMNS[index.column()]
+        if column in EDITABLE:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        if column == "pinned":
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid():
+            return False
+        line, column = self._lines[index.row()], COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.CheckStateRole and column == "pinned":
+            self.edit_requested.emit(line.stop.id, "pinned",
+                                     Qt.CheckState(value) == Qt.CheckState.Checked)
+            return True
+        if role != Qt.ItemDataRole.EditRole or column not in EDITABLE:
+            return False
+        try:
+            parsed = self._parse(line, column, value)
+        except ValueError:
+            self.input_rejected.emit(self.tr("“%1” is not a valid %2.").replace(
+                "%1", str(value)).replace("%2", self.headers()[index.column()]))
+            return False
+        self.edit_requested.emit(line.stop.id, column, parsed)
+        return True
+
+    def _parse(self, line: StopLine, column: str, value: Any) -> Any:
+        """Turn an editor's text into the field's value; ValueError for what cannot be."""
+        text = str(value).strip() if value is not None else ""
+        if column in ("dwell_minutes", "delay_minutes", "day"):
+            return int(text or 0) if column != "day" else int(text or 1)
+        if column == "travel_minutes":
+            return int(text) if text else None
+        if column == "travel_mode":
+            return TravelMode(text) if text else None
+        if column == "fixed_arrival":
+            if not text:
+                return None
+            hours, minutes = text.replace("：", ":").split(":")
+            return datetime.combine(line.timed.arrival.date(),
+                                    datetime.min.time()).replace(hour=int(hours),
+                                                                 minute=int(minutes))
+        return str(value)
+
+    # -- drag and drop --------------------------------------------------------------------------
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [STOP_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+        data = QMimeData()
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        if rows:
+            data.setData(STOP_MIME, QByteArray(str(self._lines[rows[0]].stop.id).encode()))
+        return data
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                     parent: ModelIndex) -> bool:
+        if action != Qt.DropAction.MoveAction or not data.hasFormat(STOP_MIME):
+            return False
+        stop_id = UUID(bytes(data.data(STOP_MIME).data()).decode())
+        if self.row_of(stop_id) < 0:
+            return False
+        target = row if row >= 0 else parent.row() if parent.isValid() else len(self._lines)
+        self.move_requested.emit(stop_id, target)
+        return False
