@@ -72,7 +72,7 @@ def build_actions(window: QMainWindow, undo_stack: QUndoStack) -> Actions:
             translate("Actions", "Delete the selected visit")),
         directory=action(
             translate("Actions", "&Directory…"), "Ctrl+Shift+D",
-            translate("Actions", "Organizations and people shared by all visits")),
+            translate("Actions", "Organizations, people and sites shared by all visits")),
         languages=languages,
         about=action(translate("Actions", "&About FieldVisit")),
     )

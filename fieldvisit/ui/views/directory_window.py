@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldvisit.domain.entities import Organization
+from fieldvisit.domain.entities import Organization, Site
 from fieldvisit.persistence.db import Database
-from fieldvisit.services import directory, merge
+from fieldvisit.services import directory, itinerary, merge
 from fieldvisit.services.directory import PersonEntry
 from fieldvisit.ui.dialogs.add_member_dialog import people_model
 from fieldvisit.ui.dialogs.organization_dialog import OrganizationDialog
 from fieldvisit.ui.dialogs.person_dialog import PersonDialog
+from fieldvisit.ui.dialogs.site_dialog import SiteDialog
 from fieldvisit.ui.errors import show_error
 from fieldvisit.ui.labels import label
 from fieldvisit.ui.models.name_filter import NameFilterProxy
@@ -94,6 +95,18 @@ class DirectoryWindow(QDialog):
         self.people.button(self.tr("&Merge…"), self.merge_people)
         self.people.buttons.addStretch()
         self.people.button(self.tr("&Import Roster…"), self.import_roster)
+        self.sites = DirectoryPage(
+            RecordTableModel([
+                Column(lambda: self.tr("Name"), lambda site: site.name),
+                Column(lambda: self.tr("Address"), lambda site: site.address),
+                Column(lambda: self.tr("Coordinates"), lambda site: "" if site.latitude is None
+                       else f"{site.latitude:.5f}, {site.longitude:.5f} ({site.datum.value})"),
+            ], self), lambda site: (site.name, site.address),
+            self.tr("Find sites by name or address"))
+        self.sites.button(self.tr("&New Site…"), self.new_site)
+        self.sites.button(self.tr("&Edit…"), self.edit_site)
+        self.sites.button(self.tr("&Delete"), self.delete_sites)
+        self.sites.buttons.addStretch()
         self.organizations.button(self.tr("&New Organization…"), self.new_organization)
         self.organizations.button(self.tr("&Edit…"), self.edit_organization)
         self.organizations.button(self.tr("&Delete"), self.delete_organizations)
@@ -102,6 +115,7 @@ class DirectoryWindow(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.people, self.tr("&People"))
         self.tabs.addTab(self.organizations, self.tr("&Organizations"))
+        self.tabs.addTab(self.sites, self.tr("&Sites"))
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -109,6 +123,7 @@ class DirectoryWindow(QDialog):
         layout.addWidget(close)
         self.people.view.doubleClicked.connect(lambda _i: self.edit_person())
         self.organizations.view.doubleClicked.connect(lambda _i: self.edit_organization())
+        self.sites.view.doubleClicked.connect(lambda _i: self.edit_site())
         self.people.view.addAction(self._shortcut(QKeySequence.StandardKey.Delete,
                                                   self.delete_people))
         self.organizations.view.addAction(self._shortcut(QKeySequence.StandardKey.Delete,
@@ -126,7 +141,8 @@ class DirectoryWindow(QDialog):
         uow = self.database.unit_of_work()
         self.people.model.set_rows(directory.directory_people(uow))
         self.organizations.model.set_rows(directory.list_organizations(uow))
-        for page in (self.people, self.organizations):
+        self.sites.model.set_rows(itinerary.list_sites(uow))
+        for page in (self.people, self.organizations, self.sites):
             page.view.resizeColumnsToContents()
 
     def _after_change(self) -> None:
@@ -216,6 +232,31 @@ class DirectoryWindow(QDialog):
         if pair:
             self._attempt(lambda: merge.merge_organizations(self.database.unit_of_work(),
                                                             pair[0].id, pair[1].id))
+
+    # -- sites ---------------------------------------------------------------------------------
+    def new_site(self) -> None:
+        dialog = SiteDialog(self.database, self)
+        if dialog.exec():
+            self._attempt(lambda: itinerary.create_site(self.database.unit_of_work(),
+                                                        **dialog.values()))
+
+    def edit_site(self) -> None:
+        chosen: list[Site] = self.sites.selected()
+        if not chosen:
+            return
+        dialog = SiteDialog(self.database, self, chosen[0])
+        if dialog.exec():
+            self._attempt(lambda: itinerary.update_site(
+                self.database.unit_of_work(), chosen[0].id, **dialog.values()))
+
+    def delete_sites(self) -> None:
+        chosen: list[Site] = self.sites.selected()
+        if chosen and self._confirm(self.tr("Delete %1 from the directory?").replace(
+                "%1", "、".join(site.name for site in chosen))):
+            for site in chosen:
+                if not self._attempt(lambda s=site: itinerary.delete_site(
+                        self.database.unit_of_work(), s.id)):
+                    break
 
     # -- helpers -------------------------------------------------------------------------------
     def _confirm(self, question: str) -> bool:

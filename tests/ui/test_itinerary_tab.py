@@ -1,0 +1,134 @@
+"""The Itinerary tab on the reference visit: live timeline, edits, moves, pins, day hours,
+adding and removing stops, the route map and the calendar export — all undoable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, QTime
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from fieldvisit.services import itinerary, notes
+from fieldvisit.ui.dialogs.add_stop_dialog import AddStopDialog
+from fieldvisit.ui.models.stops_model import COLUMNS
+
+COLUMN = {name: i for i, name in enumerate(COLUMNS)}
+
+
+def times(tab) -> list[tuple[str, str]]:
+    model = tab.model
+    return [(model.index(r, COLUMN["arrival"]).data(), model.index(r, COLUMN["departure"]).data())
+            for r in range(model.rowCount())]
+
+
+def sites(tab) -> list[str]:
+    return [tab.model.index(r, COLUMN["site"]).data() for r in range(tab.model.rowCount())]
+
+
+def test_timeline_shows_and_passes_the_model_tester(sample_window, qtmodeltester):
+    tab = sample_window.workspace.itinerary_tab
+    assert times(tab) == [("09:30", "10:20"), ("10:50", "11:40"), ("14:00", "15:00")]
+    assert "Travel 50 min · 0 conflicts" == tab.summary.text()
+    assert tab.map.route is not None and len(tab.map.route.points) == 3
+    assert not tab.map.grab().isNull()
+    qtmodeltester.check(tab.model, force_py=True)
+
+
+def test_editing_the_stay_shifts_the_rest_and_undo_restores(sample_window, monkeypatch):
+    tab = sample_window.workspace.itinerary_tab
+    model = tab.model
+    model.setData(model.index(0, COLUMN["dwell_minutes"]), "60")
+    assert times(tab)[:2] == [("09:30", "10:30"), ("11:00", "11:50")]
+    assert sample_window.actions.undo.text().endswith("Change the stay at 饿了么北京CBD骑士驿站")
+    sample_window.actions.undo.trigger()
+    assert times(tab)[0] == ("09:30", "10:20")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    assert not model.setData(model.index(0, COLUMN["dwell_minutes"]), "an hour")
+    assert shown and "an hour" in shown[0]
+    model.setData(model.index(1, COLUMN["delay_minutes"]), "20")  # "we are 20 min late"
+    assert times(tab)[1] == ("11:10", "12:00")
+
+
+def test_overrunning_the_day_is_flagged_live(sample_window):
+    tab = sample_window.workspace.itinerary_tab
+    tab.has_day_end.setChecked(True)
+    tab.day_end.setTime(QTime(14, 30))
+    tab.change_day()
+    conflicts = tab.model.index(2, COLUMN["conflicts"]).data()
+    assert "overruns the day's end by 30 min" in conflicts
+    assert "1 conflicts" in tab.summary.text()
+    sample_window.actions.undo.trigger()
+    assert tab.model.index(2, COLUMN["conflicts"]).data() == ""
+
+
+def test_day_start_moves_every_stop(sample_window):
+    tab = sample_window.workspace.itinerary_tab
+    tab.day_start.setTime(QTime(8, 0))
+    tab.change_day()
+    assert times(tab)[:2] == [("08:00", "08:50"), ("09:20", "10:10")]
+    sample_window.actions.undo.trigger()
+    assert times(tab)[0] == ("09:30", "10:20")
+
+
+def test_keyboard_drag_and_pin(sample_window, qtbot):
+    tab = sample_window.workspace.itinerary_tab
+    sample_window.workspace.tabs.setCurrentWidget(tab)
+    sample_window.activateWindow()
+    tab.view.selectRow(1)
+    tab.view.setFocus()
+    qtbot.keyClick(tab.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert sites(tab)[1:] == ["“小哥加油站”社区青年汇", "东湖街道商务楼宇党群服务中心"]
+    sample_window.actions.undo.trigger()
+    model = tab.model
+    model.dropMimeData(model.mimeData([model.index(2, 0)]), Qt.DropAction.MoveAction, 0, 0,
+                       QModelIndex())
+    assert sites(tab)[0] == "“小哥加油站”社区青年汇"
+    sample_window.actions.undo.trigger()
+    assert sites(tab)[0] == "饿了么北京CBD骑士驿站"
+    model.setData(model.index(1, COLUMN["pinned"]), Qt.CheckState.Checked.value,
+                  Qt.ItemDataRole.CheckStateRole)
+    assert tab.model.line_at(1).stop.pinned
+    sample_window.actions.undo.trigger()
+    assert not tab.model.line_at(1).stop.pinned
+
+
+def test_add_and_remove_stops(sample_window, monkeypatch, uow, sample_visit_id):
+    tab = sample_window.workspace.itinerary_tab
+
+    def choose(dialog: AddStopDialog) -> int:
+        dialog.search.setText("dhjd")  # pinyin initials of 东湖街道
+        assert dialog.chosen().name == "东湖街道商务楼宇党群服务中心"
+        dialog.dwell.setValue(20)
+        return 1
+
+    monkeypatch.setattr(AddStopDialog, "exec", choose)
+    tab.add_action.trigger()
+    assert len(sites(tab)) == 4 and times(tab)[3] == ("15:10", "15:30")  # +≈10 min travel
+    assert tab.model.index(2, COLUMN["travel_minutes"]).data().startswith("≈")
+    added = tab.model.line_at(3).stop.id
+    sample_window.actions.undo.trigger()
+    assert len(sites(tab)) == 3
+    sample_window.actions.redo.trigger()
+    assert tab.model.line_at(3).stop.id == added  # redo brings back the same stop
+    tab.view.selectRow(3)
+    tab.remove_action.trigger()
+    assert len(sites(tab)) == 3
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    tab.view.selectRow(0)  # the first stop has notes: removing it is refused, nothing is lost
+    tab.remove_action.trigger()
+    assert shown and "notes" in shown[0]
+    assert len(itinerary.list_stops(uow, sample_visit_id)) == 3
+    assert len(notes.list_notes(uow, sample_visit_id)) == 13
+
+
+def test_calendar_export(sample_window, monkeypatch, tmp_path: Path):
+    import icalendar
+
+    target = tmp_path / "visit.ics"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    sample_window.workspace.itinerary_tab.ics_action.trigger()
+    events = icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    assert [str(e["SUMMARY"]) for e in events][0] == "1. 饿了么北京CBD骑士驿站"
