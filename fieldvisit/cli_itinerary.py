@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from fieldvisit.domain.plain import to_plain
 from fieldvisit.domain.timeline import ConflictKind
 
 if TYPE_CHECKING:
@@ -38,30 +37,6 @@ def add_parsers(commands: Any) -> None:
     optimize.add_argument("--apply", action="store_true", help="put the stops in that order")
 
 
-def itinerary_json(view: ItineraryView) -> dict[str, Any]:
-    return {
-        "visit": {"id": str(view.visit.id), "title": view.visit.title,
-                  "timezone": view.visit.timezone},
-        "total_travel_minutes": view.total_travel_minutes,
-        "conflicts": view.conflicts,
-        "stops": [{
-            "id": str(line.stop.id), "position": line.stop.position, "day": line.stop.day,
-            "site": line.site.name, "address": line.site.address,
-            "arrival": to_plain(line.timed.arrival), "departure": to_plain(line.timed.departure),
-            "waited_minutes": line.timed.waited_minutes,
-            "dwell_minutes": line.stop.dwell_minutes,
-            "travel_to_next_minutes": line.timed.travel_minutes,
-            "travel_estimated": line.timed.travel_estimated,
-            "distance_to_next_km": None if line.timed.distance_km is None
-            else round(line.timed.distance_km, 2),
-            "slack_to_closing_minutes": line.timed.slack_to_closing,
-            "slack_to_day_end_minutes": line.timed.slack_to_day_end,
-            "conflicts": [{"kind": c.kind.value, "minutes": c.minutes}
-                          for c in line.timed.conflicts],
-        } for line in view.lines],
-    }
-
-
 def itinerary_text(view: ItineraryView) -> str:
     lines = [view.visit.title]
     day = None
@@ -80,13 +55,13 @@ def itinerary_text(view: ItineraryView) -> str:
 
 
 def run_itinerary(database: Database, args: argparse.Namespace) -> int:
-    from fieldvisit.services.itinerary_view import itinerary
+    from fieldvisit.services.itinerary_view import itinerary, itinerary_document
     from fieldvisit.services.visits import resolve_visit
 
     uow = database.unit_of_work()
     view = itinerary(uow, resolve_visit(uow, args.visit).id)
     if args.json:
-        print(json.dumps(itinerary_json(view), ensure_ascii=False, indent=2))
+        print(json.dumps(itinerary_document(view), ensure_ascii=False, indent=2))
     else:
         print(itinerary_text(view))
     return 0

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from fieldvisit.domain.entities import Site, Stop, Visit
 from fieldvisit.domain.enums import CoordinateDatum
 from fieldvisit.domain.geo import to_wgs84
+from fieldvisit.domain.plain import to_plain
 from fieldvisit.domain.timeline import StopPlan, TimedStop, Timeline, compute_timeline
 
 if TYPE_CHECKING:
@@ -71,3 +72,28 @@ def itinerary(uow: UnitOfWork, visit_id: UUID) -> ItineraryView:
     return ItineraryView(visit, tuple(StopLine(stop, sites[stop.site_id], timed)
                                       for stop, timed in zip(stops, timeline.stops, strict=True)),
                          timeline.total_travel_minutes)
+
+
+def itinerary_document(view: ItineraryView) -> dict[str, Any]:
+    """The computed timeline as JSON-ready data (``fieldvisit itinerary --json``)."""
+    return {
+        "visit": {"id": str(view.visit.id), "title": view.visit.title,
+                  "timezone": view.visit.timezone},
+        "total_travel_minutes": view.total_travel_minutes,
+        "conflicts": view.conflicts,
+        "stops": [{
+            "id": str(line.stop.id), "position": line.stop.position, "day": line.stop.day,
+            "site": line.site.name, "address": line.site.address,
+            "arrival": to_plain(line.timed.arrival), "departure": to_plain(line.timed.departure),
+            "waited_minutes": line.timed.waited_minutes,
+            "dwell_minutes": line.stop.dwell_minutes,
+            "travel_to_next_minutes": line.timed.travel_minutes,
+            "travel_estimated": line.timed.travel_estimated,
+            "distance_to_next_km": None if line.timed.distance_km is None
+            else round(line.timed.distance_km, 2),
+            "slack_to_closing_minutes": line.timed.slack_to_closing,
+            "slack_to_day_end_minutes": line.timed.slack_to_day_end,
+            "conflicts": [{"kind": c.kind.value, "minutes": c.minutes}
+                          for c in line.timed.conflicts],
+        } for line in view.lines],
+    }

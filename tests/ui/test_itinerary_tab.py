@@ -132,3 +132,32 @@ def test_calendar_export(sample_window, monkeypatch, tmp_path: Path):
     sample_window.workspace.itinerary_tab.ics_action.trigger()
     events = icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT")
     assert [str(e["SUMMARY"]) for e in events][0] == "1. 饿了么北京CBD骑士驿站"
+
+
+def test_travel_estimates_and_timeline_export(sample_window, monkeypatch, tmp_path: Path):
+    import json
+
+    from fieldvisit.ui.dialogs.travel_dialog import TravelDialog
+
+    tab = sample_window.workspace.itinerary_tab
+    tab.model.setData(tab.model.index(0, COLUMN["travel_minutes"]), "")  # estimate instead
+    estimated = tab.model.index(0, COLUMN["travel_minutes"]).data()
+    assert estimated.startswith("≈")
+
+    def slower(dialog: TravelDialog) -> int:
+        dialog.minibus.setValue(12.5)
+        return 1
+
+    monkeypatch.setattr(TravelDialog, "exec", slower)
+    tab.travel_action.trigger()
+    slow = tab.model.index(0, COLUMN["travel_minutes"]).data()
+    assert int(slow[1:]) > int(estimated[1:])
+    sample_window.actions.undo.trigger()
+    assert tab.model.index(0, COLUMN["travel_minutes"]).data() == estimated
+
+    target = tmp_path / "timeline.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    tab.json_action.trigger()
+    document = json.loads(target.read_text(encoding="utf-8"))
+    assert document["stops"][0]["arrival"] == "2023-05-25T09:30"
+    assert document["stops"][0]["travel_estimated"] is True

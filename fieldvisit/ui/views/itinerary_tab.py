@@ -4,6 +4,7 @@ conflicts, the route map, route suggestion and calendar export. Every change is 
 from __future__ import annotations
 
 import html
+import json
 from pathlib import Path
 from typing import Callable
 from uuid import UUID
@@ -28,12 +29,13 @@ from PySide6.QtWidgets import (
 from fieldvisit.files import write_bytes_atomically
 from fieldvisit.persistence.db import Database
 from fieldvisit.services.calendar_export import visit_calendar
-from fieldvisit.services.itinerary_view import ItineraryView, StopLine
+from fieldvisit.services.itinerary_view import ItineraryView, StopLine, itinerary_document
 from fieldvisit.services.route_map import route_map
 from fieldvisit.ui import itinerary_commands as commands
 from fieldvisit.ui.commands import CommandContext, EditVisitCommand
 from fieldvisit.ui.dialogs.add_stop_dialog import AddStopDialog
 from fieldvisit.ui.dialogs.route_dialog import RouteDialog
+from fieldvisit.ui.dialogs.travel_dialog import TravelDialog
 from fieldvisit.ui.errors import show_error
 from fieldvisit.ui.models.stops_model import StopsModel
 from fieldvisit.ui.models.table_model import RowRole
@@ -119,7 +121,11 @@ class ItineraryTab(QWidget):
         self.toolbar.addSeparator()
         self.suggest_action = self._action(self.tr("&Suggest Route…"), "Ctrl+Shift+R",
                                            self.suggest_route)
+        self.travel_action = self._action(self.tr("&Travel Estimates…"), None,
+                                          self.edit_travel)
         self.ics_action = self._action(self.tr("Export &Calendar…"), None, self.export_calendar)
+        self.json_action = self._action(self.tr("Export &Timeline…"), None,
+                                        self.export_timeline)
 
     def _layout(self) -> None:
         day = QHBoxLayout()
@@ -301,6 +307,29 @@ class ItineraryTab(QWidget):
     def _day_end_toggled(self, on: bool) -> None:
         self.day_end.setEnabled(on)
         self.change_day()
+
+    def edit_travel(self) -> None:
+        if self.view_data is None:
+            return
+        visit = self.view_data.visit
+        dialog = TravelDialog(visit.travel, self)
+        if dialog.exec() and dialog.settings() != visit.travel:
+            self.undo_stack.push(EditVisitCommand(
+                self._context(), visit.id, {"travel": visit.travel},
+                {"travel": dialog.settings()}, self.tr("Change the travel estimates")))
+
+    def export_timeline(self) -> None:
+        if self.view_data is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export Timeline"), f"{self.view_data.visit.title[:60]}-itinerary.json",
+            self.tr("JSON files (*.json)"))
+        if name:
+            text = json.dumps(itinerary_document(self.view_data), ensure_ascii=False, indent=2)
+            try:
+                write_bytes_atomically(Path(name), (text + "\n").encode("utf-8"))
+            except OSError as error:
+                show_error(self, error)
 
     def export_calendar(self) -> None:
         if self.view_data is None:
