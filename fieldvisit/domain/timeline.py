@@ -188,9 +188,11 @@ def _check_opening(plan: StopPlan, arrival: datetime, departure: datetime,
         if later:
             conflicts.append(Conflict(ConflictKind.ARRIVES_BEFORE_OPENING, later[0][0] - start))
             span = later[0]
-        else:
+        else:  # arrives after the last closing: it leaves (departure - closing) after it
+            last_closing = datetime.combine(arrival.date(), time()) + timedelta(
+                minutes=spans[-1][1])
             conflicts.append(Conflict(ConflictKind.LEAVES_AFTER_CLOSING,
-                                      start - spans[-1][1]))
+                                      int((departure - last_closing).total_seconds() // 60)))
             return None
     closing = datetime.combine(arrival.date(), time()) + timedelta(minutes=span[1])
     slack = int((closing - departure).total_seconds() // 60)

@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 
 from fieldvisit import __version__
 from fieldvisit.domain.enums import DelegationRole
-from fieldvisit.services.itinerary_view import itinerary
+from fieldvisit.domain.errors import ValidationError
+from fieldvisit.services.itinerary_view import itinerary, site_wgs84
 
 if TYPE_CHECKING:
     from fieldvisit.persistence.uow import UnitOfWork
@@ -21,6 +22,9 @@ def visit_calendar(uow: UnitOfWork, visit_id: UUID) -> bytes:
     from icalendar import Calendar, Event, vCalAddress, vText
 
     view = itinerary(uow, visit_id)
+    if view.visit.start_date is None:
+        raise ValidationError("set the visit's start date first: calendar events need a date",
+                              "start_date")
     with uow:
         leaders = uow.delegation.list(visit_id=visit_id, role=DelegationRole.LEADER)
         leader = uow.people.get(leaders[0].person_id) if leaders else None
@@ -47,7 +51,8 @@ def visit_calendar(uow: UnitOfWork, visit_id: UUID) -> bytes:
         if description:
             event.add("description", description)
         if line.site.latitude is not None and line.site.longitude is not None:
-            event.add("geo", (line.site.latitude, line.site.longitude))
+            event.add("geo", site_wgs84(line.site.latitude, line.site.longitude,
+                                        line.site.datum))  # calendars expect GPS coordinates
         if organizer is not None:
             event.add("organizer", organizer)
         calendar.add_component(event)

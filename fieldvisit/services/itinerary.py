@@ -54,7 +54,19 @@ def add_stop(uow: UnitOfWork, visit_id: UUID, site_id: UUID, **fields: Any) -> S
 
 
 def update_stop(uow: UnitOfWork, stop_id: UUID, **changes: Any) -> Stop:
-    return records.edit(uow, Stop, stop_id, changes)
+    """Edit a stop; moving it to another day renumbers the itinerary so that positions keep
+    following the order of days."""
+    with uow:
+        updated = records.changed(uow.stops.get(stop_id), changes)
+        uow.stops.put(updated)
+        if "day" in changes:
+            stops = sorted(uow.stops.list(visit_id=updated.visit_id),
+                           key=lambda s: (s.day, s.position))
+            for position, stop in enumerate(stops, start=1):
+                uow.stops.put(records.changed(stop, {"position": position}))
+            updated = uow.stops.get(stop_id)
+        uow.commit()
+    return updated
 
 
 def remove_stop(uow: UnitOfWork, stop_id: UUID) -> None:
