@@ -72,8 +72,8 @@
         <translation>名录(&amp;D)…</translation>
     </message>
     <message>
-        <source>Organizations and people shared by all visits</source>
-        <translation>各次调研共用的单位和人员名录</translation>
+        <source>Organizations, people and sites shared by all visits</source>
+        <translation>各次调研共用的单位、人员和地点名录</translation>
     </message>
     <message>
         <source>&amp;About FieldVisit</source>
@@ -132,6 +132,41 @@
     </message>
 </context>
 <context>
+    <name>AddStopDialog</name>
+    <message>
+        <source>Add Stop</source>
+        <translation>添加站点</translation>
+    </message>
+    <message>
+        <source>Search sites by name or address (pinyin works)</source>
+        <translation>按名称或地址搜索地点（支持拼音）</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>&amp;New Site…</source>
+        <translation>新建地点(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>第几天(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Stay:</source>
+        <translation>停留(&amp;S)：</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>FieldVisit cannot open the database:
@@ -185,6 +220,29 @@
     <message>
         <source>Delete visit “%1”</source>
         <translation>删除调研“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>Conflicts</name>
+    <message>
+        <source>arrives %1 min before opening</source>
+        <translation>比开放时间早到 %1 分钟</translation>
+    </message>
+    <message>
+        <source>leaves %1 min after closing</source>
+        <translation>比关闭时间晚走 %1 分钟</translation>
+    </message>
+    <message>
+        <source>closed that day</source>
+        <translation>当天不开放</translation>
+    </message>
+    <message>
+        <source>overruns the day&apos;s end by %1 min</source>
+        <translation>超出当天结束时间 %1 分钟</translation>
+    </message>
+    <message>
+        <source>travel unknown: add coordinates or type the travel time</source>
+        <translation>行程时间未知：请补充坐标或填写行程时间</translation>
     </message>
 </context>
 <context>
@@ -395,6 +453,22 @@
         <translation>导入名单(&amp;I)…</translation>
     </message>
     <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Coordinates</source>
+        <translation>坐标</translation>
+    </message>
+    <message>
+        <source>Find sites by name or address</source>
+        <translation>按名称或地址查找地点</translation>
+    </message>
+    <message>
+        <source>&amp;New Site…</source>
+        <translation>新建地点(&amp;N)…</translation>
+    </message>
+    <message>
         <source>&amp;New Organization…</source>
         <translation>新建单位(&amp;N)…</translation>
     </message>
@@ -405,6 +479,10 @@
     <message>
         <source>&amp;Organizations</source>
         <translation>单位(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Sites</source>
+        <translation>地点(&amp;S)</translation>
     </message>
     <message>
         <source>Delete %1 from the directory?</source>
@@ -435,34 +513,189 @@
     </message>
 </context>
 <context>
+    <name>ItineraryCommands</name>
+    <message>
+        <source>Add stop %1</source>
+        <translation>添加站点%1</translation>
+    </message>
+    <message>
+        <source>Remove stop %1</source>
+        <translation>移除站点%1</translation>
+    </message>
+    <message>
+        <source>Move %1 to another day</source>
+        <translation>将%1移到另一天</translation>
+    </message>
+    <message>
+        <source>Change the stay at %1</source>
+        <translation>修改%1的停留时间</translation>
+    </message>
+    <message>
+        <source>Set the appointment at %1</source>
+        <translation>设置%1的约定到达时间</translation>
+    </message>
+    <message>
+        <source>Report a delay at %1</source>
+        <translation>记录%1的延误</translation>
+    </message>
+    <message>
+        <source>Change how to travel from %1</source>
+        <translation>修改从%1出发的交通方式</translation>
+    </message>
+    <message>
+        <source>Set the travel time from %1</source>
+        <translation>设置从%1出发的行程时间</translation>
+    </message>
+    <message>
+        <source>Edit the activities at %1</source>
+        <translation>编辑%1的活动安排</translation>
+    </message>
+    <message>
+        <source>Pin %1</source>
+        <translation>固定%1的位置</translation>
+    </message>
+    <message>
+        <source>Unpin %1</source>
+        <translation>取消固定%1</translation>
+    </message>
+</context>
+<context>
     <name>ItineraryTab</name>
     <message>
-        <source>#</source>
-        <translation>序号</translation>
+        <source>Day ends at</source>
+        <translation>当天结束于</translation>
     </message>
     <message>
-        <source>Site</source>
-        <translation>地点</translation>
+        <source>Itinerary</source>
+        <translation>行程</translation>
     </message>
     <message>
-        <source>Arrive</source>
-        <translation>到达</translation>
+        <source>&amp;Add Stop…</source>
+        <translation>添加站点(&amp;A)…</translation>
     </message>
     <message>
-        <source>Leave</source>
-        <translation>离开</translation>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
     </message>
     <message>
-        <source>Travel to next</source>
-        <translation>前往下一站</translation>
+        <source>Move &amp;Up</source>
+        <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <source>Activities</source>
-        <translation>活动安排</translation>
+        <source>Move &amp;Down</source>
+        <translation>下移(&amp;D)</translation>
     </message>
     <message>
-        <source>%1 min</source>
-        <translation>%1 分钟</translation>
+        <source>&amp;Pin</source>
+        <translation>固定(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Suggest Route…</source>
+        <translation>建议路线(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Travel Estimates…</source>
+        <translation>行程估算(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Calendar…</source>
+        <translation>导出日历(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Timeline…</source>
+        <translation>导出时间表(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Day starts at</source>
+        <translation>当天开始于</translation>
+    </message>
+    <message>
+        <source>Travel %1 min · %2 conflicts</source>
+        <translation>行程 %1 分钟 · %2 处冲突</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Opening hours</source>
+        <translation>开放时间</translation>
+    </message>
+    <message>
+        <source>Planned times are illustrative.</source>
+        <translation>计划时间为示意。</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>不开放</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>Move %1 up</source>
+        <translation>上移%1</translation>
+    </message>
+    <message>
+        <source>Move %1 down</source>
+        <translation>下移%1</translation>
+    </message>
+    <message>
+        <source>Move %1</source>
+        <translation>移动%1</translation>
+    </message>
+    <message>
+        <source>Apply the suggested route</source>
+        <translation>采用建议路线</translation>
+    </message>
+    <message>
+        <source>Change the day&apos;s hours</source>
+        <translation>修改当天时间</translation>
+    </message>
+    <message>
+        <source>Change the travel estimates</source>
+        <translation>修改行程估算</translation>
+    </message>
+    <message>
+        <source>Export Timeline</source>
+        <translation>导出时间表</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Export Calendar</source>
+        <translation>导出日历</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>日历文件 (*.ics)</translation>
     </message>
 </context>
 <context>
@@ -899,7 +1132,162 @@
     </message>
 </context>
 <context>
+    <name>ReportOptionsPanel</name>
+    <message>
+        <source>The visit&apos;s language</source>
+        <translation>与调研语言一致</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>Bundled (WenQuanYi Micro Hei)</source>
+        <translation>内置字体（文泉驿微米黑）</translation>
+    </message>
+    <message>
+        <source>Other TrueType font…</source>
+        <translation>其他 TrueType 字体…</translation>
+    </message>
+    <message>
+        <source>e.g. Internal — printed on the cover</source>
+        <translation>例如“内部资料”——印在封面上</translation>
+    </message>
+    <message>
+        <source>Include confidential notes</source>
+        <translation>包含保密记录</translation>
+    </message>
+    <message>
+        <source>Anonymize interviewees</source>
+        <translation>隐去受访者姓名</translation>
+    </message>
+    <message>
+        <source>Photo pages</source>
+        <translation>照片页</translation>
+    </message>
+    <message>
+        <source>Cover</source>
+        <translation>封面</translation>
+    </message>
+    <message>
+        <source>Table of contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>Basic information</source>
+        <translation>基本情况</translation>
+    </message>
+    <message>
+        <source>Itinerary</source>
+        <translation>行程</translation>
+    </message>
+    <message>
+        <source>Findings by site</source>
+        <translation>各点调研情况</translation>
+    </message>
+    <message>
+        <source>Cross-site summary</source>
+        <translation>综合分析</translation>
+    </message>
+    <message>
+        <source>Problems and suggestions</source>
+        <translation>问题与建议</translation>
+    </message>
+    <message>
+        <source>Roster appendix</source>
+        <translation>附录：人员名单</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Paper:</source>
+        <translation>纸张(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Font:</source>
+        <translation>字体(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Marking:</source>
+        <translation>标注(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Font for the Report</source>
+        <translation>报告字体</translation>
+    </message>
+    <message>
+        <source>TrueType fonts (*.ttf *.ttc);;All files (*)</source>
+        <translation>TrueType 字体 (*.ttf *.ttc);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>ReportTab</name>
+    <message>
+        <source>&amp;Export PDF…</source>
+        <translation>导出 PDF(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view</source>
+        <translation>预览(&amp;V)</translation>
+    </message>
+    <message>
+        <source>The preview needs pdftoppm (poppler).</source>
+        <translation>预览需要 pdftoppm（poppler）。</translation>
+    </message>
+    <message>
+        <source>Open the PDF when it is written</source>
+        <translation>生成后打开 PDF</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Export Research Report</source>
+        <translation>导出调研报告</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+    <message>
+        <source>Writing the research report…</source>
+        <translation>正在生成调研报告…</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>正在准备预览…</translation>
+    </message>
+    <message>
+        <source>%1 photo files were not found and were left out: %2</source>
+        <translation>%1 个照片文件未找到，已略去：%2</translation>
+    </message>
     <message>
         <source>Theme</source>
         <translation>主题</translation>
@@ -1080,10 +1468,293 @@
     </message>
 </context>
 <context>
+    <name>RouteDialog</name>
+    <message>
+        <source>Suggest Route</source>
+        <translation>建议路线</translation>
+    </message>
+    <message>
+        <source>Looking for the order with the least travel…</source>
+        <translation>正在寻找行程最短的顺序…</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>采用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Suggesting a route…</source>
+        <translation>正在计算建议路线…</translation>
+    </message>
+    <message>
+        <source>The present order is already the best one found (%1 min of travel).</source>
+        <translation>当前顺序已是找到的最佳顺序（行程 %1 分钟）。</translation>
+    </message>
+    <message>
+        <source>Travel: %1 min now, %2 min with the suggested order.</source>
+        <translation>行程：当前 %1 分钟，按建议顺序 %2 分钟。</translation>
+    </message>
+    <message>
+        <source>Day %1</source>
+        <translation>第 %1 天</translation>
+    </message>
+    <message>
+        <source>best possible order</source>
+        <translation>最优顺序</translation>
+    </message>
+    <message>
+        <source>good order (heuristic)</source>
+        <translation>较优顺序（启发式）</translation>
+    </message>
+    <message>
+        <source>conflicts: %1 → %2</source>
+        <translation>冲突：%1 → %2</translation>
+    </message>
+</context>
+<context>
+    <name>RouteMapWidget</name>
+    <message>
+        <source>No stop has coordinates yet.</source>
+        <translation>尚无站点有坐标。</translation>
+    </message>
+</context>
+<context>
+    <name>SiteDialog</name>
+    <message>
+        <source>Edit Site</source>
+        <translation>编辑地点</translation>
+    </message>
+    <message>
+        <source>New Site</source>
+        <translation>新建地点</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Service station</source>
+        <translation>服务驿站</translation>
+    </message>
+    <message>
+        <source>Service centre</source>
+        <translation>服务中心</translation>
+    </message>
+    <message>
+        <source>Community club</source>
+        <translation>社区活动站点</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Government office</source>
+        <translation>机关单位</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>e.g. 39.9087</source>
+        <translation>例如 39.9087</translation>
+    </message>
+    <message>
+        <source>e.g. 116.4605</source>
+        <translation>例如 116.4605</translation>
+    </message>
+    <message>
+        <source>WGS-84 (GPS)</source>
+        <translation>WGS-84（GPS）</translation>
+    </message>
+    <message>
+        <source>GCJ-02 (Chinese map apps)</source>
+        <translation>GCJ-02（国内地图应用）</translation>
+    </message>
+    <message>
+        <source>Opening hours known</source>
+        <translation>已知开放时间</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>不开放</translation>
+    </message>
+    <message>
+        <source>One per line, e.g. 建筑面积: 800平方米</source>
+        <translation>每行一项，例如 建筑面积: 800平方米</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Host organization:</source>
+        <translation>所属单位(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Latitude, longitude:</source>
+        <translation>纬度、经度：</translation>
+    </message>
+    <message>
+        <source>&amp;Contact:</source>
+        <translation>联系方式(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>简介(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Facts:</source>
+        <translation>概况(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>%1 is not a number</source>
+        <translation>%1 不是数字</translation>
+    </message>
+</context>
+<context>
+    <name>StopsModel</name>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Arrive</source>
+        <translation>到达</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>离开</translation>
+    </message>
+    <message>
+        <source>Stay (min)</source>
+        <translation>停留（分钟）</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>约定到达</translation>
+    </message>
+    <message>
+        <source>Delay (min)</source>
+        <translation>延误（分钟）</translation>
+    </message>
+    <message>
+        <source>Travel by</source>
+        <translation>交通方式</translation>
+    </message>
+    <message>
+        <source>Travel (min)</source>
+        <translation>行程（分钟）</translation>
+    </message>
+    <message>
+        <source>Slack</source>
+        <translation>余量</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>活动安排</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>固定</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid %2.</source>
+        <translation>“%1”不是有效的%2。</translation>
+    </message>
+</context>
+<context>
     <name>Task</name>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>TravelDialog</name>
+    <message>
+        <source>Travel Estimates</source>
+        <translation>行程估算</translation>
+    </message>
+    <message>
+        <source> km/h</source>
+        <translation> 公里/小时</translation>
+    </message>
+    <message>
+        <source>Without a typed travel time, a leg takes the great-circle distance × the detour factor ÷ the speed of its mode.</source>
+        <translation>未填写行程时间时，路段时间按 大圆距离 × 绕行系数 ÷ 该交通方式的速度 估算。</translation>
+    </message>
+    <message>
+        <source>&amp;Detour factor:</source>
+        <translation>绕行系数(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Walking:</source>
+        <translation>步行(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Car:</source>
+        <translation>小汽车(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Minibus:</source>
+        <translation>中巴(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Public transport:</source>
+        <translation>公共交通(&amp;P)：</translation>
     </message>
 </context>
 <context>

@@ -86,3 +86,15 @@ def test_bundled_font_is_registered(qapp):
 
     assert "WenQuanYi Micro Hei" in load_bundled_font(qapp)
     assert "WenQuanYi Micro Hei" in qapp.font().families()
+
+
+def test_no_tr_call_hides_inside_an_f_string():
+    """lupdate does not look inside f-strings: a tr() there is never translated."""
+    import re
+
+    pattern = re.compile(r"\{\s*(self\.)?(tr|translate)\(")
+    offenders = [f"{path.relative_to(ROOT)}:{number}"
+                 for path in (ROOT / "fieldvisit" / "ui").rglob("*.py")
+                 for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                 if pattern.search(line)]
+    assert offenders == []

@@ -193,17 +193,19 @@ class ItineraryTab(QWidget):
             self.details.clear()
             return
         site, stop = line.site, line.stop
+        address, opening = self.tr("Address"), self.tr("Opening hours")
+        illustrative, closed = self.tr("Planned times are illustrative."), self.tr("closed")
         parts = [f"<h3>{line.stop.position}. {html.escape(site.name)}</h3>"]
         if site.address:
-            parts.append(f"<p><b>{self.tr('Address')}:</b> {html.escape(site.address)}</p>")
+            parts.append(f"<p><b>{address}:</b> {html.escape(site.address)}</p>")
         if site.opening_hours:
             days = [self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"),
                     self.tr("Fri"), self.tr("Sat"), self.tr("Sun")]
-            hours = "；".join(f"{d} {h or self.tr('closed')}"
+            hours = "；".join(f"{d} {h or closed}"
                              for d, h in zip(days, site.opening_hours, strict=True))
-            parts.append(f"<p><b>{self.tr('Opening hours')}:</b> {html.escape(hours)}</p>")
+            parts.append(f"<p><b>{opening}:</b> {html.escape(hours)}</p>")
         if stop.times_illustrative:
-            parts.append(f"<p><i>{self.tr('Planned times are illustrative.')}</i></p>")
+            parts.append(f"<p><i>{illustrative}</i></p>")
         if stop.activities:
             parts.append(f"<p>{html.escape(stop.activities)}</p>")
         if site.description:
