@@ -10,7 +10,7 @@ from uuid import UUID
 
 from fieldvisit.domain.errors import ConflictError
 from fieldvisit.domain.route_optimizer import RouteProblem, suggest_route
-from fieldvisit.services import itinerary as itinerary_service
+from fieldvisit.services import records
 from fieldvisit.services.itinerary_view import ordered, stop_plan
 
 if TYPE_CHECKING:
@@ -70,10 +70,44 @@ def suggest(uow: UnitOfWork, visit_id: UUID, time_budget: float = 0.8) -> RouteP
     return RouteProposal(visit_id, tuple(days), tuple(s.id for s in stops), tuple(after))
 
 
-def apply_suggestion(uow: UnitOfWork, proposal: RouteProposal) -> None:
-    """Put the stops in the suggested order; refused if the itinerary changed meanwhile."""
-    current = tuple(s.id for s in ordered(itinerary_service.list_stops(uow, proposal.visit_id)))
-    if current != proposal.before_order:
-        raise ConflictError("the itinerary changed since the suggestion was made; "
-                            "ask for a new suggestion")
-    itinerary_service.reorder_stops(uow, proposal.visit_id, list(proposal.after_order))
+def apply_suggestion(uow: UnitOfWork, proposal: RouteProposal) -> dict[UUID, int]:
+    """Put the stops in the suggested order in one transaction; refused if the itinerary
+    changed meanwhile. A typed travel time belongs to the leg to the stop that followed; where
+    that stop changes, the typed time is cleared (and returned, so undo can put it back)."""
+    with uow:
+        stops = ordered(uow.stops.list(visit_id=proposal.visit_id))
+        if tuple(s.id for s in stops) != proposal.before_order:
+            raise ConflictError("the itinerary changed since the suggestion was made; "
+                                "ask for a new suggestion")
+        by_id = {s.id: s for s in stops}
+        before_next = _successors(stops, proposal.before_order)
+        after_next = _successors(stops, proposal.after_order)
+        cleared: dict[UUID, int] = {}
+        for position, stop_id in enumerate(proposal.after_order, start=1):
+            stop = by_id[stop_id]
+            changes: dict[str, object] = {"position": position}
+            if stop.travel_minutes is not None and before_next[stop_id] != after_next[stop_id]:
+                cleared[stop_id] = stop.travel_minutes
+                changes["travel_minutes"] = None
+            uow.stops.put(records.changed(stop, changes))
+        uow.commit()
+    return cleared
+
+
+def undo_suggestion(uow: UnitOfWork, proposal: RouteProposal, cleared: dict[UUID, int]) -> None:
+    """Put the order from before ``apply_suggestion`` back, with the typed times it cleared."""
+    with uow:
+        by_id = {s.id: s for s in uow.stops.list(visit_id=proposal.visit_id)}
+        for position, stop_id in enumerate(proposal.before_order, start=1):
+            changes: dict[str, object] = {"position": position}
+            if stop_id in cleared:
+                changes["travel_minutes"] = cleared[stop_id]
+            uow.stops.put(records.changed(by_id[stop_id], changes))
+        uow.commit()
+
+
+def _successors(stops: list, order: tuple[UUID, ...]) -> dict[UUID, UUID | None]:
+    """The stop that follows each stop on the same day in ``order``."""
+    day = {s.id: s.day for s in stops}
+    return {stop_id: order[i + 1] if i + 1 < len(order) and day[order[i + 1]] == day[stop_id]
+            else None for i, stop_id in enumerate(order)}

@@ -8,7 +8,8 @@ from uuid import UUID
 from PySide6.QtCore import QCoreApplication
 
 from fieldvisit.domain.entities import Stop
-from fieldvisit.services import itinerary
+from fieldvisit.services import itinerary, route_suggestion
+from fieldvisit.services.route_suggestion import RouteProposal
 from fieldvisit.ui.commands import CommandContext, ServiceCommand
 
 translate = QCoreApplication.translate
@@ -90,3 +91,21 @@ class ReorderStopsCommand(ServiceCommand):
     def revert(self) -> None:
         itinerary.reorder_stops(self.context.uow(), self.visit_id, self.before)
         self.context.refresh(self.visit_id)
+
+
+class ApplyRouteCommand(ServiceCommand):
+    """An accepted route suggestion: the new order, and typed travel times that no longer
+    describe a leg cleared; undo restores both."""
+
+    def __init__(self, context: CommandContext, proposal: RouteProposal) -> None:
+        super().__init__(context, translate("ItineraryCommands", "Apply the suggested route"))
+        self.proposal = proposal
+        self.cleared: dict[UUID, int] = {}
+
+    def apply(self) -> None:
+        self.cleared = route_suggestion.apply_suggestion(self.context.uow(), self.proposal)
+        self.context.refresh(self.proposal.visit_id)
+
+    def revert(self) -> None:
+        route_suggestion.undo_suggestion(self.context.uow(), self.proposal, self.cleared)
+        self.context.refresh(self.proposal.visit_id)

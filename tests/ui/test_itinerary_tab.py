@@ -161,3 +161,30 @@ def test_travel_estimates_and_timeline_export(sample_window, monkeypatch, tmp_pa
     document = json.loads(target.read_text(encoding="utf-8"))
     assert document["stops"][0]["arrival"] == "2023-05-25T09:30"
     assert document["stops"][0]["travel_estimated"] is True
+
+
+def test_suggest_route_applies_in_one_undoable_step(window, qtbot, monkeypatch, uow):
+    from fieldvisit.domain.enums import CoordinateDatum
+    from fieldvisit.services import visits
+    from fieldvisit.ui.dialogs.route_dialog import RouteDialog
+
+    visit = visits.create_visit(uow, "路线")
+    places = [itinerary.create_site(uow, f"点{i}", latitude=39.9, longitude=116.40 + 0.02 * i,
+                                    datum=CoordinateDatum.WGS84) for i in range(4)]
+    for i in (0, 3, 1, 2):
+        itinerary.add_stop(uow, visit.id, places[i].id, pinned=(i == 0))
+    window.refresh(visit.id)
+    tab = window.workspace.itinerary_tab
+
+    def wait_and_apply(dialog: RouteDialog) -> int:
+        qtbot.waitUntil(lambda: dialog.proposal is not None, timeout=10000)
+        assert dialog.apply_button.isEnabled()
+        assert "with the suggested order" in dialog.summary.text()
+        return 1
+
+    monkeypatch.setattr(RouteDialog, "exec", wait_and_apply)
+    tab.suggest_action.trigger()
+    assert sites(tab) == ["点0", "点1", "点2", "点3"]
+    assert window.actions.undo.text().endswith("Apply the suggested route")
+    window.actions.undo.trigger()
+    assert sites(tab) == ["点0", "点3", "点1", "点2"]

@@ -289,10 +289,7 @@ class ItineraryTab(QWidget):
             return
         dialog = RouteDialog(self.database, self.view_data.visit.id, self)
         if dialog.exec() and dialog.proposal and dialog.proposal.changes_order:
-            proposal = dialog.proposal
-            self.undo_stack.push(commands.ReorderStopsCommand(
-                self._context(), proposal.visit_id, self.tr("Apply the suggested route"),
-                list(proposal.before_order), list(proposal.after_order)))
+            self.undo_stack.push(commands.ApplyRouteCommand(self._context(), dialog.proposal))
 
     def change_day(self) -> None:
         if self.view_data is None:
