@@ -118,3 +118,29 @@ def visit_records(uow: UnitOfWork, visit_id: UUID) -> VisitRecords:
             photos=tuple(uow.photos.list(order_by=("taken_at",), visit_id=visit_id)),
             organizations={o.id: o for o in organizations},
         )
+
+
+def get_note(uow: UnitOfWork, note_id: UUID) -> Note:
+    return records.get(uow, Note, note_id)
+
+
+def restore_note(uow: UnitOfWork, note: Note, figures: list[KeyFigure] | None = None,
+                 follow_ups: list[FollowUp] | None = None) -> None:
+    """Put a deleted note back, with the figures and follow-ups that pointed at it."""
+    with uow:
+        uow.notes.put(note)
+        for figure in figures or ():
+            uow.figures.put(figure)
+        for follow_up in follow_ups or ():
+            uow.follow_ups.put(follow_up)
+        uow.commit()
+
+
+def put_record(uow: UnitOfWork, record: KeyFigure | FollowUp) -> None:
+    with uow:
+        uow.repository(type(record)).put(records.normalized(record))
+        uow.commit()
+
+
+def remove_record(uow: UnitOfWork, record: KeyFigure | FollowUp) -> None:
+    _delete(uow, type(record), record.id)

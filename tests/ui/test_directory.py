@@ -104,3 +104,27 @@ def test_roster_import_dialog_explains_a_bad_file(qtbot, database, tmp_path, mon
         pass
     assert shown and "roster.xlsx" in shown[0]
     assert not dialog.import_button.isEnabled()
+
+
+def test_editing_a_person_keeps_their_organization(qtbot, database, uow, sample_visit_id,
+                                                   monkeypatch):
+    from fieldvisit.ui.dialogs.person_dialog import PersonDialog
+    from fieldvisit.ui.dialogs.site_dialog import SiteDialog
+
+    window = DirectoryWindow(database)
+    qtbot.addWidget(window)
+    before = {p.name: p.organization_id for p in directory.list_people(uow)}
+    monkeypatch.setattr(PersonDialog, "exec", lambda self: 1)  # OK without changing anything
+    _select(window.people, "潘建新")
+    window.edit_person()
+    after = {p.name: p.organization_id for p in directory.list_people(uow)}
+    assert after["潘建新"] == before["潘建新"] is not None
+    monkeypatch.setattr(SiteDialog, "exec", lambda self: 1)
+    from fieldvisit.services import itinerary
+
+    hosts = {s.name: s.host_organization_id for s in itinerary.list_sites(uow)}
+    window.tabs.setCurrentWidget(window.sites)
+    _select(window.sites, "饿了么北京CBD骑士驿站")
+    window.edit_site()
+    site = next(s for s in itinerary.list_sites(uow) if s.name == "饿了么北京CBD骑士驿站")
+    assert site.host_organization_id == hosts[site.name] is not None

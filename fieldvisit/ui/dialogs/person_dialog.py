@@ -24,6 +24,7 @@ from fieldvisit.persistence.db import Database
 from fieldvisit.services import directory
 from fieldvisit.ui.dialogs.organization_dialog import OrganizationDialog
 from fieldvisit.ui.errors import show_error
+from fieldvisit.ui.models.table_model import find_data
 
 
 class PersonDialog(QDialog):
@@ -82,7 +83,7 @@ class PersonDialog(QDialog):
             text = organization.name + (f"（{organization.short_name}）"
                                         if organization.short_name else "")
             self.organization.addItem(text, organization.id)
-        self.organization.setCurrentIndex(max(0, self.organization.findData(selected)))
+        self.organization.setCurrentIndex(max(0, find_data(self.organization, selected)))
 
     def create_organization(self) -> None:
         dialog = OrganizationDialog(self)

@@ -24,6 +24,7 @@ from fieldvisit.domain.enums import CoordinateDatum, SiteKind
 from fieldvisit.domain.errors import ValidationError
 from fieldvisit.persistence.db import Database
 from fieldvisit.services import directory
+from fieldvisit.ui.models.table_model import find_data
 
 
 class SiteDialog(QDialog):
@@ -107,7 +108,7 @@ class SiteDialog(QDialog):
             return
         self.name.setText(site.name)
         self.address.setText(site.address)
-        self.host.setCurrentIndex(max(0, self.host.findData(site.host_organization_id)))
+        self.host.setCurrentIndex(max(0, find_data(self.host, site.host_organization_id)))
         if site.latitude is not None:
             self.latitude.setText(f"{site.latitude:g}")
             self.longitude.setText(f"{site.longitude:g}")

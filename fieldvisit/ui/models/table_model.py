@@ -69,3 +69,12 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
             return str(section + 1)
         return None
+
+
+def find_data(combo: Any, value: Any) -> int:
+    """The index of the item whose data equals ``value`` (QComboBox.findData compares
+    Python objects by identity, so an equal UUID from another query is not found)."""
+    for index in range(combo.count()):
+        if combo.itemData(index) == value:
+            return index
+    return -1

@@ -1,81 +1,319 @@
-"""Notes tab: notes per stop, key figures and follow-ups (read-only for now)."""
+"""Notes tab, keyboard-first: the current stop preselected from the plan and the clock, a new
+note with one shortcut, saving as you type, figure candidates from the text, follow-ups from
+a need, and the visit's figures, follow-ups and themes."""
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Callable
 from uuid import UUID
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPlainTextEdit, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from fieldvisit.domain.entities import FollowUp, KeyFigure, Note
+from fieldvisit.domain.entities import Note
+from fieldvisit.domain.errors import ValidationError
+from fieldvisit.domain.figure_extraction import FigureCandidate
+from fieldvisit.persistence.db import Database
+from fieldvisit.services import directory, note_taking
+from fieldvisit.services.itinerary_view import ItineraryView
 from fieldvisit.services.notes import VisitRecords
 from fieldvisit.services.views import VisitOverview
+from fieldvisit.ui import notes_commands as commands
+from fieldvisit.ui.commands import CommandContext
+from fieldvisit.ui.dialogs.follow_up_dialog import FollowUpDialog
+from fieldvisit.ui.errors import show_error
 from fieldvisit.ui.labels import label
-from fieldvisit.ui.models.table_model import Column, RecordTableModel, RowRole
+from fieldvisit.ui.models.table_model import RowRole
+from fieldvisit.ui.views.note_editor import NoteEditor
+from fieldvisit.ui.views.notes_tables import NotesTables
 from fieldvisit.ui.views.tables import make_table
+
+ALL = "__all__"
 
 
 class NotesTab(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, database: Database, undo_stack: QUndoStack,
+                 context: Callable[[], CommandContext], parent: QWidget | None = None,
+                 clock: Callable[[], datetime] = datetime.now) -> None:
         super().__init__(parent)
-        self._stop_names: dict[UUID | None, str] = {}
-        stop = lambda record: self._stop_names.get(record.stop_id, "")  # noqa: E731
-        self.notes_model: RecordTableModel[Note] = RecordTableModel([
-            Column(lambda: self.tr("Stop"), stop),
-            Column(lambda: self.tr("Kind"), lambda n: label(n.kind)),
-            Column(lambda: self.tr("Interviewees"), lambda n: n.interviewee_group),
-            Column(lambda: self.tr("Tags"), lambda n: "、".join(n.tags)),
-            Column(lambda: self.tr("Text"), lambda n: n.text.replace("\n", " ")),
-        ], self)
-        self.figures_model: RecordTableModel[KeyFigure] = RecordTableModel([
-            Column(lambda: self.tr("Stop"), stop),
-            Column(lambda: self.tr("Figure"), lambda f: f.label),
-            Column(lambda: self.tr("Qualifier"), lambda f: label(f.qualifier)),
-            Column(lambda: self.tr("Value"), lambda f: f.value, align_right=True),
-            Column(lambda: self.tr("Unit"), lambda f: f.unit),
-        ], self)
-        self._organizations: dict[UUID, str] = {}
-        self.follow_ups_model: RecordTableModel[FollowUp] = RecordTableModel([
-            Column(lambda: self.tr("Action"), lambda f: f.action),
-            Column(lambda: self.tr("Responsible"),
-                   lambda f: self._organizations.get(f.responsible_organization_id, "")),
-            Column(lambda: self.tr("Due"), lambda f: f.due_date or ""),
-            Column(lambda: self.tr("Status"), lambda f: label(f.status)),
-        ], self)
+        self.database, self.undo_stack, self._context, self.clock = \
+            database, undo_stack, context, clock
+        self.visit_id: UUID | None = None
+        self.records: VisitRecords | None = None
+        self.plan: ItineraryView | None = None
+        self.tables = NotesTables(self)
+        self.notes_model = self.tables.notes_model
+        self.figures_model = self.tables.figures_model
+        self.follow_ups_model = self.tables.follow_ups_model
         self.notes_view = make_table(self.notes_model)
-        self.note_text = QPlainTextEdit(readOnly=True)
-        top = QSplitter(Qt.Orientation.Horizontal)
-        top.addWidget(self.notes_view)
-        top.addWidget(self.note_text)
-        top.setSizes([600, 300])
+        self.notes_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.filters = {name: QComboBox() for name in ("stop", "kind", "group", "tag")}
+        self.editor = NoteEditor()
+        self.note_text = self.editor.text
+        self.candidates = QListWidget()
+        self.candidates.setToolTip(self.tr("Figures found in the text: double-click or press "
+                                           "Enter to record one as a key figure"))
+        self.follow_up_button = QPushButton(self.tr("&Follow-up from This Note…"))
         self.lower_tabs = QTabWidget()
         self.lower_tabs.addTab(make_table(self.figures_model), self.tr("Key figures"))
         self.lower_tabs.addTab(make_table(self.follow_ups_model), self.tr("Follow-ups"))
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(top)
-        splitter.addWidget(self.lower_tabs)
-        splitter.setSizes([350, 200])
-        QVBoxLayout(self).addWidget(splitter)
-        self.notes_view.selectionModel().currentRowChanged.connect(self._show_note)
+        self.lower_tabs.addTab(self.tables.themes_view, self.tr("Themes"))
+        self.clashes = self.tables.clashes
+        self._layout()
+        self.new_action = QAction(self.tr("&New Note"), self)
+        self.new_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.new_action.triggered.connect(self.new_note)
+        self.delete_action = QAction(self.tr("&Delete Note"), self)
+        self.delete_action.setShortcut(QKeySequence("Ctrl+Shift+Backspace"))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.delete_action.triggered.connect(self.delete_note)
+        self.addActions([self.new_action, self.delete_action])
+        self.editor.changed.connect(self.save)
+        self.notes_view.selectionModel().currentRowChanged.connect(self._note_chosen)
+        self.candidates.itemActivated.connect(self.accept_candidate)
+        self.follow_up_button.clicked.connect(self.follow_up)
+        for box in self.filters.values():
+            box.activated.connect(lambda _i: self._apply_filters())
+        QApplication.instance().focusChanged.connect(self._focus_changed)
+        self.setEnabled(False)
 
-    def show_records(self, overview: VisitOverview | None, records: VisitRecords | None) -> None:
-        self._stop_names = {s.stop.id: f"{s.stop.position}. {s.site.name}"
-                            for s in (overview.stops if overview else ())}
-        self._stop_names[None] = self.tr("Whole visit")
-        self._organizations = {k: o.display_name
-                               for k, o in (records.organizations if records else {}).items()}
-        self.notes_model.set_rows(records.notes if records else [])
-        self.figures_model.set_rows(records.figures if records else [])
-        self.follow_ups_model.set_rows(records.follow_ups if records else [])
-        self.note_text.clear()
-        for index in range(self.lower_tabs.count()):
-            self.lower_tabs.widget(index).resizeColumnsToContents()  # type: ignore[attr-defined]
+    def _layout(self) -> None:
+        filters = QHBoxLayout()
+        for box in self.filters.values():
+            filters.addWidget(box)
+        new = QPushButton(self.tr("New Note (Ctrl+Shift+N)"))
+        new.clicked.connect(lambda: self.new_note())
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.notes_view)
+        left_layout.addWidget(new)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.editor, 3)
+        right_layout.addWidget(QLabel(self.tr("Figures in this note — Enter records one:")))
+        right_layout.addWidget(self.candidates, 1)
+        right_layout.addWidget(self.follow_up_button)
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(left)
+        top.addWidget(right)
+        top.setSizes([520, 420])
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addWidget(self.clashes)
+        bottom_layout.addWidget(self.lower_tabs)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
+        split.addWidget(bottom)
+        split.setSizes([430, 200])
+        QVBoxLayout(self).addWidget(split)
+
+    # -- showing ---------------------------------------------------------------------------
+    def show_records(self, overview: VisitOverview | None, records: VisitRecords | None,
+                     plan: ItineraryView | None = None) -> None:
+        changed_visit = (overview.visit.id if overview else None) != self.visit_id
+        if changed_visit:
+            self.save()
+        self.visit_id = overview.visit.id if overview else None
+        self.records, self.plan = records, plan
+        self.setEnabled(overview is not None)
+        stops = [(s.stop.id, f"{s.stop.position}. {s.site.name}")
+                 for s in (overview.stops if overview else ())]
+        stops.append((None, self.tr("Whole visit")))
+        self.tables.show(stops, records, self._themes() if overview else None)
+        uow = self.database.unit_of_work()
+        self.editor.set_choices(stops, note_taking.interviewee_groups(uow),
+                                note_taking.tags_in_use(uow))
+        self._fill_filters(stops, records)
+        self._apply_filters()
+        current = self.editor.note
+        stored = next((n for n in records.notes if current and n.id == current.id), None) \
+            if records else None
+        if changed_visit or (current is not None and stored is None):
+            self._select_first()
+        elif stored is not None and stored != current and not self.editor.changes():
+            self.editor.show_note(stored)  # an undo or another window changed it
+        elif stored is not None:
+            self.editor.note = stored
+        self._show_candidates()
+
+    def _themes(self) -> note_taking.ThemeTable:
+        assert self.visit_id is not None
+        return note_taking.themes(self.database.unit_of_work(), self.visit_id)
+
+    def _fill_filters(self, stops, records: VisitRecords | None) -> None:
+        notes = records.notes if records else ()
+        choices = {
+            "stop": [(ALL, self.tr("All stops"))] + [(str(i), t) for i, t in stops],
+            "kind": [(ALL, self.tr("All kinds"))] + [(k.value, label(k)) for k in
+                                                     dict.fromkeys(n.kind for n in notes)],
+            "group": [(ALL, self.tr("All interviewees"))] + [
+                (g, g) for g in dict.fromkeys(n.interviewee_group for n in notes) if g],
+            "tag": [(ALL, self.tr("All themes"))] + [
+                (t, t) for t in dict.fromkeys(t for n in notes for t in n.tags)],
+        }
+        for name, options in choices.items():
+            box = self.filters[name]
+            kept = box.currentData()
+            box.clear()
+            for value, text in options:
+                box.addItem(text, value)
+            box.setCurrentIndex(max(0, box.findData(kept)))
+
+    def _apply_filters(self) -> None:
+        wanted = {name: box.currentData() for name, box in self.filters.items()}
+
+        def keep(note: Note) -> bool:
+            return ((wanted["stop"] in (ALL, None) or wanted["stop"] == str(note.stop_id))
+                    and (wanted["kind"] in (ALL, None) or wanted["kind"] == note.kind.value)
+                    and (wanted["group"] in (ALL, None)
+                         or wanted["group"] == note.interviewee_group)
+                    and (wanted["tag"] in (ALL, None) or wanted["tag"] in note.tags))
+
+        selected = self.editor.note.id if self.editor.note else None
+        self.notes_model.set_rows([n for n in (self.records.notes if self.records else ())
+                                   if keep(n)])
         self.notes_view.resizeColumnsToContents()
-        self.notes_view.setColumnWidth(4, 400)
+        self.notes_view.setColumnWidth(4, 360)
+        if selected:
+            self.select_note(selected)
+
+    def select_note(self, note_id: UUID) -> None:
+        for row in range(self.notes_model.rowCount()):
+            if self.notes_model.row_at(row).id == note_id:
+                self.notes_view.blockSignals(True)
+                self.notes_view.selectRow(row)
+                self.notes_view.blockSignals(False)
+                return
+
+    def _select_first(self) -> None:
         if self.notes_model.rowCount():
             self.notes_view.selectRow(0)
+            self._note_chosen()
+        else:
+            self.editor.show_note(None, self.current_stop())
 
-    def _show_note(self) -> None:
+    def _note_chosen(self) -> None:
         index = self.notes_view.currentIndex()
         note: Note | None = index.data(RowRole) if index.isValid() else None
-        self.note_text.setPlainText(note.text if note else "")
+        if note is not None and (self.editor.note is None or note.id != self.editor.note.id):
+            self.save()
+            self.editor.show_note(note)
+            self._show_candidates()
+
+    def current_stop(self) -> UUID | None:
+        """The stop happening now by the plan (the first one before the visit starts)."""
+        if self.plan is None:
+            return None
+        return note_taking.current_stop(self.plan, self.clock())
+
+    # -- saving ----------------------------------------------------------------------------
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        if old is not None and self.editor.isAncestorOf(old) and \
+                (new is None or not self.editor.isAncestorOf(new)):
+            self.save()
+
+    def save(self) -> None:
+        """Write what changed in the editor; a new note is created once it has text."""
+        self.editor.timer.stop()
+        changes = self.editor.changes()
+        if not changes or self.visit_id is None:
+            return
+        if self.editor.note is None:
+            command = commands.AddNoteCommand(self._context(), self.visit_id, changes)
+            self.undo_stack.push(command)
+            if command.note is not None:
+                self.editor.note = command.note
+                self.select_note(command.note.id)
+        else:
+            if "text" in changes and not changes["text"].strip():
+                self.editor.state.setText(self.tr("A note needs some text; delete it instead "
+                                                  "(Ctrl+Shift+Backspace)"))
+                return
+            command = commands.SaveNoteCommand(self._context(), self.editor.note, changes)
+            self.undo_stack.push(command)
+        if command.error is None:
+            self.editor.mark_saved()
+            self._show_candidates()
+
+    def new_note(self) -> None:
+        self.save()
+        stop = self.current_stop()  # during the visit: where the delegation is now
+        if stop is None:
+            stop = self.editor.stop_id() if self.editor.note is None else \
+                self.editor.note.stop_id
+        self.notes_view.clearSelection()
+        self.editor.show_note(None, stop)
+        self.editor.text.setFocus()
+        self._show_candidates()
+
+    def delete_note(self) -> None:
+        note = self.editor.note
+        if note is not None:
+            self.editor.timer.stop()
+            self.editor.note = None
+            self.undo_stack.push(commands.DeleteNoteCommand(self._context(), note))
+            self._select_first()
+
+    # -- figures and follow-ups ----------------------------------------------------------------
+    def _show_candidates(self) -> None:
+        self.candidates.clear()
+        note = self.editor.note
+        if note is None:
+            return
+        for candidate in note_taking.figure_candidates(self.database.unit_of_work(), note.id):
+            item = QListWidgetItem(self.tr("➕ %1").replace("%1", candidate.text))
+            item.setData(Qt.ItemDataRole.UserRole, candidate)
+            self.candidates.addItem(item)
+
+    def accept_candidate(self, item: QListWidgetItem) -> None:
+        candidate: FigureCandidate = item.data(Qt.ItemDataRole.UserRole)
+        note = self.editor.note
+        if note is None:
+            return
+        from fieldvisit.domain.entities import KeyFigure
+
+        figure = KeyFigure(visit_id=note.visit_id, stop_id=note.stop_id, note_id=note.id,
+                           label=candidate.label or candidate.value, value=candidate.value,
+                           unit=candidate.unit, qualifier=candidate.qualifier)
+        self.undo_stack.push(commands.AddRecordCommand(
+            self._context(), self.tr("Record the figure %1").replace("%1", candidate.text),
+            figure))
+
+    def follow_up(self) -> None:
+        note = self.editor.note
+        if note is None:
+            return
+        from fieldvisit.domain.entities import FollowUp
+
+        organizations = directory.list_organizations(self.database.unit_of_work())
+        dialog = FollowUpDialog(organizations, note.text[:80], self)
+        if not dialog.exec():
+            return
+        try:
+            record = FollowUp(visit_id=note.visit_id, note_id=note.id, **dialog.values())
+        except ValidationError as error:
+            show_error(self, error)
+            return
+        self.undo_stack.push(commands.AddRecordCommand(
+            self._context(), self.tr("Add a follow-up"), record))
+        self.lower_tabs.setCurrentIndex(1)

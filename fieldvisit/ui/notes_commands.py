@@ -1,0 +1,105 @@
+"""Undo commands of the Notes tab. Saving a note while typing merges into one step per note,
+so Edit ▸ Undo takes back the last burst of writing, not every keystroke."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from fieldvisit.domain.entities import FollowUp, KeyFigure, Note
+from fieldvisit.services import notes
+from fieldvisit.ui.commands import CommandContext, ServiceCommand
+
+translate = QCoreApplication.translate
+SAVE_NOTE_ID = 5101
+
+
+class AddNoteCommand(ServiceCommand):
+    def __init__(self, context: CommandContext, visit_id: UUID, fields: dict[str, Any]) -> None:
+        super().__init__(context, translate("NotesCommands", "Add a note"))
+        self.visit_id, self.fields = visit_id, fields
+        self.note: Note | None = None
+
+    def apply(self) -> None:
+        uow = self.context.uow()
+        if self.note is None:
+            self.note = notes.add_note(uow, self.visit_id, **self.fields)
+        else:
+            notes.restore_note(uow, self.note)
+        self.context.refresh(self.visit_id)
+
+    def revert(self) -> None:
+        assert self.note is not None
+        self.note = notes.get_note(self.context.uow(), self.note.id)
+        notes.delete_note(self.context.uow(), self.note.id)
+        self.context.refresh(self.visit_id)
+
+
+class SaveNoteCommand(ServiceCommand):
+    """Changes typed into one note; consecutive saves of the same note merge."""
+
+    def __init__(self, context: CommandContext, note: Note, changes: dict[str, Any]) -> None:
+        super().__init__(context, translate("NotesCommands", "Edit a note"))
+        self.visit_id, self.note_id = note.visit_id, note.id
+        self.before = {k: getattr(note, k) for k in changes}
+        self.after = dict(changes)
+
+    def id(self) -> int:
+        return SAVE_NOTE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SaveNoteCommand) or other.note_id != self.note_id \
+                or other.error is not None:
+            return False
+        for key, value in other.before.items():
+            self.before.setdefault(key, value)
+        self.after.update(other.after)
+        return True
+
+    def apply(self) -> None:
+        notes.update_note(self.context.uow(), self.note_id, **self.after)
+        self.context.refresh(self.visit_id)
+
+    def revert(self) -> None:
+        notes.update_note(self.context.uow(), self.note_id, **self.before)
+        self.context.refresh(self.visit_id)
+
+
+class DeleteNoteCommand(ServiceCommand):
+    def __init__(self, context: CommandContext, note: Note) -> None:
+        super().__init__(context, translate("NotesCommands", "Delete a note"))
+        self.note = note
+        self.figures: list[KeyFigure] = []
+        self.follow_ups: list[FollowUp] = []
+
+    def apply(self) -> None:
+        uow = self.context.uow()
+        self.figures = [f for f in notes.list_figures(uow, self.note.visit_id)
+                        if f.note_id == self.note.id]
+        self.follow_ups = [f for f in notes.list_follow_ups(uow, self.note.visit_id)
+                           if f.note_id == self.note.id]
+        notes.delete_note(uow, self.note.id)
+        self.context.refresh(self.note.visit_id)
+
+    def revert(self) -> None:
+        notes.restore_note(self.context.uow(), self.note, self.figures, self.follow_ups)
+        self.context.refresh(self.note.visit_id)
+
+
+class AddRecordCommand(ServiceCommand):
+    """A key figure or follow-up taken from a note (undo removes it again)."""
+
+    def __init__(self, context: CommandContext, text: str, record: KeyFigure | FollowUp) -> None:
+        super().__init__(context, text)
+        self.record = record
+
+    def apply(self) -> None:
+        notes.put_record(self.context.uow(), self.record)
+        self.context.refresh(self.record.visit_id)
+
+    def revert(self) -> None:
+        notes.remove_record(self.context.uow(), self.record)
+        self.context.refresh(self.record.visit_id)

@@ -1,0 +1,116 @@
+"""The lists of the Notes tab: notes, key figures (with clashes flagged), follow-ups, and the
+themes × stops table."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtWidgets import QLabel, QTableView
+
+from fieldvisit.domain.entities import FollowUp, KeyFigure, Note
+from fieldvisit.services import note_taking
+from fieldvisit.services.notes import VisitRecords
+from fieldvisit.ui.labels import label
+from fieldvisit.ui.models.table_model import Column, ModelIndex, RecordTableModel
+from fieldvisit.ui.views.tables import make_table
+
+
+class ThemesModel(QAbstractTableModel):
+    """Rows are themes (tags), columns are stops; cells count the notes."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.table: note_taking.ThemeTable | None = None
+        self.stop_names: dict[UUID | None, str] = {}
+
+    def set_table(self, table: note_taking.ThemeTable | None,
+                  stop_names: dict[UUID | None, str]) -> None:
+        self.beginResetModel()
+        self.table, self.stop_names = table, stop_names
+        self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() or self.table is None else len(self.table.tags)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() or self.table is None else len(self.table.stop_ids) + 1
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if self.table is None or not index.isValid() or role not in (
+                Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole):
+            return None
+        if not (0 <= index.row() < len(self.table.tags)
+                and 0 <= index.column() <= len(self.table.stop_ids)):
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        tag = self.table.tags[index.row()]
+        if index.column() == len(self.table.stop_ids):
+            return str(self.table.total(tag))
+        count = self.table.counts.get((tag, self.table.stop_ids[index.column()]), 0)
+        return str(count) if count else ""
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if self.table is None or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self.table.tags):
+            return self.table.tags[section]
+        if orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self.table.stop_ids):
+                return self.stop_names.get(self.table.stop_ids[section], "")
+            if section == len(self.table.stop_ids):
+                return self.tr("Total")
+        return None
+
+
+class NotesTables(QObject):
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.stop_names: dict[UUID | None, str] = {}
+        self.organizations: dict[UUID, str] = {}
+        stop = lambda record: self.stop_names.get(record.stop_id, "")  # noqa: E731
+        self.notes_model: RecordTableModel[Note] = RecordTableModel([
+            Column(lambda: self.tr("Stop"), stop),
+            Column(lambda: self.tr("Kind"), lambda n: label(n.kind)),
+            Column(lambda: self.tr("Interviewees"), lambda n: n.interviewee_group),
+            Column(lambda: self.tr("Tags"), lambda n: "、".join(n.tags)),
+            Column(lambda: self.tr("Text"), lambda n: n.text.replace("\n", " ")),
+        ], self)
+        self.figures_model: RecordTableModel[KeyFigure] = RecordTableModel([
+            Column(lambda: self.tr("Stop"), stop),
+            Column(lambda: self.tr("Figure"), lambda f: f.label),
+            Column(lambda: self.tr("Qualifier"), lambda f: label(f.qualifier)),
+            Column(lambda: self.tr("Value"), lambda f: f.value, align_right=True),
+            Column(lambda: self.tr("Unit"), lambda f: f.unit),
+        ], self)
+        self.follow_ups_model: RecordTableModel[FollowUp] = RecordTableModel([
+            Column(lambda: self.tr("Action"), lambda f: f.action),
+            Column(lambda: self.tr("Responsible"),
+                   lambda f: self.organizations.get(f.responsible_organization_id, "")),
+            Column(lambda: self.tr("Due"), lambda f: f.due_date or ""),
+            Column(lambda: self.tr("Status"), lambda f: label(f.status)),
+        ], self)
+        self.themes_model = ThemesModel(self)
+        self.themes_view: QTableView = make_table(self.themes_model)
+        self.themes_view.verticalHeader().setVisible(True)
+        self.clashes = QLabel()
+        self.clashes.setStyleSheet("color: #b00020")
+        self.clashes.setWordWrap(True)
+
+    def show(self, stops: list[tuple[UUID | None, str]], records: VisitRecords | None,
+             themes: note_taking.ThemeTable | None) -> None:
+        self.stop_names = dict(stops)
+        self.organizations = {k: o.display_name
+                              for k, o in (records.organizations if records else {}).items()}
+        self.figures_model.set_rows(records.figures if records else [])
+        self.follow_ups_model.set_rows(records.follow_ups if records else [])
+        self.themes_model.set_table(themes, self.stop_names)
+        clashes = note_taking.figure_clashes(records.figures if records else [])
+        self.clashes.setText("\n".join(
+            self.tr("“%1” has different values at %2: %3").replace("%1", c.label)
+            .replace("%2", self.stop_names.get(c.stop_id, "")).replace("%3", "、".join(c.values))
+            for c in clashes))
+        self.clashes.setVisible(bool(clashes))
