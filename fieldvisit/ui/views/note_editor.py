@@ -3,6 +3,7 @@ after a pause in typing and when focus leaves it; the tab saves them (no save bu
 
 from __future__ import annotations
 
+import time
 from typing import Any
 from uuid import UUID
 
@@ -73,10 +74,20 @@ class NoteEditor(QWidget):
         for signal in (self.kind.activated, self.stop.activated, self.confidential.toggled):
             signal.connect(lambda *_: self._edited())
         self._loading = False
+        self._unsaved_since: float | None = None
 
     def _edited(self) -> None:
-        if not self._loading:
-            self.state.setText(self.tr("Editing…"))
+        """Save after a pause in typing, and at least every SAVE_DELAY_MS while typing on."""
+        if self._loading:
+            return
+        self.state.setText(self.tr("Editing…"))
+        now = time.monotonic()
+        if self._unsaved_since is None:
+            self._unsaved_since = now
+        if now - self._unsaved_since >= SAVE_DELAY_MS / 1000:
+            self.timer.stop()
+            self.changed.emit()
+        else:
             self.timer.start()
 
     def set_choices(self, stops: list[tuple[UUID | None, str]], groups: list[str],
@@ -98,6 +109,7 @@ class NoteEditor(QWidget):
         """Show ``note`` (None: an empty new note at ``stop_id``)."""
         self._loading = True
         self.timer.stop()
+        self._unsaved_since = None
         self.note = note
         wanted = note.stop_id if note else stop_id
         self.stop.setCurrentIndex(max(0, self.stop.findData(str(wanted) if wanted else "")))
@@ -129,4 +141,5 @@ class NoteEditor(QWidget):
         return {k: v for k, v in values.items() if getattr(self.note, k) != v}
 
     def mark_saved(self) -> None:
+        self._unsaved_since = None
         self.state.setText(self.tr("Saved"))
