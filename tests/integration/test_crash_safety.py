@@ -36,8 +36,8 @@ TYPIST = textwrap.dedent('''
 
     def type_one():
         typed.append("字")
+        log.write(f"{time.monotonic()} {len(typed)}\\n")  # logged before it can be saved
         tab.editor.text.insertPlainText("字")
-        log.write(f"{time.monotonic()} {len(typed)}\\n")
 
     timer = QTimer(interval=40)
     timer.timeout.connect(type_one)
