@@ -15,6 +15,9 @@ from typing import TYPE_CHECKING, Any, Callable
 from fieldvisit import __version__
 from fieldvisit.cli_itinerary import add_parsers as add_itinerary_parsers
 from fieldvisit.cli_itinerary import run_ics, run_itinerary, run_optimize
+from fieldvisit.cli_report import add_report_parser, run_report
+from fieldvisit.cli_search import add_parsers as add_search_parsers
+from fieldvisit.cli_search import run_search
 from fieldvisit.files import write_text_atomically
 
 if TYPE_CHECKING:
@@ -55,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     roster_import.add_argument("--dry-run", action="store_true",
                                help="show what would happen, change nothing")
     add_itinerary_parsers(commands)
+    add_report_parser(commands)
+    add_search_parsers(commands)
     export = commands.add_parser("export", help="write a visit as a JSON visit document")
     export.add_argument("visit", metavar="VISIT")
     export.add_argument("-o", "--output", metavar="FILE", required=True,
@@ -208,5 +213,6 @@ def _print_json(value: Any) -> None:
 COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
     "sample": _sample, "visits": _visits, "show": _show, "roster": _roster, "export": _export,
     "import": _import, "import-roster": _import_roster, "itinerary": run_itinerary,
-    "ics": run_ics, "optimize": run_optimize,
+    "ics": run_ics, "optimize": run_optimize, "report": run_report,
+    "search": run_search,
 }

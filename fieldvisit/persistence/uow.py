@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from fieldvisit.domain import entities as e
 from fieldvisit.persistence.repositories import RecordRepository
+from fieldvisit.persistence.search_index import SearchIndex
 
 
 class UnitOfWork:
@@ -28,6 +29,8 @@ class UnitOfWork:
     figures: RecordRepository[e.KeyFigure]
     follow_ups: RecordRepository[e.FollowUp]
     photos: RecordRepository[e.Photo]
+    search: SearchIndex
+    """Full-text search over notes, key figures and follow-ups."""
 
     _REPOSITORIES = {
         "organizations": e.Organization, "people": e.Person, "visits": e.Visit,
@@ -46,6 +49,7 @@ class UnitOfWork:
         self._session = self._session_factory()
         for name, entity in self._REPOSITORIES.items():
             setattr(self, name, RecordRepository(self._session, entity))
+        self.search = SearchIndex(self._session)
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

@@ -25,6 +25,7 @@ class Actions:
     edit_visit: QAction
     delete_visit: QAction
     directory: QAction
+    search: QAction
     languages: QActionGroup
     about: QAction
 
@@ -73,6 +74,10 @@ def build_actions(window: QMainWindow, undo_stack: QUndoStack) -> Actions:
         directory=action(
             translate("Actions", "&Directory…"), "Ctrl+Shift+D",
             translate("Actions", "Organizations, people and sites shared by all visits")),
+        search=action(
+            translate("Actions", "&Search…"), QKeySequence.StandardKey.Find,
+            translate("Actions", "Find text in the notes, key figures and follow-ups of all "
+                                 "visits")),
         languages=languages,
         about=action(translate("Actions", "&About FieldVisit")),
     )
@@ -96,6 +101,7 @@ def build_menus(window: QMainWindow, actions: Actions) -> None:
     edit_menu.addAction(actions.delete_visit)
     tools_menu = bar.addMenu(translate("Actions", "&Tools"))
     tools_menu.addAction(actions.directory)
+    tools_menu.addAction(actions.search)
     settings_menu = bar.addMenu(translate("Actions", "&Settings"))
     language_menu = QMenu(translate("Actions", "&Language"), window)
     language_menu.addActions(actions.languages.actions())

@@ -43,6 +43,7 @@ from fieldvisit.ui.labels import label
 from fieldvisit.ui.models.table_model import Column, RecordTableModel
 from fieldvisit.ui.tasks import CancelToken, Task
 from fieldvisit.ui.views.directory_window import DirectoryWindow
+from fieldvisit.ui.views.search_window import SearchWindow
 from fieldvisit.ui.views.tables import make_table
 from fieldvisit.ui.views.visit_workspace import VisitWorkspace
 
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self.visits_view.selectionModel().currentRowChanged.connect(self._visit_selected)
         self._tasks: list[Task] = []
         self._directory: DirectoryWindow | None = None
+        self._search: SearchWindow | None = None
         self.resize(1200, 760)
         self._restore_settings()
         self.refresh(self._last_visit_id(), first_load=True)
@@ -138,6 +140,7 @@ class MainWindow(QMainWindow):
         a.load_sample.triggered.connect(self.load_reference_visit)
         a.quit.triggered.connect(self.close)
         a.directory.triggered.connect(self.show_directory)
+        a.search.triggered.connect(self.show_search)
         a.about.triggered.connect(self.about)
         language = str(QSettings().value("ui/language", "") or "")
         for choice in a.languages.actions():
@@ -241,6 +244,24 @@ class MainWindow(QMainWindow):
         self._directory.raise_()
         self._directory.activateWindow()
         return self._directory
+
+    def show_search(self) -> SearchWindow:
+        if self._search is None:
+            self._search = SearchWindow(self.database, self.open_note, self)
+        self._search.show()
+        self._search.raise_()
+        self._search.activateWindow()
+        self._search.focus_query()
+        return self._search
+
+    def open_note(self, visit_id: UUID, note_id: UUID) -> None:
+        """Show a search hit: its visit, on the Notes tab, with the note selected."""
+        self.refresh(visit_id)
+        notes_tab = self.workspace.notes_tab
+        self.workspace.tabs.setCurrentWidget(notes_tab)
+        notes_tab.show_note(note_id)
+        self.raise_()
+        self.activateWindow()
 
     def load_reference_visit(self) -> None:
         try:

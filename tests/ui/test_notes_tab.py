@@ -114,3 +114,18 @@ def test_the_current_stop_follows_the_clock(qtbot, database, sample_visit_id):
     window.refresh(sample_visit_id)
     tab.new_note()
     assert tab.editor.stop.currentText().startswith("2. 东湖街道")
+
+
+def test_a_search_hit_opens_its_note(sample_window, uow, sample_visit_id):
+    from fieldvisit.services.search import search
+
+    search_window = sample_window.show_search()
+    assert search_window.isVisible()
+    hit = search(uow, "驾照").hits[0]
+    tab = sample_window.workspace.notes_tab
+    kinds = tab.filters["kind"]
+    kinds.setCurrentIndex(kinds.findData(NoteKind.OBSERVATION.value))  # a filter hiding it
+    tab._apply_filters()
+    sample_window.open_note(hit.visit_id, hit.note_id or hit.record_id)
+    assert sample_window.workspace.tabs.currentWidget() is tab
+    assert tab.editor.note is not None and "驾照" in tab.editor.text.toPlainText()

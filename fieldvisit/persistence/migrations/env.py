@@ -3,6 +3,7 @@
 from alembic import context
 
 from fieldvisit.persistence.models import Base
+from fieldvisit.persistence.search_index import include_name
 
 connection = context.config.attributes["connection"]
 context.configure(
@@ -10,6 +11,7 @@ context.configure(
     target_metadata=Base.metadata,
     render_as_batch=True,
     compare_type=True,
+    include_name=include_name,  # the FTS search tables are made by hand, not by the models
 )
 with context.begin_transaction():
     context.run_migrations()

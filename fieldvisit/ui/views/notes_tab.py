@@ -205,6 +205,17 @@ class NotesTab(QWidget):
                 self.notes_view.blockSignals(False)
                 return
 
+    def show_note(self, note_id: UUID) -> None:
+        """Open a note (e.g. a search hit): filters cleared, the note selected and edited."""
+        for box in self.filters.values():
+            box.setCurrentIndex(0)
+        self._apply_filters()
+        for row in range(self.notes_model.rowCount()):
+            if self.notes_model.row_at(row).id == note_id:
+                self.notes_view.selectRow(row)
+                self._note_chosen()
+                return
+
     def _select_first(self) -> None:
         if self.notes_model.rowCount():
             self.notes_view.selectRow(0)
