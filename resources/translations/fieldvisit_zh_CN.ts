@@ -76,6 +76,14 @@
         <translation>各次调研共用的单位、人员和地点名录</translation>
     </message>
     <message>
+        <source>&amp;Search…</source>
+        <translation>搜索(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Find text in the notes, key figures and follow-ups of all visits</source>
+        <translation>在所有调研的记录、关键数据和后续事项中查找文字</translation>
+    </message>
+    <message>
         <source>&amp;About FieldVisit</source>
         <translation>关于 FieldVisit(&amp;A)</translation>
     </message>
@@ -513,6 +521,33 @@
     </message>
 </context>
 <context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>New Follow-up</source>
+        <translation>新建后续事项</translation>
+    </message>
+    <message>
+        <source>(not decided)</source>
+        <translation>（待定）</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>截止于</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>事项(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Responsible:</source>
+        <translation>责任单位(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Due:</source>
+        <translation>期限：</translation>
+    </message>
+</context>
+<context>
     <name>ItineraryCommands</name>
     <message>
         <source>Add stop %1</source>
@@ -521,6 +556,10 @@
     <message>
         <source>Remove stop %1</source>
         <translation>移除站点%1</translation>
+    </message>
+    <message>
+        <source>Apply the suggested route</source>
+        <translation>采用建议路线</translation>
     </message>
     <message>
         <source>Move %1 to another day</source>
@@ -668,10 +707,6 @@
     <message>
         <source>Move %1</source>
         <translation>移动%1</translation>
-    </message>
-    <message>
-        <source>Apply the suggested route</source>
-        <translation>采用建议路线</translation>
     </message>
     <message>
         <source>Change the day&apos;s hours</source>
@@ -964,7 +999,152 @@
     </message>
 </context>
 <context>
+    <name>NoteEditor</name>
+    <message>
+        <source>e.g. 外卖送餐员</source>
+        <translation>例如：外卖送餐员</translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <source>What was seen or said… (saved as you type)</source>
+        <translation>看到或听到了什么……（输入即保存）</translation>
+    </message>
+    <message>
+        <source>themes, separated by commas, e.g. 需求, 权益保障</source>
+        <translation>主题，用逗号分隔，例如 需求, 权益保障</translation>
+    </message>
+    <message>
+        <source>Confidential (left out of reports)</source>
+        <translation>保密（不写入报告）</translation>
+    </message>
+    <message>
+        <source>S&amp;top:</source>
+        <translation>站点(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Interviewees:</source>
+        <translation>访谈对象(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>S&amp;peaker:</source>
+        <translation>发言人(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>T&amp;ags:</source>
+        <translation>主题(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Editing…</source>
+        <translation>正在编辑…</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>New note</source>
+        <translation>新记录</translation>
+    </message>
+</context>
+<context>
+    <name>NotesCommands</name>
+    <message>
+        <source>Add a note</source>
+        <translation>添加记录</translation>
+    </message>
+    <message>
+        <source>Edit a note</source>
+        <translation>编辑记录</translation>
+    </message>
+    <message>
+        <source>Delete a note</source>
+        <translation>删除记录</translation>
+    </message>
+</context>
+<context>
     <name>NotesTab</name>
+    <message>
+        <source>Figures found in the text: double-click or press Enter to record one as a key figure</source>
+        <translation>文中找到的数据：双击或按回车记为关键数据</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up from This Note…</source>
+        <translation>由此记录生成后续事项(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>关键数据</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>后续事项</translation>
+    </message>
+    <message>
+        <source>Themes</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>&amp;New Note</source>
+        <translation>新建记录(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Note</source>
+        <translation>删除记录(&amp;D)</translation>
+    </message>
+    <message>
+        <source>New Note (Ctrl+Shift+N)</source>
+        <translation>新建记录（Ctrl+Shift+N）</translation>
+    </message>
+    <message>
+        <source>Figures in this note — Enter records one:</source>
+        <translation>本条记录中的数据——按回车记录：</translation>
+    </message>
+    <message>
+        <source>Whole visit</source>
+        <translation>全程</translation>
+    </message>
+    <message>
+        <source>All stops</source>
+        <translation>全部站点</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>All interviewees</source>
+        <translation>全部访谈对象</translation>
+    </message>
+    <message>
+        <source>All themes</source>
+        <translation>全部主题</translation>
+    </message>
+    <message>
+        <source>A note needs some text; delete it instead (Ctrl+Shift+Backspace)</source>
+        <translation>记录不能为空；如需删除请按 Ctrl+Shift+Backspace</translation>
+    </message>
+    <message>
+        <source>➕ %1</source>
+        <translation>➕ %1</translation>
+    </message>
+    <message>
+        <source>Record the figure %1</source>
+        <translation>记录数据 %1</translation>
+    </message>
+    <message>
+        <source>Add a follow-up</source>
+        <translation>添加后续事项</translation>
+    </message>
+</context>
+<context>
+    <name>NotesTables</name>
     <message>
         <source>Stop</source>
         <translation>站点</translation>
@@ -1018,16 +1198,8 @@
         <translation>状态</translation>
     </message>
     <message>
-        <source>Key figures</source>
-        <translation>关键数据</translation>
-    </message>
-    <message>
-        <source>Follow-ups</source>
-        <translation>后续事项</translation>
-    </message>
-    <message>
-        <source>Whole visit</source>
-        <translation>全程</translation>
+        <source>“%1” has different values at %2: %3</source>
+        <translation>“%1”在%2有不同的数值：%3</translation>
     </message>
 </context>
 <context>
@@ -1129,6 +1301,117 @@
     <message>
         <source>(none)</source>
         <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoCommands</name>
+    <message>
+        <source>Add a photo</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>Add %1 photos</source>
+        <translation>添加 %1 张照片</translation>
+    </message>
+    <message>
+        <source>Remove a photo</source>
+        <translation>移除照片</translation>
+    </message>
+    <message>
+        <source>Remove %1 photos</source>
+        <translation>移除 %1 张照片</translation>
+    </message>
+    <message>
+        <source>Edit a photo</source>
+        <translation>编辑照片</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoListModel</name>
+    <message>
+        <source>No caption</source>
+        <translation>无说明</translation>
+    </message>
+</context>
+<context>
+    <name>PhotosPanel</name>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Drop JPEG or PNG files here to add them</source>
+        <translation>将 JPEG 或 PNG 文件拖到这里即可添加</translation>
+    </message>
+    <message>
+        <source>&amp;Add Photos…</source>
+        <translation>添加照片(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Photo</source>
+        <translation>移除照片(&amp;M)</translation>
+    </message>
+    <message>
+        <source>What the photo shows</source>
+        <translation>照片内容</translation>
+    </message>
+    <message>
+        <source>e.g. 中工网 王鑫 摄</source>
+        <translation>例如：中工网 王鑫 摄</translation>
+    </message>
+    <message>
+        <source>Caption:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <source>Credit:</source>
+        <translation>署名：</translation>
+    </message>
+    <message>
+        <source>Stop:</source>
+        <translation>站点：</translation>
+    </message>
+    <message>
+        <source>Taken:</source>
+        <translation>拍摄时间：</translation>
+    </message>
+    <message>
+        <source>No stop</source>
+        <translation>无站点</translation>
+    </message>
+    <message>
+        <source>Add Photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
+        <translation>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
+    </message>
+    <message>
+        <source>Adding photos…</source>
+        <translation>正在添加照片…</translation>
+    </message>
+    <message>
+        <source>These files were not added:
+%1</source>
+        <translation>以下文件未添加：
+%1</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be read.</source>
+        <translation>无法读取“%1”。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a JPEG or PNG image.</source>
+        <translation>“%1”不是 JPEG 或 PNG 图片。</translation>
+    </message>
+    <message>
+        <source>“%1” is damaged or incomplete.</source>
+        <translation>“%1”已损坏或不完整。</translation>
+    </message>
+    <message>
+        <source>“%1” is too large (more than %2 megapixels or %3 MB).</source>
+        <translation>“%1”过大（超过 %2 百万像素或 %3 MB）。</translation>
     </message>
 </context>
 <context>
@@ -1518,6 +1801,68 @@
     </message>
 </context>
 <context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source>Visit</source>
+        <translation>调研</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>匹配内容</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Key figure</source>
+        <translation>关键数据</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>后续事项</translation>
+    </message>
+</context>
+<context>
+    <name>SearchWindow</name>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Find in the notes, key figures and follow-ups of all visits (骑手, riders…)</source>
+        <translation>在所有调研的记录、关键数据和后续事项中查找（骑手、riders…）</translation>
+    </message>
+    <message>
+        <source>Type to search all visits.</source>
+        <translation>输入文字即可搜索所有调研。</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>No matches.</source>
+        <translation>没有找到。</translation>
+    </message>
+    <message>
+        <source>The first %1 results; add words to narrow the search.</source>
+        <translation>仅显示前 %1 条结果；可增加词语缩小范围。</translation>
+    </message>
+    <message>
+        <source>Results: %1</source>
+        <translation>结果：%1</translation>
+    </message>
+</context>
+<context>
     <name>SiteDialog</name>
     <message>
         <source>Edit Site</source>
@@ -1720,6 +2065,13 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ThemesModel</name>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
     </message>
 </context>
 <context>

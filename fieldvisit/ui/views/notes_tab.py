@@ -41,6 +41,7 @@ from fieldvisit.ui.labels import label
 from fieldvisit.ui.models.table_model import RowRole
 from fieldvisit.ui.views.note_editor import NoteEditor
 from fieldvisit.ui.views.notes_tables import NotesTables
+from fieldvisit.ui.views.photos_panel import PhotosPanel
 from fieldvisit.ui.views.tables import make_table
 
 ALL = "__all__"
@@ -69,10 +70,12 @@ class NotesTab(QWidget):
         self.candidates.setToolTip(self.tr("Figures found in the text: double-click or press "
                                            "Enter to record one as a key figure"))
         self.follow_up_button = QPushButton(self.tr("&Follow-up from This Note…"))
+        self.photos_panel = PhotosPanel(database, undo_stack, context)
         self.lower_tabs = QTabWidget()
         self.lower_tabs.addTab(make_table(self.figures_model), self.tr("Key figures"))
         self.lower_tabs.addTab(make_table(self.follow_ups_model), self.tr("Follow-ups"))
         self.lower_tabs.addTab(self.tables.themes_view, self.tr("Themes"))
+        self.lower_tabs.addTab(self.photos_panel, self.photos_panel.windowTitle())
         self.clashes = self.tables.clashes
         self._layout()
         self.new_action = QAction(self.tr("&New Note"), self)
@@ -139,6 +142,7 @@ class NotesTab(QWidget):
         stops = [(s.stop.id, f"{s.stop.position}. {s.site.name}")
                  for s in (overview.stops if overview else ())]
         stops.append((None, self.tr("Whole visit")))
+        self.photos_panel.show_photos(self.visit_id, records.photos if records else (), stops)
         self.tables.show(stops, records, self._themes() if overview else None)
         uow = self.database.unit_of_work()
         self.editor.set_choices(stops, note_taking.interviewee_groups(uow),

@@ -1,0 +1,96 @@
+"""Undo commands of the photos panel. Files of removed photos are put aside, not destroyed, so
+undo brings back the record and its files together."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Sequence
+from uuid import UUID
+
+from PySide6.QtCore import QCoreApplication
+
+from fieldvisit.domain.entities import Photo
+from fieldvisit.services import notes, photos
+from fieldvisit.services.photos import DeletedPhoto, PhotoImport
+from fieldvisit.ui.commands import CommandContext, ServiceCommand
+
+translate = QCoreApplication.translate
+
+
+def _count_text(count: int, one: str, many: str) -> str:
+    return one if count == 1 else many.replace("%1", str(count))
+
+
+class AddPhotosCommand(ServiceCommand):
+    """Photos already imported in the background: the first redo only shows them; undo
+    removes their records and files, redo brings them back."""
+
+    def __init__(self, context: CommandContext, root: Path, visit_id: UUID,
+                 imported: Sequence[PhotoImport]) -> None:
+        super().__init__(context, _count_text(
+            len(imported), translate("PhotoCommands", "Add a photo"),
+            translate("PhotoCommands", "Add %1 photos")))
+        self.root, self.visit_id = root, visit_id
+        self.photos: list[Photo] = [i.photo for i in imported]
+        self.deleted: list[DeletedPhoto] = []
+
+    def apply(self) -> None:
+        uow = self.context.uow()
+        while self.deleted:
+            photos.restore_photo(uow, self.root, self.deleted[-1])
+            self.deleted.pop()
+        self.context.refresh(self.visit_id)
+
+    def revert(self) -> None:
+        _delete_all(self.context, self.root, self.photos, self.deleted)
+        self.context.refresh(self.visit_id)
+
+
+class RemovePhotosCommand(ServiceCommand):
+    def __init__(self, context: CommandContext, root: Path, removed: Sequence[Photo]) -> None:
+        super().__init__(context, _count_text(
+            len(removed), translate("PhotoCommands", "Remove a photo"),
+            translate("PhotoCommands", "Remove %1 photos")))
+        self.root = root
+        self.photos = list(removed)
+        self.visit_id = self.photos[0].visit_id if self.photos else None
+        self.deleted: list[DeletedPhoto] = []
+
+    def apply(self) -> None:
+        _delete_all(self.context, self.root, self.photos, self.deleted)
+        self.context.refresh(self.visit_id)
+
+    def revert(self) -> None:
+        uow = self.context.uow()
+        while self.deleted:
+            photos.restore_photo(uow, self.root, self.deleted[-1])
+            self.deleted.pop()
+        self.context.refresh(self.visit_id)
+
+
+def _delete_all(context: CommandContext, root: Path, chosen: list[Photo],
+                deleted: list[DeletedPhoto]) -> None:
+    """Delete ``chosen``, appending each as it goes, so that a failure half way leaves
+    ``deleted`` holding exactly what the other direction must restore."""
+    done = {d.photo.id for d in deleted}
+    for photo in chosen:
+        if photo.id not in done:
+            deleted.append(photos.delete_photo(context.uow(), root, photo.id))
+
+
+class EditPhotoCommand(ServiceCommand):
+    """Caption, credit or stop of one photo."""
+
+    def __init__(self, context: CommandContext, photo: Photo, changes: dict[str, Any]) -> None:
+        super().__init__(context, translate("PhotoCommands", "Edit a photo"))
+        self.visit_id, self.photo_id = photo.visit_id, photo.id
+        self.before = {k: getattr(photo, k) for k in changes}
+        self.after = dict(changes)
+
+    def apply(self) -> None:
+        notes.update_photo(self.context.uow(), self.photo_id, **self.after)
+        self.context.refresh(self.visit_id)
+
+    def revert(self) -> None:
+        notes.update_photo(self.context.uow(), self.photo_id, **self.before)
+        self.context.refresh(self.visit_id)
