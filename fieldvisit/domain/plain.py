@@ -13,8 +13,8 @@ import types
 import typing
 from datetime import UTC, date, datetime, time
 from enum import Enum
-from functools import cache
-from typing import Any, TypeVar, Union
+from functools import cache, partial
+from typing import Any, Callable, TypeVar, Union
 from uuid import UUID
 
 from fieldvisit.domain.entities import LocalDateTime, Timestamp
@@ -178,3 +178,32 @@ def _describe(value: Any) -> str:
     names = {dict: "an object", list: "a list", str: "text", bool: "true/false",
              int: "a number", float: "a number"}
     return names.get(type(value), type(value).__name__)
+
+
+@cache
+def row_loader(cls: type[T]) -> Callable[[dict[str, Any]], T]:
+    """A fast builder of ``cls`` from already typed values (as a database returns them): only
+    enums, tuples and nested records are converted. Anything unexpected falls back to
+    ``from_plain``, which names the problem."""
+    converters: dict[str, Callable[[Any], Any]] = {}
+    for name, hint in field_types(cls).items():
+        origin = typing.get_origin(hint)
+        options = [a for a in typing.get_args(hint) if a is not type(None)] \
+            if origin in (Union, types.UnionType) else [hint]
+        target = options[0]
+        if isinstance(target, type) and issubclass(target, Enum):
+            converters[name] = target
+        elif typing.get_origin(target) is tuple or dataclasses.is_dataclass(target):
+            converters[name] = partial(_coerce, hint=hint, path=f"$.{name}")
+
+    def load(values: dict[str, Any]) -> T:
+        try:
+            for name, convert in converters.items():
+                value = values[name]
+                if value is not None:
+                    values[name] = convert(value)
+            return cls(**values)
+        except (ValueError, TypeError, DocumentError, ValidationError):
+            return from_plain(cls, values, strict=False)
+
+    return load

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from fieldvisit.domain import entities as e
 from fieldvisit.domain.errors import NotFoundError
-from fieldvisit.domain.plain import field_types, from_plain, to_plain
+from fieldvisit.domain.plain import field_types, row_loader, to_plain
 from fieldvisit.persistence import models as m
 
 E = TypeVar("E", bound=e.Record)
@@ -60,7 +60,7 @@ class RecordRepository(Generic[E]):
         return _NOUNS[self._entity]
 
     def _to_entity(self, row: m.RecordRow) -> E:
-        return from_plain(self._entity, {f: getattr(row, f) for f in self._fields}, strict=False)
+        return row_loader(self._entity)({f: getattr(row, f) for f in self._fields})
 
     def find(self, record_id: UUID) -> E | None:
         row = self._session.get(self._row, record_id)
@@ -83,6 +83,11 @@ class RecordRepository(Generic[E]):
         for name, value in filters.items():
             statement = statement.where(getattr(self._row, name) == _column_value(value))
         return self._session.scalar(statement) or 0
+
+    def values(self, field: str, **filters: Any) -> list[Any]:
+        """One column of the matching records, as stored (no records are built)."""
+        column = getattr(self._row, field)
+        return list(self._session.scalars(self._select(filters).with_only_columns(column)))
 
     def count_by(self, field: str, **filters: Any) -> dict[Any, int]:
         """How many records share each value of ``field`` (one grouped query)."""

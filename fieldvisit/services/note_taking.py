@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from fieldvisit.domain.entities import FollowUp, KeyFigure
+from fieldvisit.domain.entities import FollowUp, KeyFigure, Note
 from fieldvisit.domain.figure_extraction import FigureCandidate, find_figures
 from fieldvisit.services import records
 
@@ -81,13 +81,14 @@ def follow_up_from_note(uow: UnitOfWork, note_id: UUID, action: str,
 def interviewee_groups(uow: UnitOfWork) -> list[str]:
     """Groups already used (most used first), then the common ones."""
     with uow:
-        used = Counter(n.interviewee_group for n in uow.notes.list() if n.interviewee_group)
-    return list(dict.fromkeys([g for g, _ in used.most_common()] + list(COMMON_GROUPS)))
+        used = uow.notes.count_by("interviewee_group")
+    ranked = sorted((g for g in used if g), key=lambda g: -used[g])
+    return list(dict.fromkeys(ranked + list(COMMON_GROUPS)))
 
 
 def tags_in_use(uow: UnitOfWork) -> list[str]:
     with uow:
-        used = Counter(tag for n in uow.notes.list() for tag in n.tags)
+        used = Counter(tag for tags in uow.notes.values("tags") for tag in tags or ())
     return [tag for tag, _ in used.most_common()]
 
 
@@ -95,10 +96,15 @@ def themes(uow: UnitOfWork, visit_id: UUID) -> ThemeTable:
     with uow:
         notes = uow.notes.list(visit_id=visit_id)
         stops = sorted(uow.stops.list(visit_id=visit_id), key=lambda s: (s.day, s.position))
+    return theme_table(notes, [s.id for s in stops])
+
+
+def theme_table(notes: list[Note] | tuple[Note, ...], stop_order: list[UUID]) -> ThemeTable:
+    """Tag × stop counts of ``notes`` with the stops in ``stop_order``."""
     counts: Counter[tuple[str, UUID | None]] = Counter(
         (tag, note.stop_id) for note in notes for tag in dict.fromkeys(note.tags))
     totals = Counter(tag for (tag, _stop), n in counts.items() for _ in range(n))
-    stop_ids: list[UUID | None] = [s.id for s in stops]
+    stop_ids: list[UUID | None] = list(stop_order)
     if any(stop is None for (_tag, stop) in counts):
         stop_ids.append(None)
     return ThemeTable(tuple(tag for tag, _ in sorted(totals.items(), key=lambda t: (-t[1], t[0]))),

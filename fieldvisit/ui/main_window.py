@@ -110,10 +110,13 @@ class MainWindow(QMainWindow):
         summaries = visits.list_visits(self.database.unit_of_work())
         self.visits_model.set_rows(summaries)
         rows = [i for i, s in enumerate(summaries) if s.id == select]
+        selection = self.visits_view.selectionModel()
+        selection.blockSignals(True)  # one reload below, not a second one from the signal
         if rows:
             self.visits_view.selectRow(rows[0])
         elif select is None and summaries and first_load:
             self.visits_view.selectRow(0)
+        selection.blockSignals(False)
         self._visit_selected()
 
     def _visit_selected(self) -> None:

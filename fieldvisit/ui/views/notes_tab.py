@@ -143,7 +143,7 @@ class NotesTab(QWidget):
                  for s in (overview.stops if overview else ())]
         stops.append((None, self.tr("Whole visit")))
         self.photos_panel.show_photos(self.visit_id, records.photos if records else (), stops)
-        self.tables.show(stops, records, self._themes() if overview else None)
+        self.tables.show(stops, records, self._themes(stops) if overview else None)
         uow = self.database.unit_of_work()
         self.editor.set_choices(stops, note_taking.interviewee_groups(uow),
                                 note_taking.tags_in_use(uow))
@@ -160,9 +160,9 @@ class NotesTab(QWidget):
             self.editor.note = stored
         self._show_candidates()
 
-    def _themes(self) -> note_taking.ThemeTable:
-        assert self.visit_id is not None
-        return note_taking.themes(self.database.unit_of_work(), self.visit_id)
+    def _themes(self, stops: list[tuple[UUID | None, str]]) -> note_taking.ThemeTable:
+        return note_taking.theme_table(self.records.notes if self.records else (),
+                                       [stop for stop, _ in stops if stop is not None])
 
     def _fill_filters(self, stops, records: VisitRecords | None) -> None:
         notes = records.notes if records else ()

@@ -16,5 +16,6 @@ def make_table(model: QAbstractItemModel) -> QTableView:
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.setWordWrap(False)
+    view.horizontalHeader().setResizeContentsPrecision(200)  # sized from the first rows
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
     return view
