@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from platformdirs import user_data_path
+from platformdirs import user_cache_path, user_data_path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -46,3 +46,8 @@ def photo_root(database_url: str) -> Path:
         path = Path(url.database)
         return path.with_name(f"{path.stem}-photos")
     return user_data_dir() / "photos"
+
+
+def report_cache_dir() -> Path:
+    """Where downscaled copies of photos are kept between reports (pruned after a month)."""
+    return user_cache_path("FieldVisit", appauthor=False) / "report-photos"

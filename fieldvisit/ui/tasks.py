@@ -19,6 +19,7 @@ class Cancelled(FieldVisitError):
 class CancelToken:
     def __init__(self) -> None:
         self._event = threading.Event()
+        self.on_progress: Callable[[int, int], None] = lambda done, total: None
 
     def cancel(self) -> None:
         self._event.set()
@@ -32,10 +33,15 @@ class CancelToken:
         if self._event.is_set():
             raise Cancelled()
 
+    def progress(self, done: int, total: int) -> None:
+        """Report progress from the work (any thread); ``total`` 0 shows a busy indicator."""
+        self.on_progress(done, total)
+
 
 class _Signals(QObject):
     succeeded = Signal(object)
     failed = Signal(object)
+    progressed = Signal(int, int)
 
 
 class _Job(QRunnable):
@@ -71,10 +77,19 @@ class Task(QObject):
         self._job = _Job(work, self.token)
         self._job.signals.succeeded.connect(self._succeeded, Qt.ConnectionType.QueuedConnection)
         self._job.signals.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+        self._job.signals.progressed.connect(self._progressed,
+                                             Qt.ConnectionType.QueuedConnection)
+        self.token.on_progress = self._job.signals.progressed.emit
 
     def start(self) -> Task:
         QThreadPool.globalInstance().start(self._job)
         return self
+
+    def _progressed(self, done: int, total: int) -> None:
+        if self._progress is None:
+            return
+        self._progress.setMaximum(max(total, 0))
+        self._progress.setValue(min(done, total) if total else 0)
 
     def _succeeded(self, result: Any) -> None:
         self._close()
@@ -88,6 +103,8 @@ class Task(QObject):
         self.finished.emit()
 
     def _close(self) -> None:
+        self.token.on_progress = lambda done, total: None
         self._progress.canceled.disconnect(self.token.cancel)
         self._progress.close()
         self._progress.deleteLater()
+        self._progress = None

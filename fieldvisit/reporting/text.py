@@ -1,0 +1,187 @@
+"""User text made safe for the PDF, and where lines may break. Plain Python (no ReportLab), so
+the rules are tested on their own.
+
+- ``clean`` keeps only what the font can draw: control and format characters go, characters
+  the font lacks (emoji, scripts it does not cover) become one "□" per run, so the PDF never
+  holds glyphs that draw as nothing and extract as garbage.
+- ``markup`` also escapes the text for ReportLab's paragraph parser, so ``<b>``, ``&amp;`` and
+  ``<script>`` print literally.
+- ``break_lines`` is the line breaker of every paragraph: it breaks between Chinese characters,
+  after spaces, after "/" and "-" inside long words, and anywhere inside a word longer than the
+  line, but never before closing punctuation (，。、；：？！）》」』” …) nor after opening
+  punctuation (（《「『“ …).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Callable, Sequence
+from xml.sax.saxutils import escape
+
+NO_LINE_START = frozenset(
+    "，。、；：？！）》」』”’〉】〕］｝〗〙〛・·．…‥—～ー々〆ゝゞヽヾ"
+    "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"
+    ",.;:?!)]}%‰℃°′″¢")
+"""Characters that may not begin a line: closing punctuation and marks that follow a word."""
+
+NO_LINE_END = frozenset("（《「『“‘〈【〔［｛〖〘〚([{$£¥￥＄￡#＠@§〒")
+"""Characters that may not end a line: opening brackets and quotes, prefixed signs."""
+
+REPLACEMENT = "□"
+_SPACES = frozenset(" \t\u3000\u200b")
+_BREAK_AFTER = frozenset("/-\\_?&=")
+_DROP_CATEGORIES = frozenset(("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"))
+_FUZZ = 1e-6
+
+
+WIDE = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+                  "\U00020000-\U0010ffff]")
+"""Chinese, Japanese, Korean characters and full-width forms."""
+
+
+def is_wide(ch: str) -> bool:
+    """A Chinese, Japanese or Korean character, or a full-width form: a line may break around
+    it without a space."""
+    return WIDE.match(ch) is not None
+
+
+def clean(text: str, has_glyph: Callable[[int], bool] = lambda code: True) -> str:
+    """``text`` with line ends made "\\n", tabs made spaces, invisible and control characters
+    removed, and every run of characters ``has_glyph`` rejects replaced by one "□"."""
+    text = unicodedata.normalize("NFC", str(text).replace("\r\n", "\n").replace("\r", "\n"))
+    out: list[str] = []
+    missing = False
+    for ch in text:
+        if ch == "\n":
+            out.append(ch)
+            missing = False
+            continue
+        if ch == "\t":
+            ch = " "
+        category = unicodedata.category(ch)
+        if category in _DROP_CATEGORIES and ch not in _SPACES:
+            continue
+        if ch in _SPACES or has_glyph(ord(ch)):
+            out.append(ch)
+            missing = False
+        elif category.startswith("M"):
+            continue  # a combining mark the font lacks: the base letter stays readable
+        elif not missing:
+            out.append(REPLACEMENT)
+            missing = True
+    return "".join(out)
+
+
+def markup(text: str, has_glyph: Callable[[int], bool] = lambda code: True) -> str:
+    """``text`` cleaned and escaped for a ReportLab paragraph; line ends become ``<br/>``."""
+    return "<br/>".join(escape(line) for line in clean(text, has_glyph).split("\n"))
+
+
+def paragraphs(text: str) -> list[str]:
+    """The paragraphs of a multi-line text: one per non-empty line."""
+    return [line.strip() for line in str(text).replace("\r", "\n").split("\n") if line.strip()]
+
+
+def truncate(text: str, width: Callable[[str], float], max_width: float,
+             ellipsis: str = "…") -> str:
+    """``text`` on one line, cut with an ellipsis to fit ``max_width``."""
+    text = " ".join(text.split())
+    if width(text) <= max_width:
+        return text
+    low, high = 0, min(len(text), 400)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if width(text[:middle] + ellipsis) <= max_width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + ellipsis
+
+
+def break_allowed(before: str, after: str) -> bool:
+    """May a line end between ``before`` and ``after`` (a break opportunity)?"""
+    pair = before + after
+    allowed = _ALLOWED.get(pair)
+    if allowed is None:
+        if len(_ALLOWED) > 200_000:
+            _ALLOWED.clear()
+        allowed = _ALLOWED[pair] = _break_allowed(before, after)
+    return allowed
+
+
+_ALLOWED: dict[str, bool] = {}
+
+
+def _break_allowed(before: str, after: str) -> bool:
+    if after in NO_LINE_START or before in NO_LINE_END:
+        return False
+    if before in _SPACES:
+        return True
+    if after in _SPACES:
+        return False
+    if is_wide(before) or is_wide(after):
+        return True
+    return before in _BREAK_AFTER and after.isalnum()
+
+
+def break_lines(text: str, widths: Sequence[float], max_widths: Sequence[float],
+                phrase_breaks: bool = False) -> list[tuple[int, int]]:
+    """Split ``text`` (one width per character) into lines no wider than ``max_widths`` (one
+    per line, the last repeated). Returns ``(start, end)`` spans; "\\n" forces a break and
+    belongs to no line; spaces at a break belong to no line either. A line is wider than
+    allowed only when a single character does not fit.
+
+    With ``phrase_breaks`` (titles), a line ends after a pause (、，；： or a space) rather
+    than inside a phrase, if the line stays at least ``PHRASE_FILL`` full."""
+    lines: list[tuple[int, int]] = []
+    offset = 0
+    for segment in text.split("\n"):
+        _break_segment(text, widths, offset, offset + len(segment), max_widths, lines,
+                       phrase_breaks)
+        offset += len(segment) + 1
+    return lines
+
+
+PHRASE_FILL = 0.6
+_PAUSES = frozenset("、，；：,;: \u3000")
+
+
+def _break_segment(text: str, widths: Sequence[float], start: int, n: int,
+                   max_widths: Sequence[float], lines: list[tuple[int, int]],
+                   phrase_breaks: bool) -> None:
+    first = True
+    while True:
+        if not first:
+            while start < n and text[start] in _SPACES:
+                start += 1
+        if start >= n:
+            if first:
+                lines.append((start, start))
+            return
+        first = False
+        limit = max_widths[min(len(lines), len(max_widths) - 1)] + _FUZZ
+        width, last_break, last_pause, i, end = 0.0, -1, -1, start, n
+        while i < n:
+            ch = text[i]
+            if i > start and break_allowed(text[i - 1], ch):
+                last_break = i
+                if phrase_breaks and text[i - 1] in _PAUSES and width >= PHRASE_FILL * limit:
+                    last_pause = i
+            width += widths[i]
+            if width > limit and i > start and ch not in _SPACES:
+                if last_pause > start:
+                    end = last_pause
+                elif last_break > start:
+                    end = last_break
+                elif ch in NO_LINE_START and i - 1 > start:
+                    end = i - 1  # a word longer than the line: keep "，" off the next line
+                else:
+                    end = i
+                break
+            i += 1
+        stop = end
+        while stop > start and text[stop - 1] in _SPACES:
+            stop -= 1
+        lines.append((start, stop))
+        start = end

@@ -1,0 +1,197 @@
+"""What the research report is made of: the options a user picks and the plain data the PDF is
+typeset from. Frozen dataclasses only; the report code never sees the database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from fieldvisit.domain.enums import (
+    DelegationRole,
+    FollowUpStatus,
+    NoteKind,
+    ResearchMethod,
+    TravelMode,
+)
+from fieldvisit.domain.errors import ValidationError
+from fieldvisit.services.route_map import RouteMap
+
+SECTIONS = ("cover", "contents", "basic", "itinerary", "findings", "summary", "suggestions",
+            "appendix")
+"""Section keys in report order. Photo pages are switched by ``ReportOptions.photos``."""
+
+LANGUAGES = ("zh", "en")
+PAPERS = ("a4", "letter")
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    language: str | None = None
+    """Language of the fixed labels: "zh", "en", or None for the visit's own language."""
+    paper: str = "a4"
+    sections: frozenset[str] = frozenset(SECTIONS)
+    include_confidential: bool = False
+    anonymize: bool = True
+    """Show interviewees by their group ("外卖送餐员"), never by name."""
+    photos: bool = True
+    marking: str = ""
+    """Printed on the cover and in the running header, e.g. 内部资料."""
+    font: str = ""
+    """A TrueType font file (.ttf/.ttc) to typeset with; "" for the bundled font."""
+
+    def __post_init__(self) -> None:
+        if self.language not in (None, *LANGUAGES):
+            raise ValidationError(f"report language must be zh or en, not {self.language!r}",
+                                  "language")
+        if self.paper not in PAPERS:
+            raise ValidationError(f"paper must be a4 or letter, not {self.paper!r}", "paper")
+        unknown = set(self.sections) - set(SECTIONS)
+        if unknown:
+            raise ValidationError(f"unknown report sections: {', '.join(sorted(unknown))}; "
+                                  f"known: {', '.join(SECTIONS)}", "sections")
+        object.__setattr__(self, "sections", frozenset(self.sections))
+
+
+@dataclass(frozen=True)
+class PersonItem:
+    name: str
+    title: str
+    role: DelegationRole
+
+
+@dataclass(frozen=True)
+class GroupItem:
+    """Members of one organization in protocol order ("" for people without one)."""
+
+    organization: str
+    members: tuple[PersonItem, ...]
+
+
+@dataclass(frozen=True)
+class StopItem:
+    number: int
+    """The stop's place in the itinerary, 1 = first (over all days)."""
+    day: int
+    site: str
+    address: str
+    host: str
+    arrival: datetime
+    departure: datetime
+    """Arrival and departure from the itinerary's timeline."""
+    times_illustrative: bool
+    activities: str
+    travel_mode: TravelMode | None
+    travel_minutes: int | None
+    """To the next stop the same day; None after a day's last stop or when unknown."""
+    travel_estimated: bool
+    travel_notes: str
+
+
+@dataclass(frozen=True)
+class NoteItem:
+    text: str
+    kind: NoteKind
+    tags: tuple[str, ...] = ()
+    confidential: bool = False
+
+
+@dataclass(frozen=True)
+class QuoteItem:
+    text: str
+    group: str
+    """The interviewees' group, e.g. 外卖送餐员; may be empty."""
+    speaker: str
+    """Who spoke; always empty when the report anonymizes interviewees."""
+    confidential: bool = False
+
+
+@dataclass(frozen=True)
+class FigureItem:
+    label: str
+    text: str
+    """Value, qualifier and unit as they read in the report's language: 6000余人次."""
+
+
+@dataclass(frozen=True)
+class SiteFindings:
+    number: int
+    site: str
+    seen: tuple[NoteItem, ...]
+    figures: tuple[FigureItem, ...]
+    quotes: tuple[QuoteItem, ...]
+    needs: tuple[NoteItem, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.seen or self.figures or self.quotes or self.needs)
+
+
+@dataclass(frozen=True)
+class ThemeTable:
+    """How many notes of each stop carry each theme (tag), most frequent themes first."""
+
+    themes: tuple[str, ...]
+    stops: tuple[str, ...]
+    counts: tuple[tuple[int, ...], ...]
+    """``counts[theme][stop]``; a last column would be the whole visit's notes."""
+    totals: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class FollowUpItem:
+    action: str
+    responsible: str
+    """The responsible organization's name ("" for none)."""
+    due_date: date | None
+    status: FollowUpStatus
+
+
+@dataclass(frozen=True)
+class PhotoItem:
+    path: Path
+    caption: str
+    credit: str
+    stop: str
+    taken_at: datetime | None
+
+
+@dataclass(frozen=True)
+class RosterItem:
+    name: str
+    title: str
+    organization: str
+    role: DelegationRole
+
+
+@dataclass(frozen=True)
+class ReportData:
+    language: str
+    title: str
+    theme: str
+    purpose: str
+    region: str
+    start_date: date | None
+    end_date: date | None
+    summary: str
+    conclusions: str
+    source: str
+    remarks: str
+    methods: tuple[ResearchMethod, ...]
+    organizations: tuple[str, ...]
+    delegation: tuple[GroupItem, ...]
+    accompanying: tuple[GroupItem, ...]
+    overview_notes: tuple[NoteItem, ...]
+    stops: tuple[StopItem, ...]
+    findings: tuple[SiteFindings, ...]
+    visit_quotes: tuple[QuoteItem, ...]
+    visit_needs: tuple[NoteItem, ...]
+    themes: ThemeTable
+    follow_ups: tuple[FollowUpItem, ...]
+    photos: tuple[PhotoItem, ...]
+    roster: tuple[RosterItem, ...]
+    missing_photos: tuple[str, ...] = ()
+    """File names of photo records whose file was not found (left out of the report)."""
+    route_map: RouteMap | None = None
+    """The itinerary's schematic map; None when no stop has coordinates (then left out)."""
+    generated_on: date = field(default_factory=date.today)

@@ -1,0 +1,151 @@
+"""The report's options as widgets: language, paper, sections, confidential notes, anonymity,
+photos, marking and font. ``value()`` gives the ``ReportOptions``; choices are remembered."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldvisit.reporting.font_files import system_fonts
+from fieldvisit.services.report_model import SECTIONS, ReportOptions
+
+SETTINGS_GROUP = "report"
+OTHER_FONT = "\x00other"
+
+
+class ReportOptionsPanel(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.language = QComboBox()
+        self.language.addItem(self.tr("The visit's language"), None)
+        self.language.addItem(self.tr("Chinese"), "zh")
+        self.language.addItem(self.tr("English"), "en")
+        self.paper = QComboBox()
+        self.paper.addItem(self.tr("A4"), "a4")
+        self.paper.addItem(self.tr("Letter"), "letter")
+        self.font = QComboBox()
+        self.font.addItem(self.tr("Bundled (WenQuanYi Micro Hei)"), "")
+        for name, path in system_fonts():
+            self.font.addItem(name, str(path))
+        self.font.addItem(self.tr("Other TrueType font…"), OTHER_FONT)
+        self.font.activated.connect(self._font_chosen)
+        self.marking = QLineEdit()
+        self.marking.setPlaceholderText(self.tr("e.g. Internal — printed on the cover"))
+        self.confidential = QCheckBox(self.tr("Include confidential notes"))
+        self.anonymize = QCheckBox(self.tr("Anonymize interviewees"))
+        self.anonymize.setChecked(True)
+        self.photos = QCheckBox(self.tr("Photo pages"))
+        self.photos.setChecked(True)
+        names = {
+            "cover": self.tr("Cover"), "contents": self.tr("Table of contents"),
+            "basic": self.tr("Basic information"), "itinerary": self.tr("Itinerary"),
+            "findings": self.tr("Findings by site"), "summary": self.tr("Cross-site summary"),
+            "suggestions": self.tr("Problems and suggestions"),
+            "appendix": self.tr("Roster appendix"),
+        }
+        self.sections = {key: QCheckBox(names[key]) for key in SECTIONS}
+        sections_box = QGroupBox(self.tr("Sections"))
+        grid = QGridLayout(sections_box)
+        for index, key in enumerate(SECTIONS):
+            self.sections[key].setChecked(True)
+            grid.addWidget(self.sections[key], index // 2, index % 2)
+        form = QFormLayout()
+        form.addRow(self.tr("&Language:"), self.language)
+        form.addRow(self.tr("&Paper:"), self.paper)
+        form.addRow(self.tr("&Font:"), self.font)
+        form.addRow(self.tr("&Marking:"), self.marking)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addWidget(sections_box)
+        for box in (self.confidential, self.anonymize, self.photos):
+            layout.addWidget(box)
+        self._restore()
+        for combo in (self.language, self.paper, self.font):
+            combo.currentIndexChanged.connect(self._save)
+        for box in (self.confidential, self.anonymize, self.photos, *self.sections.values()):
+            box.toggled.connect(self._save)
+        self.marking.editingFinished.connect(self._save)
+
+    def value(self) -> ReportOptions:
+        font = self.font.currentData()
+        return ReportOptions(
+            language=self.language.currentData(), paper=self.paper.currentData(),
+            sections=frozenset(k for k, box in self.sections.items() if box.isChecked()),
+            include_confidential=self.confidential.isChecked(),
+            anonymize=self.anonymize.isChecked(), photos=self.photos.isChecked(),
+            marking=self.marking.text().strip(),
+            font="" if font in (None, OTHER_FONT) else str(font))
+
+    def _font_chosen(self, index: int) -> None:
+        if self.font.itemData(index) != OTHER_FONT:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Font for the Report"), "",
+            self.tr("TrueType fonts (*.ttf *.ttc);;All files (*)"))
+        if not path:
+            self.font.setCurrentIndex(0)
+            return
+        found = self.font.findData(path)
+        if found < 0:
+            self.font.insertItem(self.font.count() - 1, path.replace("\\", "/").rsplit("/")[-1],
+                                 path)
+            found = self.font.findData(path)
+        self.font.setCurrentIndex(found)
+
+    # -- remembered choices ------------------------------------------------------------------
+    def _save(self) -> None:
+        settings = QSettings()
+        settings.beginGroup(SETTINGS_GROUP)
+        settings.setValue("language", self.language.currentData() or "")
+        settings.setValue("paper", self.paper.currentData())
+        font = self.font.currentData()
+        settings.setValue("font", "" if font == OTHER_FONT else font or "")
+        settings.setValue("marking", self.marking.text())
+        settings.setValue("confidential", self.confidential.isChecked())
+        settings.setValue("anonymize", self.anonymize.isChecked())
+        settings.setValue("photos", self.photos.isChecked())
+        settings.setValue("sections", ",".join(k for k, b in self.sections.items()
+                                               if b.isChecked()))
+        settings.endGroup()
+        self.changed.emit()
+
+    def _restore(self) -> None:
+        settings = QSettings()
+        settings.beginGroup(SETTINGS_GROUP)
+        try:
+            self._select(self.language, str(settings.value("language", "")) or None)
+            self._select(self.paper, str(settings.value("paper", "a4")))
+            font = str(settings.value("font", "") or "")
+            if font and self.font.findData(font) < 0:
+                self.font.insertItem(self.font.count() - 1, font.rsplit("/")[-1], font)
+            self._select(self.font, font)
+            self.marking.setText(str(settings.value("marking", "") or ""))
+            self.confidential.setChecked(settings.value("confidential", False, type=bool))
+            self.anonymize.setChecked(settings.value("anonymize", True, type=bool))
+            self.photos.setChecked(settings.value("photos", True, type=bool))
+            chosen = settings.value("sections", None)
+            if chosen is not None:
+                keys = set(str(chosen).split(","))
+                for key, box in self.sections.items():
+                    box.setChecked(key in keys)
+        finally:
+            settings.endGroup()
+
+    @staticmethod
+    def _select(combo: QComboBox, data: object) -> None:
+        index = combo.findData(data)
+        if index >= 0:
+            combo.setCurrentIndex(index)

@@ -1,0 +1,176 @@
+"""The research report of the reference visit, read back from the PDF: content in order,
+fonts embedded, Chinese line-breaking rules, page numbers and contents, and hostile text."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from fieldvisit.reporting.visit_report import render_report
+from fieldvisit.services import visit_document
+from fieldvisit.services.report_data import ReportOptions, report_data
+from fieldvisit.services.sample import reference_document
+from tests.integration import pdf_tools as pdf
+
+CLOSING = "，。、；：？！）》」』”"
+OPENING = "（《「『“"
+
+ORGANIZATIONS = ["市委主题教育第六巡回指导组", "北京市总工会", "共青团北京市委", "北京市妇女联合会",
+                 "市委主题教育办公室", "朝阳区有关部门"]
+MEMBERS = [("冯建国（带队领导）", "市委主题教育第六巡回指导组副组长"),
+           ("潘建新", "市总工会党组书记、副主席"), ("钟棉棉", "团市委副书记"),
+           ("韦江", "市妇联党组书记、副主席"),
+           ("温宇", "市委主题教育办公室联络组第一分组副组长"), ("刘欣欣", "记者")]
+SITES = ["饿了么北京CBD骑士驿站", "东湖街道商务楼宇党群服务中心", "“小哥加油站”社区青年汇"]
+
+
+def render(uow, visit_id, photo_root=None, **options) -> bytes:
+    chosen = ReportOptions(**options)
+    return render_report(report_data(uow, visit_id, chosen, photo_root), chosen)
+
+
+@pytest.fixture
+def reference_pdf(uow, sample_visit_id) -> bytes:
+    return render(uow, sample_visit_id)
+
+
+def test_reference_report_says_everything_in_order(reference_pdf, tmp_path):
+    text = pdf.compact(pdf.text(reference_pdf, tmp_path))
+    title = "市委主题教育第六巡回指导组、市总工会、团市委、市妇联赴朝阳区联合调研"
+    pdf.assert_in_order(text, [title, *ORGANIZATIONS])
+    # the delegation, each with title, in protocol order (section 一)
+    pdf.assert_in_order(text, ["一、基本情况"] + [name + title for name, title in MEMBERS])
+    pdf.assert_in_order(text, ["二、调研行程", *SITES])  # the itinerary table
+    pdf.assert_in_order(text, [  # findings per site, with their key figures
+        "三、调研发现", SITES[0], "6000余人次", "50余场", "2022年4月",
+        SITES[1], "800平方米", "15家", "46家", "5分钟", SITES[2]])
+    pdf.assert_in_order(text, [  # follow-ups with their responsible organizations
+        "五、问题与建议", "后续工作", "进一步统筹整合工青妇", "北京市总工会",
+        "面向有考取摩托车驾照", "共青团北京市委", "借鉴朝阳驿姐之家", "北京市妇女联合会"])
+    pdf.assert_in_order(text, ["附录一", "调研组名单", "冯建国", "朝阳区有关负责同志"])
+
+
+def test_structure_pages_and_contents(reference_pdf, tmp_path):
+    document = pdf.reader(reference_pdf)
+    pages = [pdf.compact(page.extract_text()) for page in document.pages]
+    total = len(pages)
+    assert "调研报告" in pages[0] and "第1页" not in pages[0]  # the cover has no footer
+    for number, page in enumerate(pages[1:], start=2):
+        assert f"第{number}页共{total}页" in page
+        assert "市委主题教育第六巡回指导组、市总工会、团市委" in page  # the running header
+    contents = pages[1]
+    assert "目录" in contents
+    for heading in ("一、基本情况", "二、调研行程", "三、调研发现", "四、综合分析",
+                    "五、问题与建议", "（二）东湖街道商务楼宇党群服务中心"):
+        # the number the contents give is the page the heading is on
+        entry = contents[contents.index(heading) + len(heading):]
+        page = int("".join(itertools.takewhile(str.isdigit, entry.lstrip("."))))
+        assert heading in pages[page - 1], (heading, page)
+    outline = [item.title for item in document.outline if not isinstance(item, list)]
+    assert outline[:2] == ["一、基本情况", "二、调研行程"]
+
+
+def test_every_font_is_embedded(reference_pdf, tmp_path):
+    fonts = pdf.fonts(reference_pdf, tmp_path)
+    assert fonts and all(f.embedded for f in fonts), fonts
+    assert all("WenQuanYi" in f.name and f.type == "TrueType" for f in fonts)
+
+
+def test_no_line_starts_with_closing_or_ends_with_opening_punctuation(reference_pdf, tmp_path):
+    lines = [line.text for line in pdf.lines(reference_pdf, tmp_path) if line.text]
+    assert len(lines) > 150
+    assert [t for t in lines if t[0] in CLOSING] == []
+    assert [t for t in lines if t[-1] in OPENING] == []
+
+
+def test_headings_are_bold_and_body_text_is_not(reference_pdf):
+    content = b"".join(page.get_contents().get_data() for page in pdf.reader(reference_pdf).pages)
+    assert b"2 Tr" in content  # headings: synthetic bold (fill and stroke)
+
+
+def test_english_visit_gets_english_labels(uow, tmp_path):
+    from fieldvisit.services.itinerary import add_stop, create_site
+    from fieldvisit.services.notes import add_figure, add_note
+    from fieldvisit.services.visits import create_visit
+
+    visit = create_visit(uow, "Joint visit to delivery rider stations", region="Chaoyang",
+                         theme="Warmth for new forms of employment")
+    site = create_site(uow, "Rider station at the CBD")
+    stop = add_stop(uow, visit.id, site.id, activities="Saw the station.")
+    add_note(uow, visit.id, "The station opened in April 2022.", stop_id=stop.id, tags=("rest",))
+    add_figure(uow, visit.id, "Served", "6000", unit="人次", qualifier="more_than",
+               stop_id=stop.id)
+    text = pdf.text(render(uow, visit.id), tmp_path)
+    for label in ("Research Report", "Contents", "1. Basic information", "2. Itinerary",
+                  "3. Findings by site", "more than 6,000 person-times", "Page 2 of",
+                  "Key figures"):
+        assert label in text
+    assert "基本情况" not in text and "第 2 页" not in text
+
+
+HOSTILE = [
+    "<b>bold</b> <script>alert('x')</script> <para>p</para>",
+    "&amp; &lt; & < > \" ' &#x41; &nbsp;",
+    "W" * 10000,
+    "emoji 😀🎉 family 👨\u200d👩\u200d👧 check ✔️",
+    "مرحبا بالعالم עברית שלום \u202ereversed\u202c \u200fRLM",
+    "<font name='Courier' size='40'>big</font><br/><img src='x.png'/>",
+    "line1\nline2\r\n\tline3 ]]><![CDATA[ x",
+    "https://example.com/" + "segment/" * 1200,
+    "中文，。、；：？！）》」』”（《「『“测试" * 20,
+]
+FREE_TEXT = {
+    "visit": ["title", "theme", "purpose", "region", "summary", "conclusions", "source",
+              "remarks"],
+    "organizations": ["name", "short_name", "notes"], "people": ["name", "title", "notes"],
+    "sites": ["name", "address", "description", "contact"],
+    "stops": ["activities", "travel_notes"], "notes": ["text", "interviewee_group", "speaker"],
+    "key_figures": ["label", "value", "unit"], "follow_ups": ["action"],
+}
+
+
+@pytest.fixture(scope="module")
+def hostile_pdfs(tmp_path_factory, migrated_template):
+    """The reference visit with hostile text in every free-text field (and tags and facts)."""
+    import shutil
+
+    from fieldvisit.persistence.db import open_database, sqlite_url
+
+    path = tmp_path_factory.mktemp("hostile") / "hostile.sqlite3"
+    shutil.copyfile(migrated_template, path)
+    database = open_database(sqlite_url(path))
+    document = reference_document()
+    values = itertools.cycle(HOSTILE)
+    for section, keys in FREE_TEXT.items():
+        for record in [document[section]] if section == "visit" else document[section]:
+            for key in keys:
+                record[key] = next(values)
+            if section == "notes":
+                record["tags"] = [next(values)[:300], next(values)[:40]]
+            if section == "sites":
+                record["facts"] = [{"label": next(values), "value": next(values)}]
+    uow = database.unit_of_work()
+    visit_id = visit_document.import_visit(uow, document).visit_id
+    pdfs = {language: render(uow, visit_id, language=language, marking=HOSTILE[2],
+                             include_confidential=True, anonymize=False)
+            for language in ("zh", "en")}
+    database.dispose()
+    return pdfs
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_hostile_text_in_every_field_gives_a_valid_pdf(hostile_pdfs, language, tmp_path):
+    report = hostile_pdfs[language]
+    assert len(pdf.reader(report).pages) > 20
+    text = pdf.text(report, tmp_path)
+    assert "<script>alert('x')</script>" in text  # markup printed literally
+    assert "&amp; &lt; & < >" in text
+    assert "<font name='Courier' size='40'>big</font><br/><img" in text
+    assert "😀" not in text and "□" in text  # characters the font lacks are replaced
+    assert all(f.embedded for f in pdf.fonts(report, tmp_path))
+    lines = pdf.lines(report, tmp_path)
+    overflowing = [line for line in lines if line.x_max > line.page_width - 20]
+    assert overflowing == []  # 10,000-character words and URLs wrap within the margins
+    # (a run of eleven closing marks in a narrow cell cannot keep the line-start rule: not
+    # checked here)
