@@ -55,7 +55,7 @@ def main() -> None:
         window.refresh(visit_id)
         app.processEvents()
         lists.append(time.perf_counter() - started)
-    for i in range(5):
+    for _ in range(5):
         tab.editor.text.insertPlainText("字")
         started = time.perf_counter()
         tab.save()
