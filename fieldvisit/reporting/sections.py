@@ -223,7 +223,7 @@ def photo_pages(b: Blocks, title: str) -> list[Flowable]:
                                   title=photo.caption or photo.stop).strip()
         lines = [b.para(caption, "photo_caption")]
         details = [photo.stop if photo.caption else "",
-                   b.labels.format("photo_credit", credit=photo.credit) if photo.credit else ""]
+                   _credit(b, photo.credit)]
         if any(details):
             lines.append(b.para("　".join(filter(None, details)), "photo_details"))
         flow += [CondPageBreak(box_height + 2.4 * cm),
@@ -250,3 +250,12 @@ def roster(b: Blocks, title: str) -> list[Flowable]:
 def _flag(b: Blocks, confidential: bool) -> str:
     return b.labels["confidential"] if confidential else ""
 
+
+def _credit(b: Blocks, credit: str) -> str:
+    """"摄影：王鑫", but a credit written the newspaper way ("中工网 王鑫 摄") stays as it is."""
+    credit = credit.strip()
+    if not credit:
+        return ""
+    if credit.endswith(("摄", "摄影", "供图", "图")) or credit.lower().startswith(("photo", "©")):
+        return credit
+    return b.labels.format("photo_credit", credit=credit)
