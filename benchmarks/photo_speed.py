@@ -88,8 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args(argv)
 
-    from fieldvisit.paths import photo_root
-    from fieldvisit.persistence.db import open_database, sqlite_url
+    from fieldvisit.persistence.db import open_database, photo_root, sqlite_url
     from fieldvisit.services import photos
     from fieldvisit.services.sample import load_reference_visit
 

@@ -145,8 +145,7 @@ def large(folder: Path, stops: int, notes: int, photos: int) -> dict:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from large_visit import large_visit_document, write_photos
 
-    from fieldvisit.paths import photo_root
-    from fieldvisit.persistence.db import sqlite_url
+    from fieldvisit.persistence.db import photo_root, sqlite_url
     from fieldvisit.services.visit_document import import_visit
 
     database_path = folder / "large.sqlite3"

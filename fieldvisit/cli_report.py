@@ -53,7 +53,8 @@ def add_report_parser(commands: Any) -> None:
 
 def run_report(database: Database, args: argparse.Namespace) -> int:
     from fieldvisit.files import write_bytes_atomically
-    from fieldvisit.paths import photo_root, report_cache_dir
+    from fieldvisit.paths import report_cache_dir
+    from fieldvisit.persistence.db import photo_root
     from fieldvisit.reporting.visit_report import render_report
     from fieldvisit.services.report_data import ReportOptions, report_data
     from fieldvisit.services.visits import resolve_visit

@@ -31,23 +31,6 @@ def default_database_path() -> Path:
     return user_data_dir() / "fieldvisit.sqlite3"
 
 
-def photo_root(database_url: str) -> Path:
-    """The folder holding the photo files of the database at ``database_url``; a photo record's
-    ``file_name`` is relative to it.
-
-    For a SQLite file ``<folder>/<name>.sqlite3`` it is ``<folder>/<name>-photos/``, beside the
-    file, so that copying both keeps them together. For any other database (a server shared by
-    a team, an in-memory database) it is ``photos`` in the user data folder.
-    """
-    from sqlalchemy.engine import make_url
-
-    url = make_url(database_url)
-    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-        path = Path(url.database)
-        return path.with_name(f"{path.stem}-photos")
-    return user_data_dir() / "photos"
-
-
 def report_cache_dir() -> Path:
     """Where downscaled copies of photos are kept between reports (pruned after a month)."""
     return user_cache_path("FieldVisit", appauthor=False) / "report-photos"

@@ -18,6 +18,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from fieldvisit.domain.errors import DatabaseRefusedError
+from fieldvisit.paths import user_data_dir
 from fieldvisit.persistence.migrations import alembic_config, head_revision, known_revisions
 from fieldvisit.persistence.uow import UnitOfWork
 
@@ -190,3 +191,18 @@ def _backup(path: Path, revision: str) -> None:
     finally:
         source.close()
     shutil.copymode(path, target)
+
+
+def photo_root(database_url: str) -> Path:
+    """The folder holding the photo files of the database at ``database_url``; a photo record's
+    ``file_name`` is relative to it.
+
+    For a SQLite file ``<folder>/<name>.sqlite3`` it is ``<folder>/<name>-photos/``, beside the
+    file, so that copying both keeps them together. For any other database (a server shared by
+    a team, an in-memory database) it is ``photos`` in the user data folder.
+    """
+    url = make_url(database_url)
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        path = Path(url.database)
+        return path.with_name(f"{path.stem}-photos")
+    return user_data_dir() / "photos"

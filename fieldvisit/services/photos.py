@@ -1,6 +1,6 @@
 """Photos of a visit: importing a JPEG or PNG file, its display copy, deleting and undoing.
 
-Files live under ``root / <visit id> /`` (``root`` is ``fieldvisit.paths.photo_root``): the
+Files live under ``root / <visit id> /`` (``root`` is ``fieldvisit.persistence.db.photo_root``): the
 original, byte for byte, as ``<photo id><suffix>`` (the record's ``file_name`` is that path,
 relative to ``root``) and a display copy ``<photo id>-display.jpg`` (upright, RGB, at most
 ``DISPLAY_PIXELS`` on the long side, no EXIF) for the screen and reports.

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from fieldvisit.paths import photo_root
+from fieldvisit.persistence.db import photo_root
 from fieldvisit.services import notes, photos
 from fieldvisit.services.itinerary_view import itinerary
 from fieldvisit.services.photos import PhotoError, display_path, photo_files

@@ -10,8 +10,7 @@ from PIL import Image
 
 from fieldvisit.domain.enums import NoteKind
 from fieldvisit.domain.errors import FieldVisitError, ValidationError
-from fieldvisit.paths import photo_root
-from fieldvisit.persistence.db import sqlite_url
+from fieldvisit.persistence.db import photo_root, sqlite_url
 from fieldvisit.services.notes import add_note, add_photo
 from fieldvisit.services.report_data import ReportOptions, report_data
 from fieldvisit.services.report_model import SECTIONS

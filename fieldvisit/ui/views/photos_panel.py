@@ -57,8 +57,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldvisit.domain.entities import Photo
-from fieldvisit.paths import photo_root
-from fieldvisit.persistence.db import Database
+from fieldvisit.persistence.db import Database, photo_root
 from fieldvisit.services import photos as photo_service
 from fieldvisit.services.photos import PhotoError, PhotoImport
 from fieldvisit.ui.commands import CommandContext

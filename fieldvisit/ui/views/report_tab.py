@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from fieldvisit.files import write_bytes_atomically
-from fieldvisit.paths import photo_root, report_cache_dir
-from fieldvisit.persistence.db import Database
+from fieldvisit.paths import report_cache_dir
+from fieldvisit.persistence.db import Database, photo_root
 from fieldvisit.reporting.preview import page_images, preview_available
 from fieldvisit.services.report_model import ReportOptions
 from fieldvisit.services.views import VisitOverview
