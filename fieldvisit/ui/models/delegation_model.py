@@ -7,18 +7,20 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from fieldvisit.domain.enums import DelegationRole
 from fieldvisit.services.delegation_view import MemberLine, StopColumn
 from fieldvisit.ui.labels import label
+from fieldvisit.ui.models.row_moves import RowMoves
 from fieldvisit.ui.models.table_model import ModelIndex, RowRole
 
 MEMBER_MIME = "application/x-fieldvisit-member"
 ROLE_COLUMN = 4
 
 
-class DelegationModel(QAbstractTableModel):
+class DelegationModel(RowMoves, QAbstractTableModel):
+    MIME = MEMBER_MIME
     role_change_requested = Signal(object, object)  # member id, DelegationRole
     move_requested = Signal(object, int)  # member id, row it should stand in
 
@@ -88,30 +90,8 @@ class DelegationModel(QAbstractTableModel):
             self.role_change_requested.emit(member.member_id, new_role)
         return True
 
-    # -- drag and drop: rows carry the member id; a drop asks for a move ------------------------
-    def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def mimeTypes(self) -> list[str]:
-        return [MEMBER_MIME]
-
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
-        data = QMimeData()
-        rows = sorted({i.row() for i in indexes if i.isValid()})
-        if rows:
-            data.setData(MEMBER_MIME, QByteArray(str(self._members[rows[0]].member_id).encode()))
-        return data
-
-    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
-                     parent: ModelIndex) -> bool:
-        if action != Qt.DropAction.MoveAction or not data.hasFormat(MEMBER_MIME):
-            return False
-        member_id = UUID(bytes(data.data(MEMBER_MIME).data()).decode())
-        if self.row_of(member_id) < 0:
-            return False
-        target = row if row >= 0 else parent.row() if parent.isValid() else len(self._members)
-        self.move_requested.emit(member_id, target)
-        return False  # the move happens through an undo command, not inside the view
+    def row_id(self, row: int) -> UUID:
+        return self._members[row].member_id
 
 
 class AttendanceModel(QAbstractTableModel):

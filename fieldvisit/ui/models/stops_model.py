@@ -7,13 +7,14 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from fieldvisit.domain.enums import TravelMode
 from fieldvisit.services.itinerary_view import StopLine
 from fieldvisit.ui.itinerary_labels import conflict_text
 from fieldvisit.ui.labels import label
+from fieldvisit.ui.models.row_moves import RowMoves
 from fieldvisit.ui.models.table_model import ModelIndex, RowRole
 
 STOP_MIME = "application/x-fieldvisit-stop"
@@ -28,7 +29,8 @@ def _clock(moment: datetime | None) -> str:
     return "" if moment is None else f"{moment:%H:%M}"
 
 
-class StopsModel(QAbstractTableModel):
+class StopsModel(RowMoves, QAbstractTableModel):
+    MIME = STOP_MIME
     edit_requested = Signal(object, str, object)  # stop id, field, new value (domain type)
     move_requested = Signal(object, int)  # stop id, row it should stand in
     input_rejected = Signal(str)  # what was wrong with typed input
@@ -160,27 +162,5 @@ class StopsModel(QAbstractTableModel):
                                                                  minute=int(minutes))
         return str(value)
 
-    # -- drag and drop --------------------------------------------------------------------------
-    def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def mimeTypes(self) -> list[str]:
-        return [STOP_MIME]
-
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
-        data = QMimeData()
-        rows = sorted({i.row() for i in indexes if i.isValid()})
-        if rows:
-            data.setData(STOP_MIME, QByteArray(str(self._lines[rows[0]].stop.id).encode()))
-        return data
-
-    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
-                     parent: ModelIndex) -> bool:
-        if action != Qt.DropAction.MoveAction or not data.hasFormat(STOP_MIME):
-            return False
-        stop_id = UUID(bytes(data.data(STOP_MIME).data()).decode())
-        if self.row_of(stop_id) < 0:
-            return False
-        target = row if row >= 0 else parent.row() if parent.isValid() else len(self._lines)
-        self.move_requested.emit(stop_id, target)
-        return False
+    def row_id(self, row: int) -> UUID:
+        return self._lines[row].stop.id
