@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any, Callable
 from fieldvisit import __version__
 from fieldvisit.cli_itinerary import add_parsers as add_itinerary_parsers
 from fieldvisit.cli_itinerary import run_ics, run_itinerary, run_optimize
+from fieldvisit.cli_package import add_parsers as add_package_parsers
+from fieldvisit.cli_package import run_conflicts, run_pack, run_unpack
 from fieldvisit.cli_report import add_report_parser, run_report
 from fieldvisit.cli_search import add_parsers as add_search_parsers
 from fieldvisit.cli_search import run_search
@@ -60,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_itinerary_parsers(commands)
     add_report_parser(commands)
     add_search_parsers(commands)
+    add_package_parsers(commands)
     export = commands.add_parser("export", help="write a visit as a JSON visit document")
     export.add_argument("visit", metavar="VISIT")
     export.add_argument("-o", "--output", metavar="FILE", required=True,
@@ -214,5 +217,5 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
     "sample": _sample, "visits": _visits, "show": _show, "roster": _roster, "export": _export,
     "import": _import, "import-roster": _import_roster, "itinerary": run_itinerary,
     "ics": run_ics, "optimize": run_optimize, "report": run_report,
-    "search": run_search,
+    "search": run_search, "pack": run_pack, "unpack": run_unpack, "conflicts": run_conflicts,
 }

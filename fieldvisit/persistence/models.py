@@ -202,3 +202,27 @@ class PhotoRow(RecordRow):
     caption: Mapped[str] = mapped_column(Text)
     credit: Mapped[str] = mapped_column(Text)
     taken_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+# -- merge state of visit packages (not records: they never travel in a package) -------------
+class SyncStateRow(Base):
+    """A content hash a record had when it was exchanged (packed or unpacked): the versions of
+    the record this database knows to be superseded by, or equal to, the one it holds."""
+
+    __tablename__ = "sync_states"
+    record_id: Mapped[UUID] = mapped_column(Uuid, primary_key=True)
+    content_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+
+class MergeConflictRow(Base):
+    """A record edited on two computers: the local version stays, the other one waits here."""
+
+    __tablename__ = "merge_conflicts"
+    id: Mapped[UUID] = mapped_column(Uuid, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    visit_id: Mapped[UUID | None] = mapped_column(Uuid, index=True)
+    record_type: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[UUID] = mapped_column(Uuid, index=True)
+    incoming: Mapped[dict[str, Any]] = mapped_column(JSON)
+    incoming_hash: Mapped[str] = mapped_column(String(64))
+    resolved: Mapped[bool] = mapped_column(Boolean)

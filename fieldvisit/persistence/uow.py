@@ -7,7 +7,7 @@ from types import TracebackType
 from sqlalchemy.orm import Session, sessionmaker
 
 from fieldvisit.domain import entities as e
-from fieldvisit.persistence.repositories import RecordRepository
+from fieldvisit.persistence.repositories import MergeStateRepository, RecordRepository
 from fieldvisit.persistence.search_index import SearchIndex
 
 
@@ -31,6 +31,8 @@ class UnitOfWork:
     photos: RecordRepository[e.Photo]
     search: SearchIndex
     """Full-text search over notes, key figures and follow-ups."""
+    merge_state: MergeStateRepository
+    """Content hashes exchanged in visit packages, and merge conflicts."""
 
     _REPOSITORIES = {
         "organizations": e.Organization, "people": e.Person, "visits": e.Visit,
@@ -50,6 +52,7 @@ class UnitOfWork:
         for name, entity in self._REPOSITORIES.items():
             setattr(self, name, RecordRepository(self._session, entity))
         self.search = SearchIndex(self._session)
+        self.merge_state = MergeStateRepository(self._session)
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

@@ -26,6 +26,7 @@ class Actions:
     delete_visit: QAction
     directory: QAction
     search: QAction
+    conflicts: QAction
     languages: QActionGroup
     about: QAction
 
@@ -78,6 +79,9 @@ def build_actions(window: QMainWindow, undo_stack: QUndoStack) -> Actions:
             translate("Actions", "&Search…"), QKeySequence.StandardKey.Find,
             translate("Actions", "Find text in the notes, key figures and follow-ups of all "
                                  "visits")),
+        conflicts=action(
+            translate("Actions", "Merge &Conflicts…"), None,
+            translate("Actions", "Records changed both here and on another laptop")),
         languages=languages,
         about=action(translate("Actions", "&About FieldVisit")),
     )
@@ -102,6 +106,7 @@ def build_menus(window: QMainWindow, actions: Actions) -> None:
     tools_menu = bar.addMenu(translate("Actions", "&Tools"))
     tools_menu.addAction(actions.directory)
     tools_menu.addAction(actions.search)
+    tools_menu.addAction(actions.conflicts)
     settings_menu = bar.addMenu(translate("Actions", "&Settings"))
     language_menu = QMenu(translate("Actions", "&Language"), window)
     language_menu.addActions(actions.languages.actions())

@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 
 from fieldvisit import APP_NAME, __version__
 from fieldvisit.files import write_text_atomically
-from fieldvisit.persistence.db import Database
-from fieldvisit.services import sample, visit_document, visits
+from fieldvisit.persistence.db import Database, photo_root
+from fieldvisit.services import package, sample, visit_document, visits
 from fieldvisit.services.delegation_view import delegation_details
 from fieldvisit.services.itinerary_view import itinerary
 from fieldvisit.services.notes import visit_records
+from fieldvisit.services.package_merge import MergeSummary
 from fieldvisit.services.views import VisitSummary
 from fieldvisit.ui.actions import build_actions, build_menus
 from fieldvisit.ui.commands import (
@@ -36,6 +37,7 @@ from fieldvisit.ui.commands import (
     DeleteVisitCommand,
     EditVisitCommand,
 )
+from fieldvisit.ui.dialogs.conflicts_dialog import ConflictsDialog
 from fieldvisit.ui.dialogs.visit_dialog import EDITABLE_FIELDS, VisitDialog
 from fieldvisit.ui.errors import show_error
 from fieldvisit.ui.i18n import chosen_language, set_language_preference
@@ -144,6 +146,7 @@ class MainWindow(QMainWindow):
         a.quit.triggered.connect(self.close)
         a.directory.triggered.connect(self.show_directory)
         a.search.triggered.connect(self.show_search)
+        a.conflicts.triggered.connect(lambda: self.show_conflicts())
         a.about.triggered.connect(self.about)
         language = str(QSettings().value("ui/language", "") or "")
         for choice in a.languages.actions():
@@ -186,11 +189,44 @@ class MainWindow(QMainWindow):
 
     def import_visit(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import Visit"), "", self.tr("Visit documents (*.json);;All files (*)"))
+            self, self.tr("Import Visit"), "",
+            self.tr("Visit packages and documents (*.fieldvisit *.json);;All files (*)"))
         if path:
             self.run_import(Path(path))
 
+    def run_unpack(self, path: Path) -> Task:
+        """Merge a note-taker's package; conflicts are shown for the user to resolve."""
+        root = photo_root(self.database.url)
+
+        def work(token: CancelToken) -> MergeSummary:
+            token.check()
+            return package.unpack_visit(self.database.unit_of_work(), root, path)
+
+        def done(summary: MergeSummary) -> None:
+            self.refresh(summary.visit_id)
+            self.statusBar().showMessage(
+                self.tr("Merged “%1”: %2 added, %3 updated, %4 unchanged, %5 in conflict")
+                .replace("%1", summary.visit_title)
+                .replace("%2", str(sum(summary.added.values())))
+                .replace("%3", str(sum(summary.updated.values())))
+                .replace("%4", str(sum(summary.unchanged.values())
+                                   + sum(summary.kept_local.values())))
+                .replace("%5", str(len(summary.conflicts))), 10000)
+            if summary.conflicts:
+                self.show_conflicts(summary.visit_id)
+
+        return self._start(self.tr("Importing %1…").replace("%1", path.name), work, done)
+
+    def show_conflicts(self, visit_id: UUID | None = None) -> ConflictsDialog:
+        dialog = ConflictsDialog(self.database, self, visit_id)
+        dialog.changed.connect(lambda: self.refresh())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def run_import(self, path: Path) -> Task:
+        if path.suffix.lower() == package.SUFFIX:
+            return self.run_unpack(path)
         def work(token: CancelToken) -> visit_document.ImportSummary:
             document = visit_document.loads(path.read_bytes())
             token.check()

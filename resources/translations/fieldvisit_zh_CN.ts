@@ -84,6 +84,14 @@
         <translation>在所有调研的记录、关键数据和后续事项中查找文字</translation>
     </message>
     <message>
+        <source>Merge &amp;Conflicts…</source>
+        <translation>合并冲突(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Records changed both here and on another laptop</source>
+        <translation>在本机和另一台电脑上都被修改过的记录</translation>
+    </message>
+    <message>
         <source>&amp;About FieldVisit</source>
         <translation>关于 FieldVisit(&amp;A)</translation>
     </message>
@@ -251,6 +259,37 @@
     <message>
         <source>travel unknown: add coordinates or type the travel time</source>
         <translation>行程时间未知：请补充坐标或填写行程时间</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Merge Conflicts</source>
+        <translation>合并冲突</translation>
+    </message>
+    <message>
+        <source>These records were changed both here and on the other laptop. This database&apos;s version is kept until you choose.</source>
+        <translation>这些记录在本机和另一台电脑上都被修改过。在您选择之前，保留本数据库中的版本。</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Mine</source>
+        <translation>保留我的(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Take Theirs</source>
+        <translation>采用对方的(&amp;T)</translation>
+    </message>
+    <message>
+        <source>No conflicts to resolve.</source>
+        <translation>没有需要处理的冲突。</translation>
+    </message>
+    <message>
+        <source>Mine (this database)</source>
+        <translation>我的（本数据库）</translation>
+    </message>
+    <message>
+        <source>Theirs (the package)</source>
+        <translation>对方的（数据包）</translation>
     </message>
 </context>
 <context>
@@ -939,16 +978,20 @@
         <translation>导入调研</translation>
     </message>
     <message>
-        <source>Visit documents (*.json);;All files (*)</source>
-        <translation>调研文件 (*.json);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>Imported “%1”: %2 records added, %3 updated, %4 unchanged</source>
         <translation>已导入“%1”：新增 %2 条，更新 %3 条，未变 %4 条</translation>
     </message>
     <message>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <source>Visit packages and documents (*.fieldvisit *.json);;All files (*)</source>
+        <translation>调研数据包和文档 (*.fieldvisit *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Merged “%1”: %2 added, %3 updated, %4 unchanged, %5 in conflict</source>
+        <translation>已合并“%1”：新增 %2，更新 %3，未变 %4，冲突 %5</translation>
     </message>
     <message>
         <source>Export Visit</source>

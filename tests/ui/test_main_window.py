@@ -183,3 +183,25 @@ def test_window_geometry_is_kept(qtbot, database):
     second = MainWindow(database)
     qtbot.addWidget(second)
     assert (second.width(), second.height()) == wanted
+
+
+def test_import_merges_a_note_takers_package(qtbot, database, tmp_path, make_db_path, uow):
+    """File ▸ Import takes a .fieldvisit package from another laptop and merges it."""
+    from fieldvisit.persistence.db import open_database, photo_root, sqlite_url
+    from fieldvisit.services.package import pack_visit
+    from fieldvisit.services.sample import load_reference_visit
+    from fieldvisit.ui.main_window import MainWindow
+
+    laptop = open_database(sqlite_url(make_db_path("laptop")))
+    visit_id = load_reference_visit(laptop.unit_of_work()).visit_id
+    package = tmp_path / "visit.fieldvisit"
+    pack_visit(laptop.unit_of_work(), photo_root(laptop.url), visit_id, package)
+    laptop.dispose()
+    window = MainWindow(database)
+    qtbot.addWidget(window)
+    task = window.run_import(package)
+    with qtbot.waitSignal(task.finished, timeout=10000):
+        pass
+    assert window.current_visit_id() == visit_id
+    assert "0 in conflict" in window.statusBar().currentMessage()
+    assert [v.id for v in visits.list_visits(uow)] == [visit_id]

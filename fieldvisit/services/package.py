@@ -1,0 +1,323 @@
+"""Visit packages (``.fieldvisit``): a zip of the visit document and its photos, for carrying a
+visit from one laptop to another and merging it there (the merge: ``package_merge``).
+
+Layout: ``manifest.json`` (format, version, visit id, the member list and, per record, the
+content hashes it has had when exchanged), ``visit.json`` (the visit document) and
+``photos/<Photo.file_name>`` (original and display copy, where they exist).
+
+Reading a package checks everything before anything is written: a zip that is whole, member
+names that stay inside the package, sizes (declared and actual) within limits, a known format
+version, a valid visit document, photos that are JPEG or PNG images. Photos are extracted to a
+temporary folder outside the photo folder while they are checked.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import tempfile
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
+
+from fieldvisit.domain import entities as e
+from fieldvisit.domain.errors import DocumentError, FieldVisitError
+from fieldvisit.services import photos as photo_files
+from fieldvisit.services import visit_document
+from fieldvisit.services.package_merge import MergeSummary, content_hash, merge_visit
+
+if TYPE_CHECKING:
+    from fieldvisit.persistence.uow import UnitOfWork
+
+FORMAT_NAME = "fieldvisit-package"
+FORMAT_VERSION = 1
+SUFFIX = ".fieldvisit"
+MANIFEST = "manifest.json"
+DOCUMENT = "visit.json"
+PHOTOS = "photos"
+
+MAX_TOTAL_BYTES = 2 * 1024 ** 3
+"""Uncompressed size of all members together (declared and actual)."""
+MAX_MEMBER_BYTES = 500 * 1024 ** 2
+MAX_JSON_BYTES = 100 * 1024 ** 2
+MAX_RATIO = 200
+"""Largest compression ratio of a member above RATIO_FLOOR bytes: more is a zip bomb."""
+RATIO_FLOOR = 1024 ** 2
+MAX_MEMBERS = 100_000
+_CHUNK = 1024 * 1024
+
+
+class PackageError(FieldVisitError):
+    """A package that is refused; the message names the file and the problem."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        super().__init__(f"“{path.name}” cannot be imported: {problem}; nothing was changed")
+        self.path, self.problem = path, problem
+
+
+@dataclass(frozen=True)
+class PackResult:
+    path: Path
+    visit_id: UUID
+    visit_title: str
+    records: int
+    photos: int
+
+
+# -- pack ---------------------------------------------------------------------------------------
+def pack_visit(uow: UnitOfWork, root: Path, visit_id: UUID, target: Path) -> PackResult:
+    """Write the visit and its photo files (from ``root``) to ``target``, atomically, and note
+    the content of every record as exchanged."""
+    document = visit_document.export_visit(uow, visit_id)
+    visit, sections = visit_document.parse(document)
+    records: list[e.Record] = [visit] + [r for name, _ in visit_document.SECTIONS
+                                          for r in sections[name]]
+    with uow:
+        known = uow.merge_state.known_hashes(r.id for r in records)
+        history = {str(r.id): sorted(known.get(r.id, set()) | {content_hash(r)})
+                   for r in records}
+        for record in records:
+            uow.merge_state.add_hashes(record.id, [content_hash(record)])
+        files: list[tuple[str, Path]] = []
+        for photo in sections["photos"]:
+            assert isinstance(photo, e.Photo)
+            for path in photo_files.photo_files(root, photo):
+                if path.is_file():
+                    files.append((f"{PHOTOS}/{path.relative_to(root).as_posix()}", path))
+        manifest = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "visit_id": str(visit.id),
+                    "files": [DOCUMENT] + [name for name, _ in files], "history": history}
+        temporary = target.with_name(f".{target.name}.part")
+        try:
+            with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
+                archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+                archive.writestr(DOCUMENT, visit_document.dumps(document))
+                for name, path in files:
+                    archive.write(path, name)
+            os.replace(temporary, target)
+        except OSError as error:
+            temporary.unlink(missing_ok=True)
+            raise OSError(error.errno, error.strerror, str(target)) from None
+        uow.commit()  # the hashes count as exchanged only once the package exists
+    return PackResult(target, visit.id, visit.title, len(records), len(files))
+
+
+# -- unpack -------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Checked:
+    document: dict[str, Any]
+    history: dict[UUID, frozenset[str]]
+    photos: dict[str, Path]  # relative file name under the photo root -> extracted copy
+
+
+def unpack_visit(uow: UnitOfWork, root: Path, source: Path) -> MergeSummary:
+    """Check the package at ``source`` and merge it into the database; then copy its photo
+    files into ``root`` (never replacing a file that is there)."""
+    source = Path(source)
+    with tempfile.TemporaryDirectory(prefix="fieldvisit-package-") as staging:
+        checked = read_package(source, Path(staging))
+        try:
+            summary = merge_visit(uow, checked.document, checked.history)
+        except DocumentError as error:
+            raise PackageError(source, f"{DOCUMENT} does not fit this database at {error}") \
+                from None
+        copied = _install_photos(root, checked.photos)
+    return summary.with_photos(copied)
+
+
+def read_package(source: Path, staging: Path) -> _Checked:
+    """Everything a merge needs from the package, checked; photo files extracted to
+    ``staging``. Raises PackageError at the first problem."""
+    def refuse(problem: str) -> PackageError:
+        return PackageError(source, problem)
+
+    if not source.is_file():
+        raise refuse("the file does not exist or is not a file")
+    try:
+        if not zipfile.is_zipfile(source):
+            raise refuse("it is not a FieldVisit package (not a zip file, or truncated)")
+        with zipfile.ZipFile(source) as archive:
+            infos = archive.infolist()
+            _check_members(infos, refuse)
+            manifest = _manifest(_read(archive, archive.getinfo(MANIFEST), refuse), refuse)
+            names = {info.filename for info in infos}
+            listed = manifest["files"]
+            if set(listed) | {MANIFEST} != names or len(set(listed)) != len(listed):
+                raise refuse("its contents do not match its manifest")
+            try:
+                document = visit_document.loads(
+                    _read(archive, archive.getinfo(DOCUMENT), refuse))
+                visit, sections = visit_document.parse(document)
+            except DocumentError as error:
+                raise refuse(f"{DOCUMENT} is invalid at {error}") from None
+            if str(visit.id) != manifest["visit_id"]:
+                raise refuse("the manifest and the visit document name different visits")
+            expected = _photo_members(sections["photos"])
+            extracted: dict[str, Path] = {}
+            for info in infos:
+                if info.filename in (MANIFEST, DOCUMENT):
+                    continue
+                relative = info.filename[len(PHOTOS) + 1:]
+                if relative not in expected:
+                    raise refuse(f"{info.filename} belongs to no photo of the visit")
+                target = staging / f"{len(extracted)}.bin"
+                _extract(archive, info, target, refuse)
+                _check_image(target, info.filename, refuse)
+                extracted[relative] = target
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError,
+            RuntimeError, ValueError, zlib.error) as error:
+        raise refuse(f"the zip file is damaged or unsupported ({error})") from None
+    history = {UUID(k): frozenset(v) for k, v in manifest["history"].items()}
+    return _Checked(document, history, extracted)
+
+
+def _check_members(infos: list[zipfile.ZipInfo], refuse: Any) -> None:
+    if len(infos) > MAX_MEMBERS:
+        raise refuse(f"it holds more than {MAX_MEMBERS} files")
+    seen: set[str] = set()
+    total = 0
+    for info in infos:
+        name = info.filename
+        if not _safe_name(name):
+            raise refuse(f"the member name {name!r} would be written outside the package's "
+                         "folder or is not allowed")
+        if name in seen:
+            raise refuse(f"the member {name!r} appears twice")
+        seen.add(name)
+        if info.flag_bits & 0x1:
+            raise refuse(f"the member {name} is encrypted")
+        if info.file_size > MAX_MEMBER_BYTES:
+            raise refuse(f"the member {name} would unpack to {info.file_size} bytes, more than "
+                         f"the limit of {MAX_MEMBER_BYTES} (a zip bomb?)")
+        if info.file_size > RATIO_FLOOR and \
+                info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise refuse(f"the member {name} is compressed more than {MAX_RATIO}:1 "
+                         "(a zip bomb?)")
+        total += info.file_size
+    if total > MAX_TOTAL_BYTES:
+        raise refuse(f"it would unpack to {total} bytes, more than the limit of "
+                     f"{MAX_TOTAL_BYTES} (a zip bomb?)")
+    for required in (MANIFEST, DOCUMENT):
+        if required not in seen:
+            raise refuse(f"it has no {required}: not a FieldVisit package")
+
+
+def _safe_name(name: str) -> bool:
+    if not name or "\\" in name or ":" in name or "\x00" in name or name.startswith("/"):
+        return False
+    parts = name.split("/")
+    if any(part in ("", ".", "..") for part in parts):
+        return False
+    if name in (MANIFEST, DOCUMENT):
+        return True
+    return parts[0] == PHOTOS and len(parts) >= 2 and not PurePosixPath(name).is_absolute()
+
+
+def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, refuse: Any) -> bytes:
+    if info.file_size > MAX_JSON_BYTES:
+        raise refuse(f"{info.filename} is larger than {MAX_JSON_BYTES} bytes")
+    buffer = io.BytesIO()
+    _copy(archive, info, buffer, refuse)
+    return buffer.getvalue()
+
+
+def _extract(archive: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, refuse: Any) -> None:
+    with target.open("wb") as handle:
+        _copy(archive, info, handle, refuse)
+
+
+def _copy(archive: zipfile.ZipFile, info: zipfile.ZipInfo, handle: Any, refuse: Any) -> None:
+    """Copy a member, counting the bytes: more than declared (or than the limits) is refused;
+    zipfile checks the CRC at the end."""
+    limit = min(info.file_size, MAX_MEMBER_BYTES)
+    written = 0
+    with archive.open(info) as member:
+        while chunk := member.read(_CHUNK):
+            written += len(chunk)
+            if written > limit:
+                raise refuse(f"the member {info.filename} unpacks to more than its declared "
+                             "size (a zip bomb?)")
+            handle.write(chunk)
+    if written != info.file_size:
+        raise refuse(f"the member {info.filename} is truncated")
+
+
+def _manifest(data: bytes, refuse: Any) -> dict[str, Any]:
+    try:
+        manifest = json.loads(data)
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise refuse(f"{MANIFEST} is not valid JSON ({error})") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_NAME:
+        raise refuse("it is not a FieldVisit package (unknown manifest)")
+    version = manifest.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise refuse(f"unknown package format version {version!r}")
+    if version > FORMAT_VERSION:
+        raise refuse(f"it was written by a newer FieldVisit (package format {version}, this "
+                     f"one reads {FORMAT_VERSION}); update FieldVisit to import it")
+    files, history = manifest.get("files"), manifest.get("history", {})
+    if not isinstance(files, list) or not all(isinstance(f, str) for f in files) \
+            or not isinstance(manifest.get("visit_id"), str):
+        raise refuse(f"{MANIFEST} is incomplete (files, visit_id)")
+    if not isinstance(history, dict) or not all(
+            isinstance(v, list) and all(isinstance(h, str) and len(h) == 64 for h in v)
+            for v in history.values()):
+        raise refuse(f"{MANIFEST} has an invalid history")
+    try:
+        for key in history:
+            UUID(key)
+    except ValueError:
+        raise refuse(f"{MANIFEST} has an invalid history") from None
+    manifest["history"] = history
+    return manifest
+
+
+def _photo_members(photos: list[e.Record]) -> set[str]:
+    root = Path("/root")  # only to compute names relative to it
+    names: set[str] = set()
+    for photo in photos:
+        assert isinstance(photo, e.Photo)
+        for path in photo_files.photo_files(root, photo):
+            names.add(path.relative_to(root).as_posix())
+    return names
+
+
+def _check_image(path: Path, member: str, refuse: Any) -> None:
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            kind = image.format
+            width, height = image.size
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError,
+            Image.DecompressionBombError) as error:
+        raise refuse(f"{member} is not a JPEG or PNG image ({error})") from None
+    if kind not in photo_files.FORMATS:
+        raise refuse(f"{member} is not a JPEG or PNG image (it is {kind})")
+    if width * height > photo_files.MAX_PIXELS:
+        raise refuse(f"{member} is too large ({width} × {height} pixels)")
+
+
+def _install_photos(root: Path, extracted: dict[str, Path]) -> int:
+    """Copy the checked photo files into ``root`` under temporary names, then rename them; a
+    file already there is kept (photo files never change once written)."""
+    copied = 0
+    for relative, staged in sorted(extracted.items()):
+        target = root.joinpath(*relative.split("/"))
+        if target.exists():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.part")
+        try:
+            shutil.copyfile(staged, temporary)
+            os.replace(temporary, target)
+        except OSError:
+            temporary.unlink(missing_ok=True)
+            raise
+        copied += 1
+    return copied
