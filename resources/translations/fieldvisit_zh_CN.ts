@@ -864,7 +864,7 @@
     </message>
     <message>
         <source>exactly</source>
-        <translation>整</translation>
+        <translation>确数</translation>
     </message>
     <message>
         <source>more than</source>
