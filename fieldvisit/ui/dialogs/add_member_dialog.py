@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +28,7 @@ from fieldvisit.ui.errors import show_error
 from fieldvisit.ui.labels import label
 from fieldvisit.ui.models.name_filter import NameFilterProxy
 from fieldvisit.ui.models.table_model import Column, RecordTableModel, RowRole
+from fieldvisit.ui.views.tables import make_table
 
 translate = QCoreApplication.translate
 
@@ -60,13 +60,8 @@ class AddMemberDialog(QDialog):
         self.proxy = NameFilterProxy(lambda entry: entry.search_texts, self)
         self.proxy.setSourceModel(self.model)
         self.proxy.set_hidden(present, lambda entry: entry.person.id)
-        self.view = QTableView()
-        self.view.setModel(self.proxy)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view = make_table(self.proxy)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setStretchLastSection(True)
         self.role = QComboBox()
         for role in DelegationRole:
             self.role.addItem(label(role), role)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +21,7 @@ from fieldvisit.ui.dialogs.site_dialog import SiteDialog
 from fieldvisit.ui.errors import show_error
 from fieldvisit.ui.models.name_filter import NameFilterProxy
 from fieldvisit.ui.models.table_model import Column, RecordTableModel, RowRole
+from fieldvisit.ui.views.tables import make_table
 
 
 class AddStopDialog(QDialog):
@@ -40,13 +40,8 @@ class AddStopDialog(QDialog):
         ], self)
         self.proxy = NameFilterProxy(lambda site: (site.name, site.address), self)
         self.proxy.setSourceModel(self.model)
-        self.view = QTableView()
-        self.view.setModel(self.proxy)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view = make_table(self.proxy)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setStretchLastSection(True)
         self.day = QSpinBox(minimum=1, maximum=60, value=day)
         self.dwell = QSpinBox(minimum=0, maximum=24 * 60, value=45, suffix=self.tr(" min"))
         self.new_site = QPushButton(self.tr("&New Site…"))

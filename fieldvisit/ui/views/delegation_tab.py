@@ -7,7 +7,7 @@ from typing import Callable
 from uuid import UUID
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,6 +33,7 @@ from fieldvisit.ui.labels import label
 from fieldvisit.ui.models.delegation_model import ROLE_COLUMN, AttendanceModel, DelegationModel
 from fieldvisit.ui.models.table_model import RowRole
 from fieldvisit.ui.views.delegation_panels import ChecksPanel, copy_roster
+from fieldvisit.ui.views.tab_actions import tab_action
 from fieldvisit.ui.views.tables import make_table
 
 
@@ -99,18 +100,9 @@ class DelegationTab(QWidget):
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         return view
 
-    def _action(self, text: str, shortcut: str | QKeySequence.StandardKey | None,
-                slot: Callable[[], None], tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.setToolTip(f"{tip or text.replace('&', '')} ({action.shortcut().toString()})"
-                          if shortcut is not None else tip or text.replace("&", ""))
-        action.triggered.connect(slot)
-        self.addAction(action)
-        self.toolbar.addAction(action)
-        return action
+    def _action(self, text: str, shortcut: str | None, slot: Callable[[], None],
+                tip: str = "") -> QAction:
+        return tab_action(self, self.toolbar, text, shortcut, slot, tip)
 
     def _build_actions(self) -> None:
         self.add_action = self._action(self.tr("&Add Member…"), "Ctrl+Shift+A", self.add_member,

@@ -10,7 +10,7 @@ from typing import Callable
 from uuid import UUID
 
 from PySide6.QtCore import QCoreApplication, Qt, QTime
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,6 +40,7 @@ from fieldvisit.ui.errors import show_error
 from fieldvisit.ui.models.stops_model import StopsModel
 from fieldvisit.ui.models.table_model import RowRole
 from fieldvisit.ui.views.route_map_widget import RouteMapWidget
+from fieldvisit.ui.views.tab_actions import tab_action
 from fieldvisit.ui.views.tables import make_table
 
 translate = QCoreApplication.translate
@@ -99,15 +100,7 @@ class ItineraryTab(QWidget):
         self.setEnabled(False)
 
     def _action(self, text: str, shortcut: str | None, slot: Callable[[], None]) -> QAction:
-        action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.setToolTip(f"{text.replace('&', '')} ({shortcut})")
-        action.triggered.connect(slot)
-        self.addAction(action)
-        self.toolbar.addAction(action)
-        return action
+        return tab_action(self, self.toolbar, text, shortcut, slot)
 
     def _build_actions(self) -> None:
         self.add_action = self._action(self.tr("&Add Stop…"), "Ctrl+Shift+A", self.add_stop)

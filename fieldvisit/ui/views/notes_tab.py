@@ -9,7 +9,7 @@ from typing import Callable
 from uuid import UUID
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -42,6 +42,7 @@ from fieldvisit.ui.models.table_model import RowRole
 from fieldvisit.ui.views.note_editor import NoteEditor
 from fieldvisit.ui.views.notes_tables import NotesTables
 from fieldvisit.ui.views.photos_panel import PhotosPanel
+from fieldvisit.ui.views.tab_actions import tab_action
 from fieldvisit.ui.views.tables import make_table
 
 ALL = "__all__"
@@ -78,15 +79,10 @@ class NotesTab(QWidget):
         self.lower_tabs.addTab(self.photos_panel, self.photos_panel.windowTitle())
         self.clashes = self.tables.clashes
         self._layout()
-        self.new_action = QAction(self.tr("&New Note"), self)
-        self.new_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
-        self.new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.new_action.triggered.connect(self.new_note)
-        self.delete_action = QAction(self.tr("&Delete Note"), self)
-        self.delete_action.setShortcut(QKeySequence("Ctrl+Shift+Backspace"))
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.delete_action.triggered.connect(self.delete_note)
-        self.addActions([self.new_action, self.delete_action])
+        self.new_action = tab_action(self, None, self.tr("&New Note"), "Ctrl+Shift+N",
+                                     self.new_note)
+        self.delete_action = tab_action(self, None, self.tr("&Delete Note"),
+                                        "Ctrl+Shift+Backspace", self.delete_note)
         self.editor.changed.connect(self.save)
         self.notes_view.selectionModel().currentRowChanged.connect(self._note_chosen)
         self.candidates.itemActivated.connect(self.accept_candidate)
