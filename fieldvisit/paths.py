@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -10,10 +11,21 @@ from platformdirs import user_cache_path, user_data_path
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
+def _resource_candidates() -> list[Path]:
+    """``fieldvisit/resources`` in an installed wheel and in a PyInstaller bundle (where the
+    package's modules live under ``sys._MEIPASS/fieldvisit``); the top-level ``resources`` in a
+    checkout; and, should a frozen module report another ``__file__``, the bundle's copy."""
+    candidates = [PACKAGE_DIR / "resources", PACKAGE_DIR.parent / "resources"]
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        candidates.append(Path(bundle) / "fieldvisit" / "resources")
+    return candidates
+
+
 @cache
 def resources_dir() -> Path:
-    """``fieldvisit/resources`` in an installed wheel; the top-level ``resources`` in a checkout."""
-    for candidate in (PACKAGE_DIR / "resources", PACKAGE_DIR.parent / "resources"):
+    """Where the fonts, icons, translations and sample data are (see ``_resource_candidates``)."""
+    for candidate in _resource_candidates():
         if (candidate / "fonts").is_dir():
             return candidate
     raise FileNotFoundError("FieldVisit's resources folder is missing; reinstall FieldVisit")

@@ -14,9 +14,22 @@ packages=(
   xvfb xauth
   # pdftotext, pdffonts and pdftoppm: the tests read the PDF report back with them
   poppler-utils
+  # objdump: PyInstaller needs it on Linux to build the one-folder bundle (tests/packaging)
+  binutils
 )
 if ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
   packages+=(python3-venv)
+fi
+# PyInstaller also bundles Python's shared library, which Debian's python3 does not install
+# (libpython3.X); only for the system Python, whose version has that package
+if [ "$(command -v python3)" = /usr/bin/python3 ] && ! python3 - <<'PY' 2>/dev/null
+import os, sys, sysconfig
+name = sysconfig.get_config_var("INSTSONAME") or ""
+libdir = sysconfig.get_config_var("LIBDIR") or ""
+sys.exit(0 if name and os.path.exists(os.path.join(libdir, name)) else 1)
+PY
+then
+  packages+=("libpython$(python3 -c 'import sys; print("%d.%d" % sys.version_info[:2])')")
 fi
 
 if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi

@@ -1,0 +1,149 @@
+"""The PyInstaller one-folder bundle builds, and the executable in it works on its own.
+
+Builds ``packaging/fieldvisit.spec`` with ``packaging/build_bundle.py`` into a temporary folder
+(about 30 s), then runs the bundle's executable headless: the command line (``--version``,
+``sample``, and commands whose libraries are imported lazily: the PDF report, the calendar,
+an Excel roster) and the window for a few seconds. Runs in the normal test suite; skipped only
+when PyInstaller is not installed (the ``test`` extra installs it).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import fieldvisit
+
+pytestmark = pytest.mark.bundle
+
+ROOT = Path(__file__).resolve().parents[2]
+BUILD_SCRIPT = ROOT / "packaging" / "build_bundle.py"
+UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.M)
+GUI_SECONDS = 5
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundle's executable, built once for this module."""
+    pytest.importorskip(
+        "PyInstaller", reason="PyInstaller is not installed: pip install -e '.[test]'")
+    folder = tmp_path_factory.mktemp("bundle")
+    result = subprocess.run(
+        [sys.executable, str(BUILD_SCRIPT), "--dist", str(folder / "dist"),
+         "--work", str(folder / "build")],
+        cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=900)
+    assert result.returncode == 0, (
+        "building the bundle failed\n" + result.stdout[-4000:] + result.stderr[-6000:])
+    assert "size: " in result.stdout and "build time: " in result.stdout, result.stdout
+    print(result.stdout)
+    suffix = ".exe" if sys.platform == "win32" else ""
+    executable = folder / "dist" / "fieldvisit" / f"fieldvisit{suffix}"
+    assert executable.is_file()
+    return executable
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    """Headless, and the user's own settings and data left alone."""
+    env = dict(os.environ)
+    env.update({
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+    })
+    env.pop("FIELDVISIT_DATABASE_URL", None)
+    return env
+
+
+def run(executable: Path, *args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    result = subprocess.run([str(executable), *args], capture_output=True, text=True,
+                            encoding="utf-8", env=env, timeout=120)
+    assert result.returncode == 0, (
+        f"fieldvisit {' '.join(args)} exited with {result.returncode}\n"
+        f"{result.stdout[-3000:]}{result.stderr[-3000:]}")
+    return result
+
+
+@pytest.fixture
+def sample_database(bundle: Path, env: dict[str, str], tmp_path: Path) -> tuple[Path, str]:
+    database = tmp_path / "x.sqlite3"
+    result = run(bundle, "--db", str(database), "sample", env=env)
+    match = UUID.search(result.stdout)
+    assert match, result.stdout
+    return database, match[0]
+
+
+def test_version(bundle, env):
+    result = run(bundle, "--version", env=env)
+    assert fieldvisit.__version__ in result.stdout
+
+
+def test_sample_creates_the_database_and_prints_the_visit_id(bundle, env, tmp_path):
+    database = tmp_path / "new.sqlite3"
+    result = run(bundle, "--db", str(database), "sample", env=env)
+    assert UUID.search(result.stdout), result.stdout
+    assert database.is_file()
+    assert "市委主题教育" in run(bundle, "--db", str(database), "visits", env=env).stdout
+
+
+def test_report_uses_the_bundled_font(bundle, env, sample_database, tmp_path):
+    """ReportLab, the migrations, the sample and the font all came along."""
+    database, visit = sample_database
+    pdf = tmp_path / "report.pdf"
+    run(bundle, "--db", str(database), "report", visit, "-o", str(pdf), env=env)
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert b"WenQuanYi" in data
+
+
+def test_calendar_export(bundle, env, sample_database, tmp_path):
+    database, visit = sample_database
+    ics = tmp_path / "visit.ics"
+    run(bundle, "--db", str(database), "ics", visit, "-o", str(ics), env=env)
+    assert ics.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+
+
+def test_excel_roster(bundle, env, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["姓名", "单位", "职务"])
+    workbook.active.append(["张三", "市总工会", "主任"])
+    roster = tmp_path / "roster.xlsx"
+    workbook.save(roster)
+    result = run(bundle, "--db", str(tmp_path / "r.sqlite3"), "import-roster", str(roster),
+                 "--dry-run", env=env)
+    assert "would add 1 people" in result.stdout
+
+
+def test_window_starts_and_keeps_running(bundle, env, sample_database, tmp_path):
+    """The application offers no "quit when shown" switch, so the window runs for a few
+    seconds (on a database with a visit, so no first-start question blocks it) and is then
+    stopped; it must not have exited, crashed or raised before that."""
+    database, _ = sample_database
+    log = tmp_path / "gui.log"
+    with log.open("w", encoding="utf-8") as output:
+        process = subprocess.Popen([str(bundle), "--db", str(database)], env=env,
+                                   stdout=output, stderr=subprocess.STDOUT)
+        try:
+            deadline = time.monotonic() + GUI_SECONDS
+            while time.monotonic() < deadline and process.poll() is None:
+                time.sleep(0.2)
+            status = process.poll()
+        finally:
+            if process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
+    text = log.read_text(encoding="utf-8", errors="replace")
+    assert status is None, f"the window exited with status {status} within {GUI_SECONDS} s:\n{text}"
+    assert "Traceback" not in text, text
