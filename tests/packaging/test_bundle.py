@@ -85,6 +85,23 @@ def test_version(bundle, env):
     assert fieldvisit.__version__ in result.stdout
 
 
+def test_bundle_carries_the_resources_and_migrations(bundle):
+    """Where ``fieldvisit.paths`` and Alembic look for them: ``fieldvisit/`` under the bundle's
+    ``_internal`` folder (``sys._MEIPASS``), as in the wheel; translation sources left out."""
+    package = bundle.parent / "_internal" / "fieldvisit"
+
+    def relative(folder: Path, pattern: str) -> set[str]:
+        return {p.relative_to(folder).as_posix() for p in folder.glob(pattern)
+                if p.is_file() and "__pycache__" not in p.parts}
+
+    expected = {name for name in relative(ROOT / "resources", "**/*")
+                if not name.endswith(".ts")}
+    assert expected <= relative(package / "resources", "**/*")
+    migrations = ROOT / "fieldvisit" / "persistence" / "migrations"
+    bundled = relative(package / "persistence" / "migrations", "**/*")
+    assert {"env.py", *relative(migrations, "versions/*.py")} <= bundled
+
+
 def test_sample_creates_the_database_and_prints_the_visit_id(bundle, env, tmp_path):
     database = tmp_path / "new.sqlite3"
     result = run(bundle, "--db", str(database), "sample", env=env)
