@@ -26,6 +26,7 @@ from fieldvisit.domain.enums import (
     VisitStatus,
 )
 from fieldvisit.domain.errors import ValidationError
+from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.domain.timeline import TravelSettings
 
 Timestamp = NewType("Timestamp", datetime)
@@ -180,7 +181,8 @@ class Stop(Record):
         rules.check_non_negative(self.dwell_minutes, "dwell_minutes")
         rules.check_non_negative(self.delay_minutes, "delay_minutes")
         if self.day < 1:
-            raise ValidationError("day must be 1 or later", "day")
+            raise ValidationError(Message(QT_TRANSLATE_NOOP("Messages", "day must be 1 or later")),
+                                  "day")
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -1,10 +1,30 @@
-"""Errors the domain and services raise. Each carries a message meant for the user."""
+"""Errors the domain and services raise. Each carries a message meant for the user: a
+``Message`` (see ``messages``) whose English text is ``str(error)`` and whose ``template`` and
+``kwargs`` let the interface show it in the user's language."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message, template_of
 
 
 class FieldVisitError(Exception):
     """Base class: a problem the user can understand and act on."""
+
+    @property
+    def message(self) -> str:
+        """The message as raised: a ``Message`` where the raiser made one."""
+        return self.args[0] if self.args else ""
+
+    @property
+    def template(self) -> str:
+        return template_of(self.message)[0]
+
+    @property
+    def kwargs(self) -> Mapping[str, Any]:
+        return template_of(self.message)[1]
 
 
 class ValidationError(FieldVisitError):
@@ -35,6 +55,7 @@ class DocumentError(FieldVisitError):
     """An invalid visit document. ``path`` is the JSON path of the first problem."""
 
     def __init__(self, path: str, problem: str) -> None:
-        super().__init__(f"{path}: {problem}")
+        super().__init__(Message(QT_TRANSLATE_NOOP("Messages", "{path}: {problem}"),
+                                 path=path, problem=problem))
         self.path = path
         self.problem = problem

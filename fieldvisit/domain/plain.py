@@ -19,6 +19,7 @@ from uuid import UUID
 
 from fieldvisit.domain.entities import LocalDateTime, Timestamp
 from fieldvisit.domain.errors import DocumentError, ValidationError
+from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 
 T = TypeVar("T")
 
@@ -62,21 +63,24 @@ def to_plain(value: Any) -> Any:
 def from_plain(cls: type[T], data: Any, path: str = "$", *, strict: bool = True) -> T:
     """Build ``cls`` from a plain dict. ``strict`` rejects unknown keys (documents do)."""
     if not isinstance(data, dict):
-        raise DocumentError(path, f"expected an object, got {_describe(data)}")
+        raise DocumentError(path, Message(QT_TRANSLATE_NOOP(
+            "Messages", "expected an object, got {kind}"), kind=_describe(data)))
     types_ = field_types(cls)
     if strict:
         unknown = sorted(set(data) - set(types_))
         if unknown:
-            raise DocumentError(f"{path}.{unknown[0]}", "unknown field")
+            raise DocumentError(f"{path}.{unknown[0]}",
+                                Message(QT_TRANSLATE_NOOP("Messages", "unknown field")))
     for name in sorted(required_fields(cls) - set(data)):
-        raise DocumentError(f"{path}.{name}", "missing required field")
+        raise DocumentError(f"{path}.{name}",
+                            Message(QT_TRANSLATE_NOOP("Messages", "missing required field")))
     kwargs = {name: _coerce(data[name], hint, f"{path}.{name}")
               for name, hint in types_.items() if name in data}
     try:
         return cls(**kwargs)
     except ValidationError as error:
         where = f"{path}.{error.field}" if error.field else path
-        raise DocumentError(where, str(error)) from None
+        raise DocumentError(where, error.message) from None
 
 
 def _coerce(value: Any, hint: Any, path: str) -> Any:
@@ -87,11 +91,12 @@ def _coerce(value: Any, hint: Any, path: str) -> Any:
             return None
         return _coerce(value, options[0], path)
     if value is None:
-        raise DocumentError(path, "must not be null")
+        raise DocumentError(path, Message(QT_TRANSLATE_NOOP("Messages", "must not be null")))
     if origin is tuple:
         item_hint = typing.get_args(hint)[0]
         if not isinstance(value, (list, tuple)):
-            raise DocumentError(path, f"expected a list, got {_describe(value)}")
+            raise DocumentError(path, Message(QT_TRANSLATE_NOOP(
+                "Messages", "expected a list, got {kind}"), kind=_describe(value)))
         return tuple(_coerce(v, item_hint, f"{path}[{i}]") for i, v in enumerate(value))
     if dataclasses.is_dataclass(hint):
         if isinstance(value, hint):
@@ -102,7 +107,9 @@ def _coerce(value: Any, hint: Any, path: str) -> Any:
             return hint(value)
         except ValueError:
             allowed = ", ".join(m.value for m in hint)
-            raise DocumentError(path, f"{value!r} is not one of: {allowed}") from None
+            raise DocumentError(path, Message(QT_TRANSLATE_NOOP(
+                "Messages", "{value!r} is not one of: {allowed}"), value=value,
+                allowed=allowed)) from None
     return _coerce_scalar(value, hint, path)
 
 
@@ -110,12 +117,14 @@ def _coerce_scalar(value: Any, hint: Any, path: str) -> Any:
     if hint is Timestamp:
         moment = _parse_datetime(value, path)
         if moment.tzinfo is None:
-            raise DocumentError(path, "timestamp needs a time zone, e.g. 2023-05-01T08:00:00Z")
+            raise DocumentError(path, Message(QT_TRANSLATE_NOOP(
+                "Messages", "timestamp needs a time zone, e.g. 2023-05-01T08:00:00Z")))
         return moment.astimezone(UTC)
     if hint is LocalDateTime:
         moment = _parse_datetime(value, path)
         if moment.tzinfo is not None:
-            raise DocumentError(path, "planned times are local wall-clock times without a zone")
+            raise DocumentError(path, Message(QT_TRANSLATE_NOOP(
+                "Messages", "planned times are local wall-clock times without a zone")))
         return moment
     if hint is date:
         if isinstance(value, date) and not isinstance(value, datetime):
@@ -123,30 +132,35 @@ def _coerce_scalar(value: Any, hint: Any, path: str) -> Any:
         try:
             return date.fromisoformat(_expect(value, str, path))
         except ValueError:
-            raise DocumentError(path, f"{value!r} is not a date like 2023-05-01") from None
+            raise DocumentError(path, Message(QT_TRANSLATE_NOOP(
+                "Messages", "{value!r} is not a date like 2023-05-01"), value=value)) from None
     if hint is time:
         if isinstance(value, time):
             return value
         try:
             return time.fromisoformat(_expect(value, str, path))
         except ValueError:
-            raise DocumentError(path, f"{value!r} is not a time of day like 09:30") from None
+            raise DocumentError(path, Message(QT_TRANSLATE_NOOP(
+                "Messages", "{value!r} is not a time of day like 09:30"), value=value)) from None
     if hint is UUID:
         if isinstance(value, UUID):
             return value
         try:
             return UUID(_expect(value, str, path))
         except ValueError:
-            raise DocumentError(path, f"{value!r} is not a UUID") from None
+            raise DocumentError(path, Message(QT_TRANSLATE_NOOP(
+                "Messages", "{value!r} is not a UUID"), value=value)) from None
     if hint is bool:
         return _expect(value, bool, path)
     if hint is int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise DocumentError(path, f"expected a whole number, got {_describe(value)}")
+            raise DocumentError(path, Message(QT_TRANSLATE_NOOP(
+                "Messages", "expected a whole number, got {kind}"), kind=_describe(value)))
         return value
     if hint is float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise DocumentError(path, f"expected a number, got {_describe(value)}")
+            raise DocumentError(path, Message(QT_TRANSLATE_NOOP(
+                "Messages", "expected a number, got {kind}"), kind=_describe(value)))
         return float(value)
     if hint is str:
         return _expect(value, str, path)
@@ -159,25 +173,35 @@ def _parse_datetime(value: Any, path: str) -> datetime:
     try:
         return datetime.fromisoformat(_expect(value, str, path))
     except ValueError:
-        raise DocumentError(path, f"{value!r} is not a date and time like 2023-05-01T09:30") \
-            from None
+        raise DocumentError(path, Message(QT_TRANSLATE_NOOP(
+            "Messages", "{value!r} is not a date and time like 2023-05-01T09:30"),
+            value=value)) from None
 
 
 def _expect(value: Any, kind: type, path: str) -> Any:
     if not isinstance(value, kind):
-        raise DocumentError(path, f"expected {_KIND_NAMES[kind]}, got {_describe(value)}")
+        raise DocumentError(path, Message(QT_TRANSLATE_NOOP(
+            "Messages", "expected {expected}, got {kind}"), expected=_KIND_NAMES[kind],
+            kind=_describe(value)))
     return value
 
 
-_KIND_NAMES = {str: "text", bool: "true or false"}
+_KIND_NAMES = {str: Message(QT_TRANSLATE_NOOP("Messages", "text")),
+               bool: Message(QT_TRANSLATE_NOOP("Messages", "true or false"))}
+
+
+_TYPE_NAMES = {dict: Message(QT_TRANSLATE_NOOP("Messages", "an object")),
+               list: Message(QT_TRANSLATE_NOOP("Messages", "a list")),
+               str: Message(QT_TRANSLATE_NOOP("Messages", "text")),
+               bool: Message(QT_TRANSLATE_NOOP("Messages", "true/false")),
+               int: Message(QT_TRANSLATE_NOOP("Messages", "a number")),
+               float: Message(QT_TRANSLATE_NOOP("Messages", "a number"))}
 
 
 def _describe(value: Any) -> str:
     if value is None:
         return "null"
-    names = {dict: "an object", list: "a list", str: "text", bool: "true/false",
-             int: "a number", float: "a number"}
-    return names.get(type(value), type(value).__name__)
+    return _TYPE_NAMES.get(type(value), type(value).__name__)
 
 
 @cache

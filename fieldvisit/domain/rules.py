@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fieldvisit.domain.enums import VisitStatus
 from fieldvisit.domain.errors import ValidationError
+from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, FieldName, Message
 
 _HOURS = re.compile(r"^(?:[01]\d|2[0-3]):[0-5]\d-(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$")
 
@@ -17,28 +18,36 @@ STATUS_ORDER: tuple[VisitStatus, ...] = tuple(VisitStatus)
 
 def require_text(value: str, field: str) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise ValidationError(f"{field} must not be empty", field)
+        raise ValidationError(Message(QT_TRANSLATE_NOOP("Messages", "{field} must not be empty"),
+                                      field=FieldName(field)), field)
 
 
 def check_date_range(start: date | None, end: date | None) -> None:
     if start and end and end < start:
-        raise ValidationError(f"end date {end} is before start date {start}", "end_date")
+        raise ValidationError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "end date {end} is before start date {start}"), end=end, start=start),
+            "end_date")
 
 
 def check_timezone(name: str) -> None:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError(f"unknown time zone {name!r}", "timezone") from None
+        raise ValidationError(Message(QT_TRANSLATE_NOOP("Messages", "unknown time zone {name!r}"),
+                                      name=name), "timezone") from None
 
 
 def check_coordinates(latitude: float | None, longitude: float | None) -> None:
     if (latitude is None) != (longitude is None):
-        raise ValidationError("give both latitude and longitude, or neither", "latitude")
+        raise ValidationError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "give both latitude and longitude, or neither")), "latitude")
     if latitude is not None and not -90 <= latitude <= 90:
-        raise ValidationError(f"latitude {latitude} is outside -90..90", "latitude")
+        raise ValidationError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "latitude {latitude} is outside -90..90"), latitude=latitude), "latitude")
     if longitude is not None and not -180 <= longitude <= 180:
-        raise ValidationError(f"longitude {longitude} is outside -180..180", "longitude")
+        raise ValidationError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "longitude {longitude} is outside -180..180"), longitude=longitude),
+            "longitude")
 
 
 def check_opening_hours(hours: tuple[str, ...]) -> None:
@@ -46,36 +55,42 @@ def check_opening_hours(hours: tuple[str, ...]) -> None:
     if not hours:
         return
     if len(hours) != 7:
-        raise ValidationError(
-            f"opening hours need 7 entries (Monday to Sunday), got {len(hours)}", "opening_hours")
+        raise ValidationError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "opening hours need 7 entries (Monday to Sunday), got {count}"),
+            count=len(hours)), "opening_hours")
     for day in hours:
         for span in filter(None, day.split(",")):
             if not _HOURS.match(span.strip()):
-                raise ValidationError(
-                    f"opening hours {span!r} are not like 09:00-18:00", "opening_hours")
+                raise ValidationError(Message(QT_TRANSLATE_NOOP(
+                    "Messages", "opening hours {span!r} are not like 09:00-18:00"), span=span),
+                    "opening_hours")
             start, end = span.strip().split("-")
             if end <= start:
-                raise ValidationError(f"opening hours {span!r} end before they start",
-                                      "opening_hours")
+                raise ValidationError(Message(QT_TRANSLATE_NOOP(
+                    "Messages", "opening hours {span!r} end before they start"), span=span),
+                    "opening_hours")
 
 
 def check_non_negative(value: int | None, field: str) -> None:
     if value is not None and value < 0:
-        raise ValidationError(f"{field} must not be negative", field)
+        raise ValidationError(Message(QT_TRANSLATE_NOOP("Messages", "{field} must not be negative"),
+                                      field=FieldName(field)), field)
 
 
 def check_relative_file_name(name: str) -> None:
     posix, windows = PurePosixPath(name), PureWindowsPath(name)
     if posix.is_absolute() or windows.anchor or ".." in posix.parts \
             or ".." in windows.parts:
-        raise ValidationError(f"file name {name!r} must be a relative path inside the visit",
-                              "file_name")
+        raise ValidationError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "file name {name!r} must be a relative path inside the visit"),
+            name=name), "file_name")
 
 
 def check_status_change(current: VisitStatus, new: VisitStatus) -> None:
     """Status moves one step forward, or back any number of steps (to reopen a visit)."""
     step = STATUS_ORDER.index(new) - STATUS_ORDER.index(current)
     if step > 1:
-        raise ValidationError(
-            f"a visit cannot go from {current.value} to {new.value} directly; "
-            f"next is {STATUS_ORDER[STATUS_ORDER.index(current) + 1].value}", "status")
+        raise ValidationError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "a visit cannot go from {current} to {new} directly; next is {next}"),
+            current=current, new=new, next=STATUS_ORDER[STATUS_ORDER.index(current) + 1]),
+            "status")

@@ -30,8 +30,10 @@ class TravelSettings:
                      "public_transport_kmh"):
             if not getattr(self, name) > 0:
                 from fieldvisit.domain.errors import ValidationError
+                from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, FieldName, Message
 
-                raise ValidationError(f"{name} must be greater than 0", name)
+                raise ValidationError(Message(QT_TRANSLATE_NOOP(
+                    "Messages", "{field} must be greater than 0"), field=FieldName(name)), name)
 
     def speed_kmh(self, mode: TravelMode | None) -> float:
         return {TravelMode.WALK: self.walk_kmh, TravelMode.CAR: self.car_kmh,
