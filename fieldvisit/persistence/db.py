@@ -18,6 +18,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from fieldvisit.domain.errors import DatabaseRefusedError
+from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.paths import user_data_dir
 from fieldvisit.persistence.migrations import alembic_config, head_revision, known_revisions
 from fieldvisit.persistence.uow import UnitOfWork
@@ -53,14 +54,17 @@ def open_database(url: str) -> Database:
     try:
         parsed = make_url(url)
     except ArgumentError:
-        raise DatabaseRefusedError(f"{url!r} is not a database URL") from None
+        raise DatabaseRefusedError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "{url!r} is not a database URL"), url=url)) from None
     sqlite_path = _sqlite_file(parsed)
     if sqlite_path is not None:
         _check_sqlite_file(sqlite_path)
     try:
         engine = create_engine(url, future=True)
     except (SQLAlchemyError, ImportError) as error:
-        raise DatabaseRefusedError(f"cannot use database {url!r}: {error}") from None
+        raise DatabaseRefusedError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "cannot use database {url!r}: {error}"), url=url,
+            error=str(error))) from None
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     try:
@@ -70,8 +74,9 @@ def open_database(url: str) -> Database:
         raise
     except SQLAlchemyError as error:
         engine.dispose()
-        raise DatabaseRefusedError(f"cannot open database: {error.__class__.__name__}: "
-                                   f"{getattr(error, 'orig', error)}") from None
+        raise DatabaseRefusedError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "cannot open database: {kind}: {error}"),
+            kind=error.__class__.__name__, error=str(getattr(error, "orig", error)))) from None
     return Database(url, engine, sessionmaker(engine, expire_on_commit=False))
 
 
@@ -92,17 +97,19 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 def _check_sqlite_file(path: Path) -> None:
     if path.is_dir():
-        raise DatabaseRefusedError(f"{path} is a folder, not a database file")
+        raise DatabaseRefusedError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "{path} is a folder, not a database file"), path=str(path)))
     if not path.parent.is_dir():
-        raise DatabaseRefusedError(f"the folder {path.parent} does not exist")
+        raise DatabaseRefusedError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "the folder {path} does not exist"), path=str(path.parent)))
     if not path.exists() or path.stat().st_size == 0:
         return
     with path.open("rb") as handle:
         header = handle.read(100)
         if header[:len(SQLITE_HEADER)] != SQLITE_HEADER:
-            raise DatabaseRefusedError(
-                f"{path} is not a FieldVisit database (it is not an SQLite file); "
-                "it was left untouched")
+            raise DatabaseRefusedError(Message(QT_TRANSLATE_NOOP(
+                "Messages", "{path} is not a FieldVisit database (it is not an SQLite file); "
+                "it was left untouched"), path=str(path)))
     # A read-only connection to a WAL-mode file creates -wal and -shm files and cannot remove
     # them when it closes. Without a -wal file all the data is in the main file, so read it as
     # immutable, which creates nothing beside it.
@@ -122,23 +129,26 @@ def _check_sqlite_file(path: Path) -> None:
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
-        raise DatabaseRefusedError(
-            f"{path} is damaged and cannot be read ({error}); it was left untouched") from None
+        raise DatabaseRefusedError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "{path} is damaged and cannot be read ({error}); it was left untouched"),
+            path=str(path), error=str(error))) from None
     if check != "ok":
-        raise DatabaseRefusedError(
-            f"{path} is damaged ({check}); it was left untouched")
+        raise DatabaseRefusedError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "{path} is damaged ({check}); it was left untouched"), path=str(path),
+            check=check))
     if tables and application_id != APPLICATION_ID:
-        raise DatabaseRefusedError(
-            f"{path} is an SQLite database of another application, not FieldVisit; "
-            "it was left untouched")
+        raise DatabaseRefusedError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "{path} is an SQLite database of another application, not FieldVisit; "
+            "it was left untouched"), path=str(path)))
     _check_revision(revision, str(path))
 
 
 def _check_revision(revision: str | None, where: str) -> None:
     if revision is not None and revision not in known_revisions():
-        raise DatabaseRefusedError(
-            f"{where} was written by a newer version of FieldVisit (schema {revision}); "
-            "update FieldVisit to open it. It was left untouched")
+        raise DatabaseRefusedError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "{where} was written by a newer version of FieldVisit (schema "
+            "{revision}); update FieldVisit to open it. It was left untouched"), where=where,
+            revision=revision))
 
 
 def _migrate(engine: Engine, sqlite_path: Path | None) -> None:
@@ -148,9 +158,10 @@ def _migrate(engine: Engine, sqlite_path: Path | None) -> None:
         if "alembic_version" in tables:
             current = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
         elif tables and sqlite_path is None:
-            raise DatabaseRefusedError(
-                "the database already holds tables of another application; use an empty one")
-    _check_revision(current, "the database")
+            raise DatabaseRefusedError(Message(QT_TRANSLATE_NOOP(
+                "Messages", "the database already holds tables of another application; use an "
+                "empty one")))
+    _check_revision(current, Message(QT_TRANSLATE_NOOP("Messages", "the database")))
     if current == head_revision():
         return
     if current is not None and sqlite_path is not None:
@@ -170,9 +181,10 @@ def _migrate(engine: Engine, sqlite_path: Path | None) -> None:
                 if sqlite:
                     broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                     if broken:
-                        raise DatabaseRefusedError(
-                            f"upgrading the database would break {len(broken)} references "
-                            f"(first in table {broken[0][0]}); it was left as it was")
+                        raise DatabaseRefusedError(Message(QT_TRANSLATE_NOOP(
+                            "Messages", "upgrading the database would break {count} "
+                            "references (first in table {table}); it was left as it was"),
+                            count=len(broken), table=broken[0][0]))
         finally:
             if sqlite:
                 connection.exec_driver_sql("PRAGMA foreign_keys = ON")

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from fieldvisit.domain import entities as e
 from fieldvisit.domain.errors import NotFoundError
+from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.domain.plain import field_types, row_loader, to_plain
 from fieldvisit.persistence import models as m
 
@@ -33,10 +34,18 @@ ROW_TYPES: dict[type[e.Record], type[m.RecordRow]] = {
 }
 
 _NOUNS = {
-    e.Organization: "organization", e.Person: "person", e.Visit: "visit",
-    e.DelegationMember: "delegation member", e.Participation: "participating organization",
-    e.Absence: "absence", e.Site: "site", e.Stop: "stop", e.Note: "note",
-    e.KeyFigure: "key figure", e.FollowUp: "follow-up", e.Photo: "photo",
+    e.Organization: Message(QT_TRANSLATE_NOOP("Messages", "organization")),
+    e.Person: Message(QT_TRANSLATE_NOOP("Messages", "person")),
+    e.Visit: Message(QT_TRANSLATE_NOOP("Messages", "visit")),
+    e.DelegationMember: Message(QT_TRANSLATE_NOOP("Messages", "delegation member")),
+    e.Participation: Message(QT_TRANSLATE_NOOP("Messages", "participating organization")),
+    e.Absence: Message(QT_TRANSLATE_NOOP("Messages", "absence")),
+    e.Site: Message(QT_TRANSLATE_NOOP("Messages", "site")),
+    e.Stop: Message(QT_TRANSLATE_NOOP("Messages", "stop")),
+    e.Note: Message(QT_TRANSLATE_NOOP("Messages", "note")),
+    e.KeyFigure: Message(QT_TRANSLATE_NOOP("Messages", "key figure")),
+    e.FollowUp: Message(QT_TRANSLATE_NOOP("Messages", "follow-up")),
+    e.Photo: Message(QT_TRANSLATE_NOOP("Messages", "photo")),
 }
 
 
@@ -69,7 +78,8 @@ class RecordRepository(Generic[E]):
     def get(self, record_id: UUID) -> E:
         found = self.find(record_id)
         if found is None:
-            raise NotFoundError(f"no {self.noun} with id {record_id}")
+            raise NotFoundError(Message(QT_TRANSLATE_NOOP(
+                "Messages", "no {noun} with id {id}"), noun=self.noun, id=record_id))
         return found
 
     def list(self, order_by: Iterable[str] = (), **filters: Any) -> list[E]:
@@ -110,7 +120,8 @@ class RecordRepository(Generic[E]):
     def delete(self, record_id: UUID) -> None:
         row = self._session.get(self._row, record_id)
         if row is None:
-            raise NotFoundError(f"no {self.noun} with id {record_id}")
+            raise NotFoundError(Message(QT_TRANSLATE_NOOP(
+                "Messages", "no {noun} with id {id}"), noun=self.noun, id=record_id))
         self._session.delete(row)
         self._session.flush()
 
@@ -184,7 +195,8 @@ class MergeStateRepository:
     def mark_resolved(self, conflict_id: UUID) -> None:
         row = self._session.get(m.MergeConflictRow, conflict_id)
         if row is None:
-            raise NotFoundError(f"no conflict with id {conflict_id}")
+            raise NotFoundError(Message(QT_TRANSLATE_NOOP(
+                "Messages", "no conflict with id {id}"), id=conflict_id))
         row.resolved = True
         self._session.flush()
 

@@ -23,6 +23,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import TableStyle
 
 from fieldvisit.domain.errors import FieldVisitError
+from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.paths import resource
 from fieldvisit.reporting.text import NO_LINE_END, NO_LINE_START
 
@@ -67,8 +68,9 @@ def register_fonts(font_file: str = "") -> ReportFonts:
     try:
         regular = TTFont(name, str(path), subfontIndex=0)
     except (TTFError, OSError, ValueError, IndexError) as error:
-        raise FieldVisitError(f"cannot use the font {path}: {error} (the report needs a "
-                              "TrueType font: .ttf or .ttc)") from None
+        raise FieldVisitError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "cannot use the font {path}: {error} (the report needs a TrueType font: "
+            ".ttf or .ttc)"), path=str(path), error=str(error))) from None
     pdfmetrics.registerFont(regular)
     cmap = regular.face.charToGlyph
     bold_name, synthetic = name, True

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from fieldvisit import __version__
 from fieldvisit.domain.enums import DelegationRole
 from fieldvisit.domain.errors import ValidationError
+from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.services.itinerary_view import itinerary, site_wgs84
 
 if TYPE_CHECKING:
@@ -23,8 +24,9 @@ def visit_calendar(uow: UnitOfWork, visit_id: UUID) -> bytes:
 
     view = itinerary(uow, visit_id)
     if view.visit.start_date is None:
-        raise ValidationError("set the visit's start date first: calendar events need a date",
-                              "start_date")
+        raise ValidationError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "set the visit's start date first: calendar events need a date")),
+            "start_date")
     with uow:
         leaders = uow.delegation.list(visit_id=visit_id, role=DelegationRole.LEADER)
         leader = uow.people.get(leaders[0].person_id) if leaders else None

@@ -11,6 +11,7 @@ from fieldvisit.domain.delegation_rules import protocol_sorted
 from fieldvisit.domain.entities import Absence, DelegationMember, Participation
 from fieldvisit.domain.enums import DelegationRole
 from fieldvisit.domain.errors import ConflictError, NotFoundError, ValidationError
+from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.services import records
 
 if TYPE_CHECKING:
@@ -41,7 +42,8 @@ def add_member(uow: UnitOfWork, visit_id: UUID, person_id: UUID,
         person = uow.people.get(person_id)
         members = uow.delegation.list(visit_id=visit_id)
         if any(m.person_id == person_id for m in members):
-            raise ConflictError(f"{person.name} is already in this delegation")
+            raise ConflictError(Message(QT_TRANSLATE_NOOP(
+                "Messages", "{name} is already in this delegation"), name=person.name))
         member = records.normalized(DelegationMember(
             visit_id=visit_id, person_id=person_id, role=role,
             protocol_order=max((m.protocol_order for m in members), default=0) + 1,
@@ -88,7 +90,8 @@ def reorder_members(uow: UnitOfWork, visit_id: UUID, member_ids: list[UUID]) -> 
     with uow:
         members = {m.id: m for m in uow.delegation.list(visit_id=visit_id)}
         if sorted(map(str, member_ids)) != sorted(map(str, members)):
-            raise ValidationError("the new order must list every member of the delegation once")
+            raise ValidationError(Message(QT_TRANSLATE_NOOP(
+                "Messages", "the new order must list every member of the delegation once")))
         _renumber(uow, [members[i] for i in member_ids])
         uow.commit()
 
@@ -113,7 +116,8 @@ def add_participation(uow: UnitOfWork, visit_id: UUID, organization_id: UUID) ->
         uow.visits.get(visit_id)
         organization = uow.organizations.get(organization_id)
         if uow.participations.count(visit_id=visit_id, organization_id=organization_id):
-            raise ConflictError(f"{organization.name} already takes part in this visit")
+            raise ConflictError(Message(QT_TRANSLATE_NOOP(
+                "Messages", "{name} already takes part in this visit"), name=organization.name))
         participation = Participation(visit_id=visit_id, organization_id=organization_id)
         uow.participations.put(participation)
         uow.commit()
@@ -140,7 +144,8 @@ def set_contact(uow: UnitOfWork, visit_id: UUID, organization_id: UUID,
     with uow:
         found = uow.participations.list(visit_id=visit_id, organization_id=organization_id)
         if not found:
-            raise NotFoundError("that organization does not take part in this visit")
+            raise NotFoundError(Message(QT_TRANSLATE_NOOP(
+                "Messages", "that organization does not take part in this visit")))
         if person_id is not None:
             uow.people.get(person_id)
         updated = records.changed(found[0], {"contact_person_id": person_id})
@@ -160,7 +165,8 @@ def set_attendance(uow: UnitOfWork, member_id: UUID, stop_id: UUID, attends: boo
         member = uow.delegation.get(member_id)
         stop = uow.stops.get(stop_id)
         if stop.visit_id != member.visit_id:
-            raise ValidationError("the stop and the member belong to different visits")
+            raise ValidationError(Message(QT_TRANSLATE_NOOP(
+                "Messages", "the stop and the member belong to different visits")))
         existing = uow.absences.list(member_id=member_id, stop_id=stop_id)
         if attends:
             for absence in existing:

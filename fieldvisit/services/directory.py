@@ -8,6 +8,7 @@ from uuid import UUID
 
 from fieldvisit.domain.entities import Organization, Person
 from fieldvisit.domain.errors import ConflictError
+from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Joined, Message
 from fieldvisit.services import records
 
 if TYPE_CHECKING:
@@ -31,15 +32,20 @@ def delete_organization(uow: UnitOfWork, organization_id: UUID) -> None:
     with uow:
         organization = uow.organizations.get(organization_id)
         uses = {
-            "people": uow.people.count(organization_id=organization_id),
-            "sites": uow.sites.count(host_organization_id=organization_id),
-            "follow-ups": uow.follow_ups.count(responsible_organization_id=organization_id),
-            "visits": uow.participations.count(organization_id=organization_id),
+            QT_TRANSLATE_NOOP("Messages", "{count} people"):
+                uow.people.count(organization_id=organization_id),
+            QT_TRANSLATE_NOOP("Messages", "{count} sites"):
+                uow.sites.count(host_organization_id=organization_id),
+            QT_TRANSLATE_NOOP("Messages", "{count} follow-ups"):
+                uow.follow_ups.count(responsible_organization_id=organization_id),
+            QT_TRANSLATE_NOOP("Messages", "{count} visits"):
+                uow.participations.count(organization_id=organization_id),
         }
-        in_use = ", ".join(f"{count} {what}" for what, count in uses.items() if count)
+        in_use = Joined(Message(what, count=count) for what, count in uses.items() if count)
         if in_use:
-            raise ConflictError(
-                f"{organization.name} cannot be deleted: it is still used by {in_use}")
+            raise ConflictError(Message(QT_TRANSLATE_NOOP(
+                "Messages", "{name} cannot be deleted: it is still used by {in_use}"),
+                name=organization.name, in_use=in_use))
         uow.organizations.delete(organization_id)
         uow.commit()
 
@@ -64,13 +70,16 @@ def delete_person(uow: UnitOfWork, person_id: UUID) -> None:
         visits = {m.visit_id for m in uow.delegation.list(person_id=person_id)}
         if visits:
             titles = "; ".join(v.title for v in uow.visits.list(id=list(visits)))
-            raise ConflictError(
-                f"{person.name} cannot be deleted while in the delegation of: {titles}")
+            raise ConflictError(Message(QT_TRANSLATE_NOOP(
+                "Messages", "{name} cannot be deleted while in the delegation of: {titles}"),
+                name=person.name, titles=titles))
         if uow.notes.count(author_id=person_id):
-            raise ConflictError(f"{person.name} cannot be deleted: they wrote notes")
+            raise ConflictError(Message(QT_TRANSLATE_NOOP(
+                "Messages", "{name} cannot be deleted: they wrote notes"), name=person.name))
         if uow.participations.count(contact_person_id=person_id):
-            raise ConflictError(f"{person.name} cannot be deleted: they are the contact person "
-                                "of an organization in a visit")
+            raise ConflictError(Message(QT_TRANSLATE_NOOP(
+                "Messages", "{name} cannot be deleted: they are the contact person of an "
+                "organization in a visit"), name=person.name))
         uow.people.delete(person_id)
         uow.commit()
 

@@ -7,6 +7,7 @@ from uuid import UUID
 
 from fieldvisit.domain.entities import Site, Stop
 from fieldvisit.domain.errors import ConflictError, ValidationError
+from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.services import records
 
 if TYPE_CHECKING:
@@ -30,7 +31,8 @@ def delete_site(uow: UnitOfWork, site_id: UUID) -> None:
     with uow:
         site = uow.sites.get(site_id)
         if uow.stops.count(site_id=site_id):
-            raise ConflictError(f"{site.name} cannot be deleted: visits stop there")
+            raise ConflictError(Message(QT_TRANSLATE_NOOP(
+                "Messages", "{name} cannot be deleted: visits stop there"), name=site.name))
         uow.sites.delete(site_id)
         uow.commit()
 
@@ -75,9 +77,10 @@ def remove_stop(uow: UnitOfWork, stop_id: UUID) -> None:
         stop = uow.stops.get(stop_id)
         notes, figures = uow.notes.count(stop_id=stop_id), uow.figures.count(stop_id=stop_id)
         if notes or figures:
-            raise ConflictError(
-                f"stop {stop.position} has {notes} notes and {figures} figures; "
-                "move or delete them first")
+            raise ConflictError(Message(QT_TRANSLATE_NOOP(
+                "Messages", "stop {position} has {notes} notes and {figures} figures; "
+                "move or delete them first"), position=stop.position, notes=notes,
+                figures=figures))
         uow.stops.delete(stop_id)
         remaining = uow.stops.list(order_by=("position",), visit_id=stop.visit_id)
         for position, other in enumerate(remaining, start=1):
@@ -90,7 +93,8 @@ def reorder_stops(uow: UnitOfWork, visit_id: UUID, stop_ids: list[UUID]) -> list
     with uow:
         stops = {s.id: s for s in uow.stops.list(visit_id=visit_id)}
         if sorted(map(str, stop_ids)) != sorted(map(str, stops)):
-            raise ValidationError("the new order must list every stop of the visit once")
+            raise ValidationError(Message(QT_TRANSLATE_NOOP(
+                "Messages", "the new order must list every stop of the visit once")))
         ordered = [records.changed(stops[stop_id], {"position": position})
                    for position, stop_id in enumerate(stop_ids, start=1)]
         for stop in ordered:

@@ -16,6 +16,7 @@ from fieldvisit.domain.entities import (
     Record,
 )
 from fieldvisit.domain.errors import ValidationError
+from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.services import records
 
 if TYPE_CHECKING:
@@ -44,7 +45,8 @@ def merge_organizations(uow: UnitOfWork, keep_id: UUID, duplicate_id: UUID) -> M
 
 def _merge(uow: UnitOfWork, kind: type[R], keep_id: UUID, duplicate_id: UUID) -> MergeResult:
     if keep_id == duplicate_id:
-        raise ValidationError("choose two different records to merge")
+        raise ValidationError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "choose two different records to merge")))
     with uow:
         repository = uow.repository(kind)
         keep, duplicate = repository.get(keep_id), repository.get(duplicate_id)

@@ -27,6 +27,7 @@ from uuid import UUID
 
 from fieldvisit.domain import entities as e
 from fieldvisit.domain.errors import DocumentError, FieldVisitError
+from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.services import photos as photo_files
 from fieldvisit.services import visit_document
 from fieldvisit.services.package_merge import MergeSummary, content_hash, merge_visit
@@ -56,7 +57,9 @@ class PackageError(FieldVisitError):
     """A package that is refused; the message names the file and the problem."""
 
     def __init__(self, path: Path, problem: str) -> None:
-        super().__init__(f"“{path.name}” cannot be imported: {problem}; nothing was changed")
+        super().__init__(Message(QT_TRANSLATE_NOOP(
+            "Messages", "“{file}” cannot be imported: {problem}; nothing was changed"),
+            file=path.name, problem=problem))
         self.path, self.problem = path, problem
 
 
@@ -123,8 +126,9 @@ def unpack_visit(uow: UnitOfWork, root: Path, source: Path) -> MergeSummary:
         try:
             summary = merge_visit(uow, checked.document, checked.history)
         except DocumentError as error:
-            raise PackageError(source, f"{DOCUMENT} does not fit this database at {error}") \
-                from None
+            raise PackageError(source, Message(QT_TRANSLATE_NOOP(
+                "Messages", "{file} does not fit this database at {error}"), file=DOCUMENT,
+                error=error.message)) from None
         copied = _install_photos(root, checked.photos)
     return summary.with_photos(copied)
 
@@ -136,10 +140,12 @@ def read_package(source: Path, staging: Path) -> _Checked:
         return PackageError(source, problem)
 
     if not source.is_file():
-        raise refuse("the file does not exist or is not a file")
+        raise refuse(Message(QT_TRANSLATE_NOOP(
+            "Messages", "the file does not exist or is not a file")))
     try:
         if not zipfile.is_zipfile(source):
-            raise refuse("it is not a FieldVisit package (not a zip file, or truncated)")
+            raise refuse(Message(QT_TRANSLATE_NOOP(
+                "Messages", "it is not a FieldVisit package (not a zip file, or truncated)")))
         with zipfile.ZipFile(source) as archive:
             infos = archive.infolist()
             _check_members(infos, refuse)
@@ -147,15 +153,19 @@ def read_package(source: Path, staging: Path) -> _Checked:
             names = {info.filename for info in infos}
             listed = manifest["files"]
             if set(listed) | {MANIFEST} != names or len(set(listed)) != len(listed):
-                raise refuse("its contents do not match its manifest")
+                raise refuse(Message(QT_TRANSLATE_NOOP(
+                    "Messages", "its contents do not match its manifest")))
             try:
                 document = visit_document.loads(
                     _read(archive, archive.getinfo(DOCUMENT), refuse))
                 visit, sections = visit_document.parse(document)
             except DocumentError as error:
-                raise refuse(f"{DOCUMENT} is invalid at {error}") from None
+                raise refuse(Message(QT_TRANSLATE_NOOP(
+                    "Messages", "{file} is invalid at {error}"), file=DOCUMENT,
+                    error=error.message)) from None
             if str(visit.id) != manifest["visit_id"]:
-                raise refuse("the manifest and the visit document name different visits")
+                raise refuse(Message(QT_TRANSLATE_NOOP(
+                    "Messages", "the manifest and the visit document name different visits")))
             expected = _photo_members(sections["photos"])
             extracted: dict[str, Path] = {}
             for info in infos:
@@ -163,47 +173,60 @@ def read_package(source: Path, staging: Path) -> _Checked:
                     continue
                 relative = info.filename[len(PHOTOS) + 1:]
                 if relative not in expected:
-                    raise refuse(f"{info.filename} belongs to no photo of the visit")
+                    raise refuse(Message(QT_TRANSLATE_NOOP(
+                        "Messages", "{member} belongs to no photo of the visit"),
+                        member=info.filename))
                 target = staging / f"{len(extracted)}.bin"
                 _extract(archive, info, target, refuse)
                 _check_image(target, info.filename, refuse)
                 extracted[relative] = target
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError,
             RuntimeError, ValueError, zlib.error) as error:
-        raise refuse(f"the zip file is damaged or unsupported ({error})") from None
+        raise refuse(Message(QT_TRANSLATE_NOOP(
+            "Messages", "the zip file is damaged or unsupported ({error})"),
+            error=str(error))) from None
     history = {UUID(k): frozenset(v) for k, v in manifest["history"].items()}
     return _Checked(document, history, extracted)
 
 
 def _check_members(infos: list[zipfile.ZipInfo], refuse: Any) -> None:
     if len(infos) > MAX_MEMBERS:
-        raise refuse(f"it holds more than {MAX_MEMBERS} files")
+        raise refuse(Message(QT_TRANSLATE_NOOP(
+            "Messages", "it holds more than {limit} files"), limit=MAX_MEMBERS))
     seen: set[str] = set()
     total = 0
     for info in infos:
         name = info.filename
         if not _safe_name(name):
-            raise refuse(f"the member name {name!r} would be written outside the package's "
-                         "folder or is not allowed")
+            raise refuse(Message(QT_TRANSLATE_NOOP(
+                "Messages", "the member name {name!r} would be written outside the package's "
+                "folder or is not allowed"), name=name))
         if name in seen:
-            raise refuse(f"the member {name!r} appears twice")
+            raise refuse(Message(QT_TRANSLATE_NOOP(
+                "Messages", "the member {name!r} appears twice"), name=name))
         seen.add(name)
         if info.flag_bits & 0x1:
-            raise refuse(f"the member {name} is encrypted")
+            raise refuse(Message(QT_TRANSLATE_NOOP(
+                "Messages", "the member {name} is encrypted"), name=name))
         if info.file_size > MAX_MEMBER_BYTES:
-            raise refuse(f"the member {name} would unpack to {info.file_size} bytes, more than "
-                         f"the limit of {MAX_MEMBER_BYTES} (a zip bomb?)")
+            raise refuse(Message(QT_TRANSLATE_NOOP(
+                "Messages", "the member {name} would unpack to {size} bytes, more than the "
+                "limit of {limit} (a zip bomb?)"), name=name, size=info.file_size,
+                limit=MAX_MEMBER_BYTES))
         if info.file_size > RATIO_FLOOR and \
                 info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise refuse(f"the member {name} is compressed more than {MAX_RATIO}:1 "
-                         "(a zip bomb?)")
+            raise refuse(Message(QT_TRANSLATE_NOOP(
+                "Messages", "the member {name} is compressed more than {ratio}:1 "
+                "(a zip bomb?)"), name=name, ratio=MAX_RATIO))
         total += info.file_size
     if total > MAX_TOTAL_BYTES:
-        raise refuse(f"it would unpack to {total} bytes, more than the limit of "
-                     f"{MAX_TOTAL_BYTES} (a zip bomb?)")
+        raise refuse(Message(QT_TRANSLATE_NOOP(
+            "Messages", "it would unpack to {size} bytes, more than the limit of {limit} "
+            "(a zip bomb?)"), size=total, limit=MAX_TOTAL_BYTES))
     for required in (MANIFEST, DOCUMENT):
         if required not in seen:
-            raise refuse(f"it has no {required}: not a FieldVisit package")
+            raise refuse(Message(QT_TRANSLATE_NOOP(
+                "Messages", "it has no {file}: not a FieldVisit package"), file=required))
 
 
 def _safe_name(name: str) -> bool:
@@ -219,7 +242,9 @@ def _safe_name(name: str) -> bool:
 
 def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, refuse: Any) -> bytes:
     if info.file_size > MAX_JSON_BYTES:
-        raise refuse(f"{info.filename} is larger than {MAX_JSON_BYTES} bytes")
+        raise refuse(Message(QT_TRANSLATE_NOOP(
+            "Messages", "{member} is larger than {limit} bytes"), member=info.filename,
+            limit=MAX_JSON_BYTES))
     buffer = io.BytesIO()
     _copy(archive, info, buffer, refuse)
     return buffer.getvalue()
@@ -239,39 +264,50 @@ def _copy(archive: zipfile.ZipFile, info: zipfile.ZipInfo, handle: Any, refuse: 
         while chunk := member.read(_CHUNK):
             written += len(chunk)
             if written > limit:
-                raise refuse(f"the member {info.filename} unpacks to more than its declared "
-                             "size (a zip bomb?)")
+                raise refuse(Message(QT_TRANSLATE_NOOP(
+                    "Messages", "the member {name} unpacks to more than its declared size "
+                    "(a zip bomb?)"), name=info.filename))
             handle.write(chunk)
     if written != info.file_size:
-        raise refuse(f"the member {info.filename} is truncated")
+        raise refuse(Message(QT_TRANSLATE_NOOP(
+            "Messages", "the member {name} is truncated"), name=info.filename))
 
 
 def _manifest(data: bytes, refuse: Any) -> dict[str, Any]:
     try:
         manifest = json.loads(data)
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise refuse(f"{MANIFEST} is not valid JSON ({error})") from None
+        raise refuse(Message(QT_TRANSLATE_NOOP(
+            "Messages", "{file} is not valid JSON ({error})"), file=MANIFEST,
+            error=str(error))) from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_NAME:
-        raise refuse("it is not a FieldVisit package (unknown manifest)")
+        raise refuse(Message(QT_TRANSLATE_NOOP(
+            "Messages", "it is not a FieldVisit package (unknown manifest)")))
     version = manifest.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise refuse(f"unknown package format version {version!r}")
+        raise refuse(Message(QT_TRANSLATE_NOOP(
+            "Messages", "unknown package format version {version!r}"), version=version))
     if version > FORMAT_VERSION:
-        raise refuse(f"it was written by a newer FieldVisit (package format {version}, this "
-                     f"one reads {FORMAT_VERSION}); update FieldVisit to import it")
+        raise refuse(Message(QT_TRANSLATE_NOOP(
+            "Messages", "it was written by a newer FieldVisit (package format {version}, this "
+            "one reads {supported}); update FieldVisit to import it"), version=version,
+            supported=FORMAT_VERSION))
     files, history = manifest.get("files"), manifest.get("history", {})
     if not isinstance(files, list) or not all(isinstance(f, str) for f in files) \
             or not isinstance(manifest.get("visit_id"), str):
-        raise refuse(f"{MANIFEST} is incomplete (files, visit_id)")
+        raise refuse(Message(QT_TRANSLATE_NOOP(
+            "Messages", "{file} is incomplete (files, visit_id)"), file=MANIFEST))
     if not isinstance(history, dict) or not all(
             isinstance(v, list) and all(isinstance(h, str) and len(h) == 64 for h in v)
             for v in history.values()):
-        raise refuse(f"{MANIFEST} has an invalid history")
+        raise refuse(Message(QT_TRANSLATE_NOOP(
+            "Messages", "{file} has an invalid history"), file=MANIFEST))
     try:
         for key in history:
             UUID(key)
     except ValueError:
-        raise refuse(f"{MANIFEST} has an invalid history") from None
+        raise refuse(Message(QT_TRANSLATE_NOOP(
+            "Messages", "{file} has an invalid history"), file=MANIFEST)) from None
     manifest["history"] = history
     return manifest
 
@@ -296,11 +332,17 @@ def _check_image(path: Path, member: str, refuse: Any) -> None:
             image.verify()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError,
             Image.DecompressionBombError) as error:
-        raise refuse(f"{member} is not a JPEG or PNG image ({error})") from None
+        raise refuse(Message(QT_TRANSLATE_NOOP(
+            "Messages", "{member} is not a JPEG or PNG image ({error})"), member=member,
+            error=str(error))) from None
     if kind not in photo_files.FORMATS:
-        raise refuse(f"{member} is not a JPEG or PNG image (it is {kind})")
+        raise refuse(Message(QT_TRANSLATE_NOOP(
+            "Messages", "{member} is not a JPEG or PNG image (it is {kind})"), member=member,
+            kind=kind))
     if width * height > photo_files.MAX_PIXELS:
-        raise refuse(f"{member} is too large ({width} × {height} pixels)")
+        raise refuse(Message(QT_TRANSLATE_NOOP(
+            "Messages", "{member} is too large ({width} × {height} pixels)"), member=member,
+            width=width, height=height))
 
 
 def _install_photos(root: Path, extracted: dict[str, Path]) -> int:

@@ -25,6 +25,7 @@ from uuid import UUID, uuid4
 
 from fieldvisit.domain import entities as e
 from fieldvisit.domain.errors import NotFoundError, ValidationError
+from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.domain.plain import from_plain, to_plain
 from fieldvisit.services import visit_document
 
@@ -157,9 +158,11 @@ def resolve_conflict(uow: UnitOfWork, conflict_id: UUID, take_incoming: bool) ->
     with uow:
         stored = uow.merge_state.find_conflict(conflict_id)
         if stored is None:
-            raise NotFoundError(f"no conflict with id {conflict_id}")
+            raise NotFoundError(Message(QT_TRANSLATE_NOOP(
+                "Messages", "no conflict with id {id}"), id=conflict_id))
         if stored.resolved:
-            raise ValidationError("this conflict is already resolved")
+            raise ValidationError(Message(QT_TRANSLATE_NOOP(
+                "Messages", "this conflict is already resolved")))
         kind = KINDS[stored.record_type]
         incoming = from_plain(kind, stored.incoming, strict=False)
         repository = uow.repository(kind)

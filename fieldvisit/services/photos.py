@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo
 
 from fieldvisit.domain.entities import LocalDateTime, Photo
 from fieldvisit.domain.errors import FieldVisitError
+from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.services import records
 from fieldvisit.services.itinerary_view import ItineraryView, itinerary
 
@@ -54,16 +55,19 @@ class PhotoError(FieldVisitError):
     the file."""
 
     REASONS = {
-        "unreadable": "cannot be read",
-        "not_image": "is not a JPEG or PNG image",
-        "damaged": "is damaged or incomplete",
-        "too_large": "is too large (more than {limit} megapixels or {bytes} MB)",
+        "unreadable": QT_TRANSLATE_NOOP("Messages", "“{file}” cannot be read"),
+        "not_image": QT_TRANSLATE_NOOP("Messages", "“{file}” is not a JPEG or PNG image"),
+        "damaged": QT_TRANSLATE_NOOP("Messages", "“{file}” is damaged or incomplete"),
+        "too_large": QT_TRANSLATE_NOOP(
+            "Messages", "“{file}” is too large (more than {limit} megapixels or {bytes} MB)"),
     }
 
     def __init__(self, path: Path, reason: str, detail: str = "") -> None:
-        text = self.REASONS[reason].format(limit=MAX_PIXELS // 1_000_000,
-                                           bytes=MAX_FILE_BYTES // (1024 * 1024))
-        super().__init__(f"“{path.name}” {text}" + (f": {detail}" if detail else ""))
+        text = Message(self.REASONS[reason], file=path.name) if reason != "too_large" else \
+            Message(self.REASONS[reason], file=path.name, limit=MAX_PIXELS // 1_000_000,
+                    bytes=MAX_FILE_BYTES // (1024 * 1024))
+        super().__init__(Message(QT_TRANSLATE_NOOP("Messages", "{problem}: {detail}"),
+                                 problem=text, detail=detail) if detail else text)
         self.path, self.reason, self.detail = path, reason, detail
 
 
@@ -224,8 +228,9 @@ def _write_files(source: Path, files: list[tuple[Path, bytes]]) -> list[Path]:
             done.append(target)
     except OSError as error:
         _remove(parts + done)
-        raise OSError(error.errno, f"cannot store the photo “{source.name}”: "
-                      f"{error.strerror or error}", str(error.filename or source)) from None
+        raise OSError(error.errno, Message(QT_TRANSLATE_NOOP(
+            "Messages", "cannot store the photo “{file}”: {error}"), file=source.name,
+            error=error.strerror or str(error)), str(error.filename or source)) from None
     except BaseException:
         _remove(parts + done)
         raise

@@ -8,6 +8,7 @@ from uuid import UUID
 
 from fieldvisit.domain.entities import Record, utc_now
 from fieldvisit.domain.errors import DocumentError, ValidationError
+from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, FieldName, Message
 from fieldvisit.domain.plain import from_plain, to_plain
 
 if TYPE_CHECKING:
@@ -25,8 +26,10 @@ def normalized(record: R) -> R:
         return from_plain(type(record), to_plain(record), strict=False)
     except DocumentError as error:
         field = error.path.removeprefix("$.").split(".")[0].split("[")[0] or None
-        raise ValidationError(f"{field}: {error.problem}" if field else error.problem,
-                              field) from None
+        problem = Message(QT_TRANSLATE_NOOP("Messages", "{field}: {problem}"),
+                          field=FieldName(field), problem=error.problem) \
+            if field else error.problem
+        raise ValidationError(problem, field) from None
 
 
 def add(uow: UnitOfWork, record: R) -> R:
@@ -51,7 +54,8 @@ def changed(record: R, changes: dict[str, Any]) -> R:
     unknown = set(changes) - names
     if unknown or PROTECTED_FIELDS & set(changes):
         bad = sorted(unknown | (PROTECTED_FIELDS & set(changes)))[0]
-        raise ValidationError(f"{bad} cannot be changed here", bad)
+        raise ValidationError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "{field} cannot be changed here"), field=FieldName(bad)), bad)
     updated = normalized(dataclasses.replace(record, **changes))
     if updated == record:
         return record

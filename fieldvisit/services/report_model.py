@@ -15,6 +15,7 @@ from fieldvisit.domain.enums import (
     TravelMode,
 )
 from fieldvisit.domain.errors import ValidationError
+from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.services.route_map import RouteMap
 
 SECTIONS = ("cover", "contents", "basic", "itinerary", "findings", "summary", "suggestions",
@@ -42,14 +43,18 @@ class ReportOptions:
 
     def __post_init__(self) -> None:
         if self.language not in (None, *LANGUAGES):
-            raise ValidationError(f"report language must be zh or en, not {self.language!r}",
-                                  "language")
+            raise ValidationError(Message(QT_TRANSLATE_NOOP(
+                "Messages", "report language must be zh or en, not {language!r}"),
+                language=self.language), "language")
         if self.paper not in PAPERS:
-            raise ValidationError(f"paper must be a4 or letter, not {self.paper!r}", "paper")
+            raise ValidationError(Message(QT_TRANSLATE_NOOP(
+                "Messages", "paper must be a4 or letter, not {paper!r}"), paper=self.paper),
+                "paper")
         unknown = set(self.sections) - set(SECTIONS)
         if unknown:
-            raise ValidationError(f"unknown report sections: {', '.join(sorted(unknown))}; "
-                                  f"known: {', '.join(SECTIONS)}", "sections")
+            raise ValidationError(Message(QT_TRANSLATE_NOOP(
+                "Messages", "unknown report sections: {unknown}; known: {known}"),
+                unknown=", ".join(sorted(unknown)), known=", ".join(SECTIONS)), "sections")
         object.__setattr__(self, "sections", frozenset(self.sections))
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldvisit.domain.errors import ValidationError
+from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 
 ROSTER_FIELDS = ("name", "title", "organization", "phone", "email")
 
@@ -38,9 +39,12 @@ WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, .doc, and password-protected .xlsx
 _SIGNATURES = (
-    (_ZIP, "an Excel workbook or another zip archive"), (_OLE, "an Office 97-2003 document"),
-    (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
-    (b"%PDF", "a PDF document"),
+    (_ZIP, Message(QT_TRANSLATE_NOOP("Messages", "an Excel workbook or another zip archive"))),
+    (_OLE, Message(QT_TRANSLATE_NOOP("Messages", "an Office 97-2003 document"))),
+    (b"\x89PNG", Message(QT_TRANSLATE_NOOP("Messages", "a PNG image"))),
+    (b"\xff\xd8\xff", Message(QT_TRANSLATE_NOOP("Messages", "a JPEG image"))),
+    (b"GIF8", Message(QT_TRANSLATE_NOOP("Messages", "a GIF image"))),
+    (b"%PDF", Message(QT_TRANSLATE_NOOP("Messages", "a PDF document"))),
 )
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _INVISIBLE = re.compile(
@@ -91,17 +95,22 @@ def read_roster(path: Path, sheet: str | None = None) -> RosterTable:
         with path.open("rb") as stream:
             data = stream.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        raise ValidationError(f"{name} cannot be read: {error.strerror or error}") from None
+        raise ValidationError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "{name} cannot be read: {error}"), name=name,
+            error=error.strerror or str(error))) from None
     if len(data) > MAX_FILE_BYTES:
-        raise ValidationError(
-            f"{name} is too large; a roster file can have at most {MAX_FILE_BYTES / 2**20:g} MB")
+        raise ValidationError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "{name} is too large; a roster file can have at most {limit} MB"),
+            name=name, limit=f"{MAX_FILE_BYTES / 2**20:g}"))
     if not data:
-        raise ValidationError(f"{name} is empty")
+        raise ValidationError(Message(QT_TRANSLATE_NOOP("Messages", "{name} is empty"), name=name))
     suffix = path.suffix.lower()
     if _is_workbook(name, suffix, data):
         return _read_workbook(name, data, sheet)
     if sheet is not None and sheet != path.stem:
-        raise ValidationError(f"sheet '{sheet}' not found in {name}; the file has: {path.stem}")
+        raise ValidationError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "sheet '{sheet}' not found in {name}; the file has: {sheets}"),
+            sheet=sheet, name=name, sheets=path.stem))
     text = _decode(name, data)
     delimiter = "\t" if suffix == ".tsv" else _delimiter(text)
     return _table(name, (path.stem,), path.stem, name, _csv_rows(name, text, delimiter))
@@ -129,22 +138,29 @@ _HEADING_FIELDS = {_heading_key(h): field for field, hs in _HEADINGS.items() for
 
 def _is_workbook(name: str, suffix: str, data: bytes) -> bool:
     if suffix == ".xls" or (suffix in WORKBOOK_SUFFIXES and data.startswith(_OLE)):
-        raise ValidationError(
-            f"{name} is an Excel 97-2003 workbook or is password-protected; save it as an "
-            "Excel workbook (.xlsx) without a password, or as CSV, and import that")
+        raise ValidationError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "{name} is an Excel 97-2003 workbook or is password-protected; save it "
+            "as an Excel workbook (.xlsx) without a password, or as CSV, and import that"),
+            name=name))
     if suffix in WORKBOOK_SUFFIXES:
         if not data.startswith(_ZIP):
-            raise ValidationError(f"{name} is damaged: it is not an Excel (.xlsx) workbook")
+            raise ValidationError(Message(QT_TRANSLATE_NOOP(
+                "Messages", "{name} is damaged: it is not an Excel (.xlsx) workbook"), name=name))
         return True
     if suffix not in CSV_SUFFIXES:
-        raise ValidationError(f"{name} is not a CSV or Excel (.xlsx) file")
+        raise ValidationError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "{name} is not a CSV or Excel (.xlsx) file"), name=name))
     for signature, what in _SIGNATURES:
         if data.startswith(signature):
-            raise ValidationError(f"{name} is not a CSV file: it is {what}")
+            raise ValidationError(Message(QT_TRANSLATE_NOOP(
+                "Messages", "{name} is not a CSV file: it is {what}"), name=name, what=what))
     if data.startswith(_UTF16_BOMS):
-        raise ValidationError(f"{name} is in UTF-16; save it as “CSV UTF-8” and import that")
+        raise ValidationError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "{name} is in UTF-16; save it as “CSV UTF-8” and import that"),
+            name=name))
     if b"\x00" in data:
-        raise ValidationError(f"{name} is not a CSV file: it contains binary data")
+        raise ValidationError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "{name} is not a CSV file: it contains binary data"), name=name))
     return False
 
 
@@ -154,8 +170,9 @@ def _decode(name: str, data: bytes) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise ValidationError(f"{name} is neither UTF-8 nor GB18030 text; save it as “CSV UTF-8” "
-                          "and import that")
+    raise ValidationError(Message(QT_TRANSLATE_NOOP(
+        "Messages", "{name} is neither UTF-8 nor GB18030 text; save it as “CSV UTF-8” and "
+        "import that"), name=name))
 
 
 def _delimiter(text: str) -> str:
@@ -172,8 +189,9 @@ def _csv_rows(name: str, text: str, delimiter: str) -> Iterator[list[str]]:
         for record in reader:
             yield [_text(cell) for cell in record]
     except csv.Error as error:
-        raise ValidationError(
-            f"{name} is damaged near line {reader.line_num}: {error}") from None
+        raise ValidationError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "{name} is damaged near line {line}: {error}"), name=name,
+            line=reader.line_num, error=str(error))) from None
 
 
 def _read_workbook(name: str, data: bytes, sheet: str | None) -> RosterTable:
@@ -182,19 +200,23 @@ def _read_workbook(name: str, data: bytes, sheet: str | None) -> RosterTable:
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl reports damage with many exception types
-        raise ValidationError(f"{name} is damaged: {_reason(error)}") from None
+        raise ValidationError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "{name} is damaged: {error}"), name=name, error=_reason(error))) from None
     try:
         sheets = {worksheet.title: worksheet for worksheet in workbook.worksheets}
         if not sheets:
-            raise ValidationError(f"{name} has no worksheets")
+            raise ValidationError(Message(QT_TRANSLATE_NOOP(
+                "Messages", "{name} has no worksheets"), name=name))
         chosen = next(iter(sheets)) if sheet is None else sheet
         if chosen not in sheets:
-            raise ValidationError(
-                f"sheet '{chosen}' not found in {name}; the workbook has: {', '.join(sheets)}")
+            raise ValidationError(Message(QT_TRANSLATE_NOOP(
+                "Messages", "sheet '{sheet}' not found in {name}; the workbook has: {sheets}"),
+                sheet=chosen, name=name, sheets=", ".join(sheets)))
         worksheet = sheets[chosen]
         worksheet.reset_dimensions()  # stated dimensions may be wrong or absurdly large
-        return _table(name, tuple(sheets), chosen, f"sheet '{chosen}' of {name}",
-                      _sheet_rows(name, worksheet))
+        where = Message(QT_TRANSLATE_NOOP("Messages", "sheet '{sheet}' of {name}"),
+                        sheet=chosen, name=name)
+        return _table(name, tuple(sheets), chosen, where, _sheet_rows(name, worksheet))
     finally:
         workbook.close()
 
@@ -207,7 +229,9 @@ def _sheet_rows(name: str, worksheet: Any) -> Iterator[list[str]]:
         except StopIteration:
             return
         except Exception as error:  # a damaged sheet fails while it is parsed
-            raise ValidationError(f"{name} is damaged: {_reason(error)}") from None
+            raise ValidationError(Message(QT_TRANSLATE_NOOP(
+                "Messages", "{name} is damaged: {error}"), name=name,
+                error=_reason(error))) from None
         yield [_cell_text(value) for value in row]
 
 
@@ -244,20 +268,23 @@ def _table(file_name: str, sheet_names: tuple[str, ...], sheet: str, where: str,
         if not cells:
             continue
         if len(cells) > MAX_COLUMNS:
-            raise ValidationError(f"row {number} of {where} has {len(cells)} columns; "
-                                  f"a roster can have at most {MAX_COLUMNS}")
+            raise ValidationError(Message(QT_TRANSLATE_NOOP(
+                "Messages", "row {row} of {where} has {count} columns; a roster can have at "
+                "most {limit}"), row=number, where=where, count=len(cells), limit=MAX_COLUMNS))
         found.append(RosterRow(number, tuple(cells)))
         if len(found) > MAX_ROWS + HEADER_SEARCH_ROWS:
             break
     if not found:
-        raise ValidationError(f"{where} is empty")
+        raise ValidationError(Message(QT_TRANSLATE_NOOP("Messages", "{name} is empty"),
+                                      name=where))
     first = found[:HEADER_SEARCH_ROWS]
     start = next((i for i, row in enumerate(first) if guess_mapping(row.cells)["name"] is not None),
                  next((i for i, row in enumerate(first) if sum(map(bool, row.cells)) > 1), 0))
     header, rows = found[start], found[start + 1:]
     if len(rows) > MAX_ROWS:
-        raise ValidationError(f"{where} has more than {MAX_ROWS:,} rows; "
-                              "split it into smaller files")
+        raise ValidationError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "{where} has more than {limit} rows; split it into smaller files"),
+            where=where, limit=f"{MAX_ROWS:,}"))
     width = max(len(row.cells) for row in found[start:])
 
     def padded(cells: tuple[str, ...]) -> tuple[str, ...]:

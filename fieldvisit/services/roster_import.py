@@ -28,6 +28,7 @@ from uuid import UUID
 
 from fieldvisit.domain.entities import Organization, Person
 from fieldvisit.domain.errors import ConflictError, ValidationError
+from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, FieldName, Message
 from fieldvisit.services import records
 from fieldvisit.services.roster_files import (
     ROSTER_FIELDS,
@@ -44,8 +45,11 @@ __all__ = ["ROSTER_FIELDS", "RosterRow", "RosterTable", "read_roster", "guess_ma
            "PlannedRow", "RosterPlan", "RosterImportResult", "plan_import", "apply_import"]
 
 CREATE, MATCH, REJECT = "create", "match", "reject"
-FIELD_LABELS = {"name": "Name", "title": "Title", "organization": "Organization",
-                "phone": "Phone", "email": "Email"}
+FIELD_LABELS = {"name": Message(QT_TRANSLATE_NOOP("Messages", "Name")),
+                "title": Message(QT_TRANSLATE_NOOP("Messages", "Title")),
+                "organization": Message(QT_TRANSLATE_NOOP("Messages", "Organization")),
+                "phone": Message(QT_TRANSLATE_NOOP("Messages", "Phone")),
+                "email": Message(QT_TRANSLATE_NOOP("Messages", "Email"))}
 MAX_LENGTHS = {"name": 100, "title": 200, "organization": 200, "phone": 40, "email": 254}
 _PLACEHOLDERS = frozenset({"-", "--", "—", "——", "/", "无", "暂无", "n/a", "none", "null"})
 _EMAIL = re.compile(r"[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[^@\s<>()\[\],;:\".]+")
@@ -75,7 +79,8 @@ class PlannedRow:
     @property
     def message(self) -> str:
         """The reason with its row, e.g. "row 7: name is missing"."""
-        return f"row {self.row_number}: {self.reason}"
+        return Message(QT_TRANSLATE_NOOP("Messages", "row {row}: {reason}"),
+                       row=self.row_number, reason=self.reason)
 
 
 @dataclass(frozen=True)
@@ -142,8 +147,9 @@ def apply_import(uow: UnitOfWork, plan: RosterPlan) -> RosterImportResult:
                            uow.people.list())
         fresh = planner.plan
         if (fresh.rows, fresh.new_organizations) != (plan.rows, plan.new_organizations):
-            raise ConflictError("the directory changed since the preview was made; "
-                                "preview the import again")
+            raise ConflictError(Message(QT_TRANSLATE_NOOP(
+                "Messages", "the directory changed since the preview was made; preview the "
+                "import again")))
         for organization in planner.new_organizations.values():
             uow.organizations.put(records.normalized(organization))
         for person in planner.people:
@@ -161,23 +167,28 @@ def _checked_mapping(table: RosterTable,
                      mapping: Mapping[str, int | None]) -> Mapping[str, int | None]:
     unknown = sorted(set(mapping) - set(ROSTER_FIELDS))
     if unknown:
-        raise ValidationError(f"{unknown[0]!r} is not a roster field; the fields are: "
-                              f"{', '.join(ROSTER_FIELDS)}")
+        raise ValidationError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "{field!r} is not a roster field; the fields are: {fields}"),
+            field=unknown[0], fields=", ".join(ROSTER_FIELDS)))
     columns = {name: mapping.get(name) for name in ROSTER_FIELDS}
     if columns["name"] is None:
-        raise ValidationError("map a column to Name", "name")
+        raise ValidationError(Message(QT_TRANSLATE_NOOP("Messages", "map a column to Name")),
+                              "name")
     used: dict[int, str] = {}
     for name, column in columns.items():
         if column is None:
             continue
         if isinstance(column, bool) or not isinstance(column, int) \
                 or not 0 <= column < len(table.header):
-            raise ValidationError(f"{FIELD_LABELS[name]} is mapped to column {column!r}, but "
-                                  f"the table has columns 0 to {len(table.header) - 1}", name)
+            raise ValidationError(Message(QT_TRANSLATE_NOOP(
+                "Messages", "{field} is mapped to column {column!r}, but the table has columns "
+                "0 to {last}"), field=FIELD_LABELS[name], column=column,
+                last=len(table.header) - 1), name)
         if column in used:
-            raise ValidationError(f"column '{table.header[column] or column + 1}' is mapped to "
-                                  f"both {FIELD_LABELS[used[column]]} and {FIELD_LABELS[name]}",
-                                  name)
+            raise ValidationError(Message(QT_TRANSLATE_NOOP(
+                "Messages", "column '{column}' is mapped to both {first} and {second}"),
+                column=table.header[column] or column + 1, first=FIELD_LABELS[used[column]],
+                second=FIELD_LABELS[name]), name)
         used[column] = name
     return MappingProxyType(columns)
 
@@ -236,7 +247,8 @@ class _Planner:
         earlier = next((number for org, number in self.seen[name_key]
                         if not key or not org or org == key), None)
         if earlier is not None:
-            return _rejected(planned, f"same person as row {earlier}")
+            return _rejected(planned, Message(QT_TRANSLATE_NOOP(
+                "Messages", "same person as row {row}"), row=earlier))
         person, problem = self._existing_person(values, name_key, organization)
         if problem:
             return _rejected(planned, problem)
@@ -247,7 +259,7 @@ class _Planner:
                     name=values["name"], title=values["title"], phone=values["phone"],
                     email=values["email"], organization_id=organization_id))
             except ValidationError as error:
-                return _rejected(planned, str(error))
+                return _rejected(planned, error.message)
             planned = replace(planned, action=CREATE)
         else:
             self.claimed.add(person.id)
@@ -273,8 +285,9 @@ class _Planner:
         found = self.by_name.get(key) or self.by_short_name.get(key) or []
         if len(found) > 1:
             names = ", ".join(sorted(o.name for o in found))
-            return None, key, (f"organization '{text}' could be any of {len(found)} "
-                               f"organizations ({names}); use the full name")
+            return None, key, Message(QT_TRANSLATE_NOOP(
+                "Messages", "organization '{text}' could be any of {count} organizations "
+                "({names}); use the full name"), text=text, count=len(found), names=names)
         if found:
             return found[0], key, ""
         return self.new_organizations.get(key) or Organization(name=text), key, ""
@@ -284,19 +297,23 @@ class _Planner:
         name, namesakes = values["name"], self.people_by_name.get(name_key, [])
         if organization is None:
             if len(namesakes) > 1:
-                return None, (f"{len(namesakes)} people named {name} already exist; give the "
-                              "organization to choose one")
+                return None, Message(QT_TRANSLATE_NOOP(
+                    "Messages", "{count} people named {name} already exist; give the "
+                    "organization to choose one"), count=len(namesakes), name=name)
             return (namesakes[0] if namesakes else None), ""
         same = [p for p in namesakes if p.organization_id == organization.id]
         if len(same) > 1:
-            return None, (f"{len(same)} people named {name} at {values['organization']} "
-                          "already exist; merge them first")
+            return None, Message(QT_TRANSLATE_NOOP(
+                "Messages", "{count} people named {name} at {organization} already exist; "
+                "merge them first"), count=len(same), name=name,
+                organization=values["organization"])
         if same:
             return same[0], ""
         loose = [p for p in namesakes if p.organization_id is None and p.id not in self.claimed]
         if len(loose) > 1:
-            return None, (f"{len(loose)} people named {name} without an organization already "
-                          "exist; merge them first")
+            return None, Message(QT_TRANSLATE_NOOP(
+                "Messages", "{count} people named {name} without an organization already "
+                "exist; merge them first"), count=len(loose), name=name)
         return (loose[0] if loose else None), ""
 
 
@@ -322,23 +339,32 @@ def _cleaned(name: str, text: str) -> str:
 def _problem(values: dict[str, str]) -> str:
     """Why the row cannot be imported, or ""."""
     if not values["name"]:
-        return "name is missing"
+        return Message(QT_TRANSLATE_NOOP("Messages", "name is missing"))
     for name, text in values.items():
+        field = FieldName(name, FIELD_LABELS[name])
         if len(text) > MAX_LENGTHS[name]:
-            return (f"{name} is too long ({len(text)} characters; "
-                    f"at most {MAX_LENGTHS[name]})")
+            return Message(QT_TRANSLATE_NOOP(
+                "Messages", "{field} is too long ({length} characters; at most {limit})"),
+                field=field, length=len(text), limit=MAX_LENGTHS[name])
         if name in ("name", "title", "organization"):
             markup = _MARKUP.search(text)
             if markup:
-                return f"{name} contains markup ({markup.group()!r}); use plain text"
+                return Message(QT_TRANSLATE_NOOP(
+                    "Messages", "{field} contains markup ({markup!r}); use plain text"),
+                    field=field, markup=markup.group())
             if text.startswith("="):
-                return f"{name} {text[:20]!r} looks like a spreadsheet formula"
+                return Message(QT_TRANSLATE_NOOP(
+                    "Messages", "{field} {text!r} looks like a spreadsheet formula"),
+                    field=field, text=text[:20])
     phone, email = values["phone"], values["email"]
     if phone and _EXCEL_SHORTENED.fullmatch(phone):
-        return (f"phone {phone!r} was shortened by Excel; format the column as text "
-                "and save the file again")
+        return Message(QT_TRANSLATE_NOOP(
+            "Messages", "phone {phone!r} was shortened by Excel; format the column as text and "
+            "save the file again"), phone=phone)
     if phone and (not _PHONE.fullmatch(phone) or sum(c.isdigit() for c in phone) < 3):
-        return f"{phone!r} is not a phone number"
+        return Message(QT_TRANSLATE_NOOP("Messages", "{phone!r} is not a phone number"),
+                       phone=phone)
     if email and not _EMAIL.fullmatch(email):
-        return f"{email!r} is not an email address"
+        return Message(QT_TRANSLATE_NOOP("Messages", "{email!r} is not an email address"),
+                       email=email)
     return ""

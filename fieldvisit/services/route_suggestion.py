@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from uuid import UUID
 
 from fieldvisit.domain.errors import ConflictError
+from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.domain.route_optimizer import RouteProblem, suggest_route
 from fieldvisit.services import records
 from fieldvisit.services.itinerary_view import ordered, stop_plan
@@ -77,8 +78,9 @@ def apply_suggestion(uow: UnitOfWork, proposal: RouteProposal) -> dict[UUID, int
     with uow:
         stops = ordered(uow.stops.list(visit_id=proposal.visit_id))
         if tuple(s.id for s in stops) != proposal.before_order:
-            raise ConflictError("the itinerary changed since the suggestion was made; "
-                                "ask for a new suggestion")
+            raise ConflictError(Message(QT_TRANSLATE_NOOP(
+                "Messages", "the itinerary changed since the suggestion was made; "
+                "ask for a new suggestion")))
         by_id = {s.id: s for s in stops}
         before_next = _successors(stops, proposal.before_order)
         after_next = _successors(stops, proposal.after_order)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from uuid import UUID
 
 from fieldvisit.domain.errors import ValidationError
+from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 
 if TYPE_CHECKING:
     from fieldvisit.persistence.search_index import RawHit
@@ -57,11 +58,13 @@ def search(uow: UnitOfWork, query: str, limit: int = 200) -> SearchResults:
     """Records of every visit whose text contains every word of ``query``, ordered by visit
     (as in the visit list), then notes by position, figures and follow-ups."""
     if limit < 1:
-        raise ValidationError("the number of results must be at least 1", "limit")
+        raise ValidationError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "the number of results must be at least 1")), "limit")
     with uow:
         terms = uow.search.terms(query)
         if not terms:
-            raise ValidationError("type a word or a few characters to search for", "query")
+            raise ValidationError(Message(QT_TRANSLATE_NOOP(
+                "Messages", "type a word or a few characters to search for")), "query")
         raw = uow.search.search(query, limit + 1)
         hits = _describe(uow, raw[:limit], terms)
     return SearchResults(query, terms, tuple(hits), len(raw) > limit)

@@ -15,6 +15,7 @@ from uuid import UUID
 
 from fieldvisit.domain import entities as e
 from fieldvisit.domain.errors import DocumentError
+from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.domain.plain import from_plain, to_plain
 
 if TYPE_CHECKING:
@@ -100,38 +101,47 @@ def loads(text: str | bytes) -> dict[str, Any]:
     try:
         document = json.loads(text)
     except UnicodeDecodeError as error:
-        raise DocumentError("$", f"the file is not UTF-8 text ({error.reason})") from None
+        raise DocumentError("$", Message(QT_TRANSLATE_NOOP(
+            "Messages", "the file is not UTF-8 text ({reason})"), reason=error.reason)) from None
     except json.JSONDecodeError as error:
-        raise DocumentError("$", f"not valid JSON: {error.msg} at line {error.lineno}, "
-                                 f"column {error.colno}") from None
+        raise DocumentError("$", Message(QT_TRANSLATE_NOOP(
+            "Messages", "not valid JSON: {error} at line {line}, column {column}"),
+            error=error.msg, line=error.lineno, column=error.colno)) from None
     if not isinstance(document, dict):
-        raise DocumentError("$", "a visit document is a JSON object")
+        raise DocumentError("$", Message(QT_TRANSLATE_NOOP(
+            "Messages", "a visit document is a JSON object")))
     return document
 
 
 def parse(document: dict[str, Any]) -> tuple[e.Visit, dict[str, list[e.Record]]]:
     """Validate a whole document; raise DocumentError at the first problem."""
     if document.get("format") != FORMAT_NAME:
-        raise DocumentError("$.format", f"expected {FORMAT_NAME!r}, got "
-                                        f"{document.get('format')!r}: not a FieldVisit visit")
+        raise DocumentError("$.format", Message(QT_TRANSLATE_NOOP(
+            "Messages", "expected {expected!r}, got {format!r}: not a FieldVisit visit"),
+            expected=FORMAT_NAME, format=document.get("format")))
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise DocumentError("$.version", "missing or not a whole number")
+        raise DocumentError("$.version", Message(QT_TRANSLATE_NOOP(
+            "Messages", "missing or not a whole number")))
     if version > FORMAT_VERSION:
-        raise DocumentError("$.version", f"format version {version} is newer than this "
-                                         f"FieldVisit reads ({FORMAT_VERSION}); update FieldVisit")
+        raise DocumentError("$.version", Message(QT_TRANSLATE_NOOP(
+            "Messages", "format version {version} is newer than this FieldVisit reads "
+            "({supported}); update FieldVisit"), version=version, supported=FORMAT_VERSION))
     if version < 1:
-        raise DocumentError("$.version", f"unknown format version {version}")
+        raise DocumentError("$.version", Message(QT_TRANSLATE_NOOP(
+            "Messages", "unknown format version {version}"), version=version))
     known = {"format", "version", "visit"} | {name for name, _ in SECTIONS}
     for key in document:
         if key not in known:
-            raise DocumentError(f"$.{key}", "unknown section")
+            raise DocumentError(f"$.{key}", Message(QT_TRANSLATE_NOOP(
+                "Messages", "unknown section")))
     visit = _record(e.Visit, document.get("visit"), "$.visit")
     sections: dict[str, list[e.Record]] = {}
     for name, kind in SECTIONS:
         items = document.get(name, [])
         if not isinstance(items, list):
-            raise DocumentError(f"$.{name}", "expected a list")
+            raise DocumentError(f"$.{name}", Message(QT_TRANSLATE_NOOP(
+                "Messages", "expected a list")))
         sections[name] = [_record(kind, item, f"$.{name}[{i}]") for i, item in enumerate(items)]
     _check_ids(visit, sections)
     return visit, sections
@@ -146,7 +156,8 @@ def _record(kind: type[e.Record], data: Any, path: str) -> e.Record:
     record = from_plain(kind, data, path)
     for name in IDENTITY_FIELDS:
         if name not in data:
-            raise DocumentError(f"{path}.{name}", "missing required field")
+            raise DocumentError(f"{path}.{name}", Message(QT_TRANSLATE_NOOP(
+                "Messages", "missing required field")))
     return record
 
 
@@ -156,11 +167,13 @@ def _check_ids(visit: e.Visit, sections: dict[str, list[e.Record]]) -> None:
         for index, record in enumerate(sections[name]):
             path = f"$.{name}[{index}]"
             if record.id in seen:
-                raise DocumentError(f"{path}.id", f"the id {record.id} is also used at "
-                                                  f"{seen[record.id]}")
+                raise DocumentError(f"{path}.id", Message(QT_TRANSLATE_NOOP(
+                    "Messages", "the id {id} is also used at {path}"), id=record.id,
+                    path=seen[record.id]))
             seen[record.id] = path
             if getattr(record, "visit_id", visit.id) != visit.id:
-                raise DocumentError(f"{path}.visit_id", "must be the id of the document's visit")
+                raise DocumentError(f"{path}.visit_id", Message(QT_TRANSLATE_NOOP(
+                    "Messages", "must be the id of the document's visit")))
 
 
 def _check_references(uow: UnitOfWork, visit: e.Visit,
@@ -173,19 +186,22 @@ def _check_references(uow: UnitOfWork, visit: e.Visit,
             path = f"$.{name}[{index}]"
             stored_visit = getattr(uow.repository(kind).find(record.id), "visit_id", visit.id)
             if stored_visit != visit.id:
-                raise DocumentError(f"{path}.id", f"the id {record.id} belongs to a "
-                                                  "record of another visit in this database")
+                raise DocumentError(f"{path}.id", Message(QT_TRANSLATE_NOOP(
+                    "Messages", "the id {id} belongs to a record of another visit in this "
+                    "database"), id=record.id))
             for field_name, target in e.REFERENCE_FIELDS.get(kind, {}).items():
                 target_id = getattr(record, field_name)
                 if target is e.Visit or target_id is None or target_id in in_document[target]:
                     continue
                 noun = uow.repository(target).noun
                 if target in VISIT_RECORDS:
-                    raise DocumentError(f"{path}.{field_name}", f"refers to {noun} {target_id}, "
-                                                                "which is not in the document")
+                    raise DocumentError(f"{path}.{field_name}", Message(QT_TRANSLATE_NOOP(
+                        "Messages", "refers to {noun} {id}, which is not in the document"),
+                        noun=noun, id=target_id))
                 if uow.repository(target).find(target_id) is None:
-                    raise DocumentError(f"{path}.{field_name}", f"refers to {noun} {target_id}, "
-                                        "which is neither in the document nor in the database")
+                    raise DocumentError(f"{path}.{field_name}", Message(QT_TRANSLATE_NOOP(
+                        "Messages", "refers to {noun} {id}, which is neither in the document "
+                        "nor in the database"), noun=noun, id=target_id))
 
 
 def import_visit(uow: UnitOfWork, document: dict[str, Any]) -> ImportSummary:

@@ -10,6 +10,7 @@ from fieldvisit.domain import rules
 from fieldvisit.domain.entities import DelegationMember, Organization, Person, Visit
 from fieldvisit.domain.enums import DelegationRole
 from fieldvisit.domain.errors import AmbiguousReferenceError, NotFoundError
+from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.services import records
 from fieldvisit.services.itinerary_view import ordered, timeline_of
 from fieldvisit.services.views import (
@@ -66,7 +67,8 @@ def resolve_visit(uow: UnitOfWork, reference: str) -> Visit:
     """A visit by UUID or by an unambiguous prefix of its title."""
     reference = reference.strip()
     if not reference:
-        raise NotFoundError("name a visit by its id or the beginning of its title")
+        raise NotFoundError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "name a visit by its id or the beginning of its title")))
     with uow:
         try:
             found = uow.visits.find(UUID(reference))
@@ -79,10 +81,12 @@ def resolve_visit(uow: UnitOfWork, reference: str) -> Visit:
     if len(exact) == 1 or len(matches) == 1:
         return (exact or matches)[0]
     if not matches:
-        raise NotFoundError(f"no visit has the id or title {reference!r}")
+        raise NotFoundError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "no visit has the id or title {reference!r}"), reference=reference))
     titles = "; ".join(f"{v.title} ({v.id})" for v in matches[:5])
-    raise AmbiguousReferenceError(
-        f"{reference!r} matches {len(matches)} visits: {titles}. Use more of the title or the id")
+    raise AmbiguousReferenceError(Message(QT_TRANSLATE_NOOP(
+        "Messages", "{reference!r} matches {count} visits: {titles}. Use more of the title or "
+        "the id"), reference=reference, count=len(matches), titles=titles))
 
 
 def visit_overview(uow: UnitOfWork, visit_id: UUID) -> VisitOverview:
