@@ -3,6 +3,10 @@
     python packaging/translations.py update   # pyside6-lupdate: collect tr() strings into .ts
     python packaging/translations.py release  # pyside6-lrelease: compile .ts into .qm
 
+``update`` reads the interface (``tr()``, ``translate()``) and the domain, services,
+persistence and reporting, whose messages are marked ``QT_TRANSLATE_NOOP("Messages", ...)``
+(see fieldvisit/domain/messages.py).
+
 Translate new strings in resources/translations/*.ts (Qt Linguist, ``pyside6-linguist``, or
 any editor), then run ``release`` and commit both the .ts and the .qm files.
 """
@@ -15,7 +19,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ROOT / "fieldvisit" / "ui"
+SOURCE_FOLDERS = tuple(ROOT / "fieldvisit" / name
+                       for name in ("ui", "domain", "services", "persistence", "reporting"))
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("zh_CN",)
 
@@ -27,8 +32,10 @@ def tool(name: str) -> str:
     return found
 
 
-def ui_sources() -> list[str]:
-    return sorted(str(p.relative_to(ROOT)) for p in SOURCES.rglob("*.py"))
+def sources() -> list[str]:
+    """The Python files lupdate reads: the interface and the layers whose messages it shows."""
+    return sorted(str(p.relative_to(ROOT)) for folder in SOURCE_FOLDERS
+                  for p in folder.rglob("*.py"))
 
 
 def ts_file(language: str) -> Path:
@@ -38,7 +45,7 @@ def ts_file(language: str) -> Path:
 def update(ts: Path | None = None, language: str = "zh_CN") -> Path:
     target = ts or ts_file(language)
     subprocess.run([tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none",
-                    "-target-language", language, *ui_sources(), "-ts", str(target)],
+                    "-target-language", language, *sources(), "-ts", str(target)],
                    cwd=ROOT, check=True, capture_output=True)
     return target
 

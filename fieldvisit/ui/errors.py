@@ -10,18 +10,16 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from fieldvisit.domain.errors import FieldVisitError
+from fieldvisit.ui.messages import error_text
 
 translate = QCoreApplication.translate
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:
-    if isinstance(error, FieldVisitError):
-        QMessageBox.warning(parent, translate("Errors", "FieldVisit"), str(error))
-        return
-    if isinstance(error, OSError):
-        where = f"\n{error.filename}" if error.filename else ""
-        QMessageBox.warning(parent, translate("Errors", "FieldVisit"),
-                            f"{error.strerror or error}{where}")
+    """Known problems (FieldVisitError, OSError) as a warning in the interface's language (see
+    ``messages``), anything else as an unexpected error with the traceback."""
+    if isinstance(error, (FieldVisitError, OSError)):
+        QMessageBox.warning(parent, translate("Errors", "FieldVisit"), error_text(error))
         return
     box = QMessageBox(QMessageBox.Icon.Critical, translate("Errors", "Unexpected error"),
                       translate("Errors", "Something went wrong that FieldVisit did not expect. "

@@ -19,6 +19,7 @@ from fieldvisit.domain.entities import Organization
 from fieldvisit.domain.enums import OrganizationKind
 from fieldvisit.domain.errors import ValidationError
 from fieldvisit.ui.labels import label
+from fieldvisit.ui.messages import error_text
 
 
 class OrganizationDialog(QDialog):
@@ -68,6 +69,6 @@ class OrganizationDialog(QDialog):
         try:
             Organization(**self.values())
         except ValidationError as error:
-            self.problem.setText(str(error))
+            self.problem.setText(error_text(error))
             return
         super().accept()

@@ -24,6 +24,7 @@ from fieldvisit.persistence.db import Database
 from fieldvisit.services import directory
 from fieldvisit.ui.dialogs.organization_dialog import OrganizationDialog
 from fieldvisit.ui.errors import show_error
+from fieldvisit.ui.messages import error_text
 from fieldvisit.ui.models.table_model import find_data
 
 
@@ -107,6 +108,6 @@ class PersonDialog(QDialog):
         try:
             Person(**self.values())
         except ValidationError as error:
-            self.problem.setText(str(error))
+            self.problem.setText(error_text(error))
             return
         super().accept()

@@ -35,6 +35,7 @@ from fieldvisit.services.roster_import import (
     read_roster,
 )
 from fieldvisit.ui.errors import show_error
+from fieldvisit.ui.messages import error_text, message_text
 from fieldvisit.ui.models.table_model import Column, RecordTableModel
 from fieldvisit.ui.tasks import CancelToken, Task
 from fieldvisit.ui.views.tables import make_table
@@ -73,7 +74,7 @@ class RosterImportDialog(QDialog):
             Column(lambda: self.tr("Organization"), lambda r: r.organization),
             Column(lambda: self.tr("Phone"), lambda r: r.phone),
             Column(lambda: self.tr("Email"), lambda r: r.email),
-            Column(lambda: self.tr("Reason"), lambda r: r.reason),
+            Column(lambda: self.tr("Reason"), lambda r: message_text(r.reason)),
         ], self)
         self.view = make_table(self.preview)
         self.summary = QLabel()
@@ -162,7 +163,7 @@ class RosterImportDialog(QDialog):
         try:
             plan = plan_import(self.database.unit_of_work(), self.table, self.mapping())
         except Exception as error:  # noqa: BLE001 - an unusable mapping is explained
-            self._show_plan(None, str(error))
+            self._show_plan(None, error_text(error))
             return
         self._show_plan(plan)
 

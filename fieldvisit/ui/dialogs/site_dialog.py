@@ -24,6 +24,7 @@ from fieldvisit.domain.enums import CoordinateDatum, SiteKind
 from fieldvisit.domain.errors import ValidationError
 from fieldvisit.persistence.db import Database
 from fieldvisit.services import directory
+from fieldvisit.ui.messages import error_text
 from fieldvisit.ui.models.table_model import find_data
 
 
@@ -153,6 +154,6 @@ class SiteDialog(QDialog):
         try:
             Site(**self.values())
         except ValidationError as error:
-            self.problem.setText(str(error))
+            self.problem.setText(error_text(error))
             return
         super().accept()

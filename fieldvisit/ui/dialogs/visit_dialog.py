@@ -26,6 +26,7 @@ from fieldvisit.domain.entities import Visit
 from fieldvisit.domain.enums import ResearchMethod, VisitStatus
 from fieldvisit.domain.errors import ValidationError
 from fieldvisit.ui.labels import label
+from fieldvisit.ui.messages import error_text
 
 EDITABLE_FIELDS = ("title", "theme", "purpose", "region", "start_date", "end_date", "status",
                    "methods")
@@ -128,7 +129,7 @@ class VisitDialog(QDialog):
         try:
             Visit(**self.values())
         except ValidationError as error:
-            self.problem.setText(str(error))
+            self.problem.setText(error_text(error))
             return
         super().accept()
 

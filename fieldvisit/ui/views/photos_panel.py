@@ -62,6 +62,7 @@ from fieldvisit.services import photos as photo_service
 from fieldvisit.services.photos import PhotoError, PhotoImport
 from fieldvisit.ui.commands import CommandContext
 from fieldvisit.ui.errors import show_error
+from fieldvisit.ui.messages import error_text
 from fieldvisit.ui.models.table_model import RowRole, find_data
 from fieldvisit.ui.photo_commands import AddPhotosCommand, EditPhotoCommand, RemovePhotosCommand
 from fieldvisit.ui.tasks import CancelToken, Task
@@ -433,7 +434,7 @@ class PhotosPanel(QWidget):
             return reasons[error.reason].replace("%1", error.path.name).replace(
                 "%2", str(photo_service.MAX_PIXELS // 1_000_000)).replace(
                 "%3", str(photo_service.MAX_FILE_BYTES // (1024 * 1024)))
-        return str(error)
+        return error_text(error)
 
     # -- drag and drop ---------------------------------------------------------------------
     @staticmethod

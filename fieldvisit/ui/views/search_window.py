@@ -27,6 +27,7 @@ from fieldvisit.domain.errors import FieldVisitError
 from fieldvisit.persistence.db import Database
 from fieldvisit.services.search import SearchHit, SearchResults, search
 from fieldvisit.ui.errors import show_error
+from fieldvisit.ui.messages import error_text
 from fieldvisit.ui.models.table_model import Column, ModelIndex, RecordTableModel, RowRole
 from fieldvisit.ui.tasks import CancelToken, Task
 from fieldvisit.ui.views.tables import make_table
@@ -195,7 +196,7 @@ class SearchWindow(QDialog):
             if generation != self._generation:
                 return
             if isinstance(error, FieldVisitError):
-                self.status.setText(str(error))
+                self.status.setText(error_text(error))
             else:
                 show_error(self, error)
 
