@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -97,11 +98,14 @@ class RosterImportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("File:"), file_row)
         form.addRow(self.tr("&Sheet:"), self.sheet)
-        mapping = QHBoxLayout()
-        for field in ROSTER_FIELDS:
-            part = QFormLayout()
-            part.addRow(names[field], self.columns[field])
-            mapping.addLayout(part)
+        mapping = QGridLayout()  # three fields a row: five in one make the dialog too wide
+        for index, field in enumerate(ROSTER_FIELDS):
+            row, column = divmod(index, 3)
+            name = QLabel(names[field])
+            name.setBuddy(self.columns[field])
+            mapping.addWidget(name, row, 2 * column)
+            mapping.addWidget(self.columns[field], row, 2 * column + 1)
+            mapping.setColumnStretch(2 * column + 1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Which column holds what:")))

@@ -286,15 +286,18 @@ class MergeDialog(QDialog):
         for text in descriptions:
             self.choices.addItem(QListWidgetItem(text))
         self.choices.setCurrentRow(0)
+        self.choices.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Merge"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr(
+        explanation = QLabel(self.tr(
             "Keep which one? Every visit, note and contact of the other moves to it, its empty "
-            "fields are filled from the other, and the other is deleted.")))
+            "fields are filled from the other, and the other is deleted."))
+        explanation.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
         layout.addWidget(self.choices)
         layout.addWidget(buttons)
 

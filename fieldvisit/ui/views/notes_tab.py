@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -93,9 +93,9 @@ class NotesTab(QWidget):
         self.setEnabled(False)
 
     def _layout(self) -> None:
-        filters = QHBoxLayout()
-        for box in self.filters.values():
-            filters.addWidget(box)
+        filters = QGridLayout()  # two by two: each filter wide enough for its "All …" text
+        for index, box in enumerate(self.filters.values()):
+            filters.addWidget(box, index // 2, index % 2)
         new = QPushButton(self.tr("New Note (Ctrl+Shift+N)"))
         new.clicked.connect(lambda: self.new_note())
         left = QWidget()

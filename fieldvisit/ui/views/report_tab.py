@@ -93,8 +93,9 @@ class ReportTab(QWidget):
         options_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         options_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         options_scroll.setWidget(left)
-        options_scroll.setMaximumWidth(440)
-        options_scroll.setMinimumWidth(min(left.sizeHint().width() + 20, 440))
+        # never narrower than the options: they scroll only vertically
+        options_scroll.setMinimumWidth(left.minimumSizeHint().width()
+                                       + options_scroll.verticalScrollBar().sizeHint().width())
         self.browser = QTextBrowser()
         self.pages = QWidget()
         self.pages_layout = QVBoxLayout(self.pages)
