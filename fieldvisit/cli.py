@@ -6,20 +6,14 @@ Errors a user can make print one line on stderr and exit with status 2.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, NoReturn
 
 from fieldvisit import __version__
-from fieldvisit.cli_itinerary import add_parsers as add_itinerary_parsers
-from fieldvisit.cli_itinerary import run_ics, run_itinerary, run_optimize
-from fieldvisit.cli_package import add_parsers as add_package_parsers
-from fieldvisit.cli_package import run_conflicts, run_pack, run_unpack
-from fieldvisit.cli_report import add_report_parser, run_report
-from fieldvisit.cli_search import add_parsers as add_search_parsers
-from fieldvisit.cli_search import run_search
 from fieldvisit.files import write_text_atomically
 
 if TYPE_CHECKING:
@@ -29,16 +23,43 @@ USER_ERROR = 2
 DATABASE_URL_ENV = "FIELDVISIT_DATABASE_URL"
 
 
+def _add_database_options(parser: argparse.ArgumentParser) -> None:
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--db", metavar="PATH", help="SQLite database file to use")
+    where.add_argument("--database-url", metavar="URL",
+                       help=f"SQLAlchemy database URL (also ${DATABASE_URL_ENV})")
+
+
+class _QuietParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise ValueError(message)
+
+
+def _gui_arguments(argv: list[str]) -> argparse.Namespace | None:
+    """The arguments when they only open the GUI (no command but ``gui``, at most a database),
+    found without loading the commands' modules, which keeps start-up quick; else None."""
+    parser = _QuietParser(add_help=False, allow_abbrev=False)
+    _add_database_options(parser)
+    parser.add_argument("command", nargs="?", choices=["gui"])
+    try:
+        args, unknown = parser.parse_known_args(argv)
+    except ValueError:
+        return None
+    return None if unknown else args
+
+
 def build_parser() -> argparse.ArgumentParser:
+    from fieldvisit.cli_itinerary import add_parsers as add_itinerary_parsers
+    from fieldvisit.cli_package import add_parsers as add_package_parsers
+    from fieldvisit.cli_report import add_report_parser
+    from fieldvisit.cli_search import add_parsers as add_search_parsers
+
     parser = argparse.ArgumentParser(
         prog="fieldvisit",
         description="Plan joint field research visits, take notes on site and report on them. "
                     "Without a command, the desktop application opens.")
     parser.add_argument("--version", action="version", version=f"FieldVisit {__version__}")
-    where = parser.add_mutually_exclusive_group()
-    where.add_argument("--db", metavar="PATH", help="SQLite database file to use")
-    where.add_argument("--database-url", metavar="URL",
-                       help=f"SQLAlchemy database URL (also ${DATABASE_URL_ENV})")
+    _add_database_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     commands.add_parser("gui", help="open the desktop application (the default)")
@@ -81,26 +102,27 @@ def database_url(args: argparse.Namespace) -> str:
         return sqlite_url(Path(args.db).expanduser().absolute())
     if os.environ.get(DATABASE_URL_ENV):
         return os.environ[DATABASE_URL_ENV]
-    from fieldvisit.paths import default_database_path
+    from fieldvisit.ui.preferences import database_path
 
-    path = default_database_path()
+    path = database_path()  # in the data folder chosen in Preferences
     path.parent.mkdir(parents=True, exist_ok=True)
     return sqlite_url(path)
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = _gui_arguments(argv) or build_parser().parse_args(argv)
     if args.command in (None, "gui"):
         from fieldvisit.ui.app import run
 
-        return run(args, database_url(args))
+        return run(args, lambda: database_url(args))
     from fieldvisit.domain.errors import FieldVisitError
     from fieldvisit.persistence.db import open_database
 
     try:
         database = open_database(database_url(args))
         try:
-            return COMMANDS[args.command](database, args)
+            return command(args.command)(database, args)
         finally:
             database.dispose()
     except FieldVisitError as error:
@@ -213,9 +235,20 @@ def _print_json(value: Any) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2))
 
 
-COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
+COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int] | str] = {
     "sample": _sample, "visits": _visits, "show": _show, "roster": _roster, "export": _export,
-    "import": _import, "import-roster": _import_roster, "itinerary": run_itinerary,
-    "ics": run_ics, "optimize": run_optimize, "report": run_report,
-    "search": run_search, "pack": run_pack, "unpack": run_unpack, "conflicts": run_conflicts,
+    "import": _import, "import-roster": _import_roster,
+    # the other modules' commands, as "module:function", loaded when used
+    "itinerary": "cli_itinerary:run_itinerary", "ics": "cli_itinerary:run_ics",
+    "optimize": "cli_itinerary:run_optimize", "report": "cli_report:run_report",
+    "search": "cli_search:run_search", "pack": "cli_package:run_pack",
+    "unpack": "cli_package:run_unpack", "conflicts": "cli_package:run_conflicts",
 }
+
+
+def command(name: str) -> Callable[[Database, argparse.Namespace], int]:
+    found = COMMANDS[name]
+    if isinstance(found, str):
+        module, function = found.split(":")
+        return getattr(importlib.import_module(f"fieldvisit.{module}"), function)
+    return found

@@ -6,8 +6,6 @@ import sys
 from functools import cache
 from pathlib import Path
 
-from platformdirs import user_cache_path, user_data_path
-
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -36,13 +34,13 @@ def resource(*parts: str) -> Path:
 
 
 def user_data_dir() -> Path:
+    from platformdirs import user_data_path  # not at import: it slows the window's start
+
     return user_data_path("FieldVisit", appauthor=False, ensure_exists=False)
-
-
-def default_database_path() -> Path:
-    return user_data_dir() / "fieldvisit.sqlite3"
 
 
 def report_cache_dir() -> Path:
     """Where downscaled copies of photos are kept between reports (pruned after a month)."""
+    from platformdirs import user_cache_path
+
     return user_cache_path("FieldVisit", appauthor=False) / "report-photos"

@@ -40,6 +40,11 @@ class Database:
     def display_name(self) -> str:
         return make_url(self.url).render_as_string(hide_password=True)
 
+    @property
+    def photo_root(self) -> Path:
+        """The folder of this database's photo files (see ``photo_root``)."""
+        return photo_root(self.url)
+
     def dispose(self) -> None:
         self.engine.dispose()
 
@@ -218,3 +223,17 @@ def photo_root(database_url: str) -> Path:
         path = Path(url.database)
         return path.with_name(f"{path.stem}-photos")
     return user_data_dir() / "photos"
+
+
+def copy_database_file(database: Database, target: Path) -> None:
+    """Write a consistent copy of a SQLite database to ``target`` (which must not exist), with
+    ``VACUUM INTO``: safe while the database is open. Refused for other databases."""
+    if _sqlite_file(make_url(database.url)) is None:
+        raise DatabaseRefusedError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "only a SQLite database file can be copied to a folder")))
+    if target.exists():
+        raise DatabaseRefusedError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "{path} already exists"), path=str(target)))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with database.engine.connect() as connection:
+        connection.exec_driver_sql("VACUUM INTO ?", (str(target),))

@@ -5,10 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QMenu
-
-from fieldvisit.ui.i18n import LANGUAGES
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMainWindow
 
 translate = QCoreApplication.translate
 
@@ -27,7 +25,7 @@ class Actions:
     directory: QAction
     search: QAction
     conflicts: QAction
-    languages: QActionGroup
+    preferences: QAction
     about: QAction
 
 
@@ -35,7 +33,9 @@ def build_actions(window: QMainWindow, undo_stack: QUndoStack) -> Actions:
     def action(text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
                tip: str = "") -> QAction:
         made = QAction(text, window)
-        if shortcut is not None:
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            made.setShortcuts(shortcut)  # every binding the platform knows for it
+        elif shortcut is not None:
             made.setShortcut(QKeySequence(shortcut))
         made.setStatusTip(tip)
         return made
@@ -44,18 +44,20 @@ def build_actions(window: QMainWindow, undo_stack: QUndoStack) -> Actions:
     undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
     redo = undo_stack.createRedoAction(window, translate("Actions", "&Redo"))
     redo.setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
-    languages = QActionGroup(window)
-    names = {"": translate("Actions", "System default"), "en": "English", "zh_CN": "简体中文"}
-    for code in LANGUAGES:
-        choice = languages.addAction(names[code])
-        choice.setData(code)
-        choice.setCheckable(True)
+    preferences = action(
+        translate("Actions", "&Preferences…"), QKeySequence.StandardKey.Preferences,
+        translate("Actions", "Language, report defaults, data folder and travel speeds"))
+    if preferences.shortcut().isEmpty():
+        preferences.setShortcut(QKeySequence("Ctrl+,"))
+    preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+    about = action(translate("Actions", "&About FieldVisit"))
+    about.setMenuRole(QAction.MenuRole.AboutRole)
     return Actions(
         new_visit=action(
             translate("Actions", "&New Visit…"), QKeySequence.StandardKey.New,
             translate("Actions", "Create a new research visit")),
         import_visit=action(
-            translate("Actions", "&Import Visit…"), "Ctrl+I",
+            translate("Actions", "&Import Visit…"), QKeySequence.StandardKey.Open,
             translate("Actions", "Read a visit document (JSON) into this database")),
         export_visit=action(
             translate("Actions", "&Export Visit…"), "Ctrl+E",
@@ -63,7 +65,8 @@ def build_actions(window: QMainWindow, undo_stack: QUndoStack) -> Actions:
         load_sample=action(
             translate("Actions", "Load &Reference Visit"), None,
             translate("Actions", "Load the Chaoyang joint research visit as sample data")),
-        quit=action(translate("Actions", "&Quit"), QKeySequence.StandardKey.Quit),
+        quit=action(translate("Actions", "&Quit"), QKeySequence.StandardKey.Quit
+                    if QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) else "Ctrl+Q"),
         undo=undo,
         redo=redo,
         edit_visit=action(
@@ -82,8 +85,8 @@ def build_actions(window: QMainWindow, undo_stack: QUndoStack) -> Actions:
         conflicts=action(
             translate("Actions", "Merge &Conflicts…"), None,
             translate("Actions", "Records changed both here and on another laptop")),
-        languages=languages,
-        about=action(translate("Actions", "&About FieldVisit")),
+        preferences=preferences,
+        about=about,
     )
 
 
@@ -108,8 +111,6 @@ def build_menus(window: QMainWindow, actions: Actions) -> None:
     tools_menu.addAction(actions.search)
     tools_menu.addAction(actions.conflicts)
     settings_menu = bar.addMenu(translate("Actions", "&Settings"))
-    language_menu = QMenu(translate("Actions", "&Language"), window)
-    language_menu.addActions(actions.languages.actions())
-    settings_menu.addMenu(language_menu)
+    settings_menu.addAction(actions.preferences)
     help_menu = bar.addMenu(translate("Actions", "&Help"))
     help_menu.addAction(actions.about)

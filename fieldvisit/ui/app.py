@@ -1,24 +1,31 @@
-"""Composition root: builds the application, opens the database, shows the main window."""
+"""Composition root: builds the application, shows the main window, then opens the database.
+
+The window appears first (menus, "Opening the database…"); SQLAlchemy, Alembic's check of the
+schema and the visit load follow off the GUI thread, so start-up costs about what a bare Qt
+window does (``benchmarks/startup_speed.py``).
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from typing import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from fieldvisit import APP_NAME, __version__
-from fieldvisit.domain.errors import DatabaseRefusedError
 from fieldvisit.paths import resource
-from fieldvisit.persistence.db import Database, open_database
-from fieldvisit.ui.errors import install_excepthook
 from fieldvisit.ui.i18n import chosen_language, install_translators, load_bundled_font
 from fieldvisit.ui.main_window import MainWindow
-from fieldvisit.ui.views.delegation_panels import release_clipboard
 
 ORGANIZATION = "FieldVisit"
+STARTUP_PROBE_ENV = "FIELDVISIT_STARTUP_PROBE"
+"""Set to 1: print "shown" when the window is on screen and "ready" when the database is open
+and its visits shown, then quit (used by benchmarks/startup_speed.py and the bundle's smoke
+test)."""
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -33,19 +40,30 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run(args: argparse.Namespace, database_url: str) -> int:
+def run(args: argparse.Namespace, locate_database: Callable[[], str]) -> int:
+    """Open the GUI; ``locate_database()`` gives the database URL (called off the GUI
+    thread, after the window is shown)."""
     app = create_application()
-    install_excepthook()
-    try:
-        database: Database = open_database(database_url)
-    except DatabaseRefusedError as error:
-        QMessageBox.critical(None, APP_NAME, QCoreApplication.translate(
-            "App", "FieldVisit cannot open the database:\n\n{0}").format(error))
-        return 2
-    window = MainWindow(database)
+    window = MainWindow()
+    if os.environ.get(STARTUP_PROBE_ENV) == "1":
+        _probe(window)
     window.show()
-    window.offer_reference_visit_if_empty()
+    from fieldvisit.ui.errors import install_excepthook
+
+    install_excepthook()
+    window.open_database_later(locate_database)
     status = app.exec()
+    from fieldvisit.ui.views.delegation_panels import release_clipboard
+
     release_clipboard()
-    database.dispose()
+    if window.database is not None:
+        window.database.dispose()
     return status
+
+
+def _probe(window: MainWindow) -> None:
+    def stamp(what: str) -> None:
+        print(what, flush=True)
+
+    QTimer.singleShot(0, lambda: stamp("shown"))
+    window.database_ready.connect(lambda: (stamp("ready"), QTimer.singleShot(0, window.close)))

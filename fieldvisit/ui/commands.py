@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 from uuid import UUID
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from fieldvisit.domain.rules import STATUS_ORDER
-from fieldvisit.persistence.db import Database
-from fieldvisit.persistence.uow import UnitOfWork
 from fieldvisit.services import visit_document, visits
+
+if TYPE_CHECKING:
+    from fieldvisit.persistence.db import Database
+    from fieldvisit.persistence.uow import UnitOfWork
 
 translate = QCoreApplication.translate
 

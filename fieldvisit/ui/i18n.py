@@ -26,6 +26,12 @@ def load_bundled_font(app: QApplication) -> list[str]:
     return families
 
 
+def language_names() -> dict[str, str]:
+    """The choices of interface language, each named in its own language."""
+    return {"": QCoreApplication.translate("Preferences", "System default"),
+            "en": "English", "zh_CN": "简体中文"}
+
+
 def chosen_language() -> str:
     """The preference if set, else zh_CN for a Chinese system locale, else English."""
     preference = str(QSettings().value(LANGUAGE_KEY, "") or "")
@@ -34,13 +40,24 @@ def chosen_language() -> str:
     return "zh_CN" if QLocale.system().name().startswith("zh") else "en"
 
 
+def interface_locale(language: str) -> QLocale:
+    """The system locale if it speaks ``language`` (keeps its regional formats), else the
+    language's own: zh_CN → China, en → the system's English or United States."""
+    system = QLocale.system()
+    if language == "zh_CN":
+        return system if system.language() == QLocale.Language.Chinese else QLocale("zh_CN")
+    return system if system.language() == QLocale.Language.English else QLocale("en_US")
+
+
 def set_language_preference(language: str) -> None:
     QSettings().setValue(LANGUAGE_KEY, language)
 
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
-    """Load FieldVisit's and Qt's own translations for ``language``; keep the result alive."""
+    """Load FieldVisit's and Qt's own translations for ``language`` and make its locale the
+    default one for dates, times and numbers; keep the result alive."""
     installed: list[QTranslator] = []
+    QLocale.setDefault(interface_locale(language))
     if language == "en":
         return installed
     ours = QTranslator(app)

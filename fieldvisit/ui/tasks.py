@@ -60,20 +60,25 @@ class _Job(QRunnable):
 
 
 class Task(QObject):
-    """Runs ``work(token)`` in the thread pool; calls back on the GUI thread when done."""
+    """Runs ``work(token)`` in the thread pool; calls back on the GUI thread when done.
+
+    With a ``label`` a progress dialog with Cancel appears if the work takes longer than
+    0.4 s; without one (``None``) the work runs quietly, e.g. opening the database at start."""
 
     finished = Signal()
 
-    def __init__(self, parent: QWidget, label: str, work: Callable[[CancelToken], Any],
+    def __init__(self, parent: QWidget, label: str | None, work: Callable[[CancelToken], Any],
                  on_success: Callable[[Any], None],
                  on_failure: Callable[[BaseException], None]) -> None:
         super().__init__(parent)
         self.token = CancelToken()
         self._on_success, self._on_failure = on_success, on_failure
-        self._progress = QProgressDialog(label, self.tr("Cancel"), 0, 0, parent)
-        self._progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self._progress.setMinimumDuration(400)
-        self._progress.canceled.connect(self.token.cancel)
+        self._progress: QProgressDialog | None = None
+        if label is not None:
+            self._progress = QProgressDialog(label, self.tr("Cancel"), 0, 0, parent)
+            self._progress.setWindowModality(Qt.WindowModality.WindowModal)
+            self._progress.setMinimumDuration(400)
+            self._progress.canceled.connect(self.token.cancel)
         self._job = _Job(work, self.token)
         self._job.signals.succeeded.connect(self._succeeded, Qt.ConnectionType.QueuedConnection)
         self._job.signals.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
@@ -104,6 +109,8 @@ class Task(QObject):
 
     def _close(self) -> None:
         self.token.on_progress = lambda done, total: None
+        if self._progress is None:
+            return
         self._progress.canceled.disconnect(self.token.cancel)
         self._progress.close()
         self._progress.deleteLater()

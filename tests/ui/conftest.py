@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 
 from fieldvisit.ui.app import create_application
 from fieldvisit.ui.main_window import MainWindow
 from fieldvisit.ui.views.delegation_panels import release_clipboard
+
+TEST_LOCALE = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
 
 @pytest.fixture(autouse=True)
@@ -17,6 +19,7 @@ def isolated_settings(tmp_path, qapp):
     create_application()
     QCoreApplication.setOrganizationName("FieldVisitTests")
     QSettings().clear()
+    QLocale.setDefault(TEST_LOCALE)  # fixed formats: 24-hour times, day/month/year dates
     yield
     QSettings().clear()
     release_clipboard()  # else PySide crashes at exit over clipboard data made in Python

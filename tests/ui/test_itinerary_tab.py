@@ -145,7 +145,7 @@ def test_travel_estimates_and_timeline_export(sample_window, monkeypatch, tmp_pa
     assert estimated.startswith("≈")
 
     def slower(dialog: TravelDialog) -> int:
-        dialog.minibus.setValue(12.5)
+        dialog.form.minibus.setValue(12.5)
         return 1
 
     monkeypatch.setattr(TravelDialog, "exec", slower)

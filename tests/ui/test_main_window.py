@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from fieldvisit.domain.enums import VisitStatus
 from fieldvisit.services import visits
 from fieldvisit.ui.dialogs.visit_dialog import VisitDialog
-from fieldvisit.ui.main_window import OFFER_SAMPLE_KEY
 from fieldvisit.ui.models.table_model import RowRole
 
 
@@ -33,7 +32,7 @@ def test_sample_visit_shows_in_every_tab(sample_window, sample_visit_id):
     notes_tab = w.workspace.notes_tab
     assert notes_tab.notes_model.rowCount() >= 10
     assert notes_tab.note_text.toPlainText()  # first note selected and shown in full
-    assert "6000" in _texts(notes_tab.figures_model, 3)
+    assert "6,000" in _texts(notes_tab.figures_model, 3)  # the locale's digit grouping
     assert "群团组织" in w.workspace.report_tab.browser.toPlainText()
 
 
@@ -74,7 +73,7 @@ def test_create_visit_then_undo_and_redo(window, monkeypatch, uow):
     assert window.actions.undo.text().endswith("“环卫工人驿站调研”")
     window.actions.undo.trigger()
     assert visits.list_visits(uow) == []
-    assert window.workspace.currentIndex() == 0  # placeholder page
+    assert window.pages.currentWidget() is window.welcome  # empty again: the welcome page
     window.actions.redo.trigger()
     assert [v.id for v in visits.list_visits(uow)] == [created[0].id]
 
@@ -150,22 +149,26 @@ def test_import_of_a_bad_file_shows_the_problem(window, qtbot, tmp_path, monkeyp
     assert visits.list_visits(uow) == []
 
 
-@pytest.mark.parametrize("answer", [QMessageBox.StandardButton.Yes,
-                                    QMessageBox.StandardButton.No])
-def test_reference_visit_is_offered_when_empty(window, monkeypatch, uow, answer):
-    from PySide6.QtCore import QSettings
-
-    asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or answer)
-    window.offer_reference_visit_if_empty()
-    assert len(asked) == 1
+def test_empty_database_shows_the_welcome_page(window, qtbot, uow):
+    assert window.pages.currentWidget() is window.welcome
+    assert window.welcome.sample_button.accessibleName() == "Open the sample visit"
+    qtbot.mouseClick(window.welcome.sample_button, Qt.MouseButton.LeftButton)
     loaded = visits.list_visits(uow)
-    if answer == QMessageBox.StandardButton.Yes:
-        assert len(loaded) == 1 and window.current_visit_id() == loaded[0].id
-    else:
-        assert loaded == [] and QSettings().value(OFFER_SAMPLE_KEY, type=bool) is False
-    window.offer_reference_visit_if_empty()
-    assert len(asked) == 1  # not asked again
+    assert len(loaded) == 1 and window.current_visit_id() == loaded[0].id
+    assert window.pages.currentWidget() is window.splitter
+    assert window.workspace.tabs.currentWidget() is window.workspace.itinerary_tab
+
+
+def test_welcome_page_starts_a_new_visit_and_imports(window, monkeypatch, qtbot, uow, tmp_path):
+    _fill_dialog(monkeypatch, title="环卫工人驿站调研")
+    window.welcome.new_button.click()
+    assert [v.title for v in visits.list_visits(uow)] == ["环卫工人驿站调研"]
+    assert window.pages.currentWidget() is window.splitter
+    opened = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *a, **k: opened.append(a) or ("", ""))
+    window.welcome.import_button.click()
+    assert len(opened) == 1
 
 
 def test_window_geometry_is_kept(qtbot, database):

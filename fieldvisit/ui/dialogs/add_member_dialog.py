@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from uuid import UUID
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from fieldvisit.domain.enums import DelegationRole
-from fieldvisit.persistence.db import Database
 from fieldvisit.services import directory
 from fieldvisit.services.directory import PersonEntry
 from fieldvisit.ui.dialogs.person_dialog import PersonDialog
@@ -29,6 +29,9 @@ from fieldvisit.ui.labels import label
 from fieldvisit.ui.models.name_filter import NameFilterProxy
 from fieldvisit.ui.models.table_model import Column, RecordTableModel, RowRole
 from fieldvisit.ui.views.tables import make_table
+
+if TYPE_CHECKING:
+    from fieldvisit.persistence.db import Database
 
 translate = QCoreApplication.translate
 

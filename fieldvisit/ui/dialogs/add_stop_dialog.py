@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -15,13 +17,15 @@ from PySide6.QtWidgets import (
 )
 
 from fieldvisit.domain.entities import Site
-from fieldvisit.persistence.db import Database
 from fieldvisit.services import itinerary
 from fieldvisit.ui.dialogs.site_dialog import SiteDialog
 from fieldvisit.ui.errors import show_error
 from fieldvisit.ui.models.name_filter import NameFilterProxy
 from fieldvisit.ui.models.table_model import Column, RecordTableModel, RowRole
 from fieldvisit.ui.views.tables import make_table
+
+if TYPE_CHECKING:
+    from fieldvisit.persistence.db import Database
 
 
 class AddStopDialog(QDialog):

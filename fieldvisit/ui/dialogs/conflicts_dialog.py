@@ -3,6 +3,7 @@ the user keeps this database's version or takes the other one."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from uuid import UUID
 
 from PySide6.QtCore import Qt, Signal
@@ -19,9 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldvisit.persistence.db import Database
 from fieldvisit.services.package_merge import ConflictView, list_conflicts, resolve_conflict
 from fieldvisit.ui.errors import show_error
+
+if TYPE_CHECKING:
+    from fieldvisit.persistence.db import Database
 
 
 class ConflictsDialog(QDialog):

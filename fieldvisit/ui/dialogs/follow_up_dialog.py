@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldvisit.domain.entities import Organization
+from fieldvisit.ui import formats
 
 
 class FollowUpDialog(QDialog):
@@ -35,7 +36,7 @@ class FollowUpDialog(QDialog):
             self.responsible.addItem(organization.name, organization.id)
         self.has_due = QCheckBox(self.tr("Due by"))
         self.due = QDateEdit(QDate.currentDate().addMonths(1), calendarPopup=True,
-                             displayFormat="yyyy-MM-dd")
+                             displayFormat=formats.date_edit_format())
         self.due.setEnabled(False)
         self.has_due.toggled.connect(self.due.setEnabled)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from PySide6.QtWidgets import (
@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
 
 from fieldvisit.domain.entities import Organization, Person
 from fieldvisit.domain.errors import ValidationError
-from fieldvisit.persistence.db import Database
 from fieldvisit.services import directory
 from fieldvisit.ui.dialogs.organization_dialog import OrganizationDialog
 from fieldvisit.ui.errors import show_error
 from fieldvisit.ui.messages import error_text
 from fieldvisit.ui.models.table_model import find_data
+
+if TYPE_CHECKING:
+    from fieldvisit.persistence.db import Database
 
 
 class PersonDialog(QDialog):

@@ -4,7 +4,7 @@ preview of every row, then import. Reading and importing run off the GUI thread.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldvisit.persistence.db import Database
 from fieldvisit.services.roster_import import (
     ROSTER_FIELDS,
     PlannedRow,
@@ -40,6 +39,9 @@ from fieldvisit.ui.messages import error_text, message_text
 from fieldvisit.ui.models.table_model import Column, RecordTableModel
 from fieldvisit.ui.tasks import CancelToken, Task
 from fieldvisit.ui.views.tables import make_table
+
+if TYPE_CHECKING:
+    from fieldvisit.persistence.db import Database
 
 
 class PlanModel(RecordTableModel[PlannedRow]):

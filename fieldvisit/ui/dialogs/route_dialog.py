@@ -8,9 +8,11 @@ from uuid import UUID
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from fieldvisit.persistence.db import Database
 from fieldvisit.ui.errors import show_error
 from fieldvisit.ui.tasks import CancelToken, Task
+
+if TYPE_CHECKING:
+    from fieldvisit.persistence.db import Database
 
 if TYPE_CHECKING:
     from fieldvisit.services.route_suggestion import RouteProposal

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from PySide6.QtWidgets import (
@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
 from fieldvisit.domain.entities import Site, SiteFact
 from fieldvisit.domain.enums import CoordinateDatum, SiteKind
 from fieldvisit.domain.errors import ValidationError
-from fieldvisit.persistence.db import Database
 from fieldvisit.services import directory
 from fieldvisit.ui.messages import error_text
 from fieldvisit.ui.models.table_model import find_data
+
+if TYPE_CHECKING:
+    from fieldvisit.persistence.db import Database
 
 
 class SiteDialog(QDialog):

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from fieldvisit.domain.entities import Visit
 from fieldvisit.domain.enums import ResearchMethod, VisitStatus
 from fieldvisit.domain.errors import ValidationError
+from fieldvisit.ui import formats
 from fieldvisit.ui.labels import label
 from fieldvisit.ui.messages import error_text
 
@@ -45,8 +46,8 @@ class VisitDialog(QDialog):
         self.purpose.setFixedHeight(70)
         self.region = QLineEdit()
         self.has_dates = QCheckBox(self.tr("Dates known"))
-        self.start = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
-        self.end = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.start = QDateEdit(calendarPopup=True, displayFormat=formats.date_edit_format())
+        self.end = QDateEdit(calendarPopup=True, displayFormat=formats.date_edit_format())
         self.status = QComboBox()
         for status in VisitStatus:
             self.status.addItem(label(status), status)

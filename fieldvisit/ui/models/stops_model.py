@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from fieldvisit.domain.enums import TravelMode
 from fieldvisit.services.itinerary_view import StopLine
+from fieldvisit.ui import formats
 from fieldvisit.ui.itinerary_labels import conflict_text
 from fieldvisit.ui.labels import label
 from fieldvisit.ui.models.row_moves import RowMoves
@@ -25,8 +26,7 @@ EDITABLE = {"day", "dwell_minutes", "fixed_arrival", "delay_minutes", "travel_mo
             "travel_minutes", "activities"}
 
 
-def _clock(moment: datetime | None) -> str:
-    return "" if moment is None else f"{moment:%H:%M}"
+_clock = formats.clock
 
 
 class StopsModel(RowMoves, QAbstractTableModel):
@@ -156,10 +156,7 @@ class StopsModel(RowMoves, QAbstractTableModel):
         if column == "fixed_arrival":
             if not text:
                 return None
-            hours, minutes = text.replace("：", ":").split(":")
-            return datetime.combine(line.timed.arrival.date(),
-                                    datetime.min.time()).replace(hour=int(hours),
-                                                                 minute=int(minutes))
+            return datetime.combine(line.timed.arrival.date(), formats.parse_clock(text))
         return str(value)
 
     def row_id(self, row: int) -> UUID:

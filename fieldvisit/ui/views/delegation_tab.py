@@ -3,7 +3,7 @@ stop; with the checks shown live. Every change is an undo command."""
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 from uuid import UUID
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from fieldvisit.domain.enums import DelegationRole
-from fieldvisit.persistence.db import Database
 from fieldvisit.services.delegation_view import DelegationDetails, MemberLine, roster
 from fieldvisit.ui import delegation_commands as commands
 from fieldvisit.ui.commands import CommandContext
@@ -35,6 +34,9 @@ from fieldvisit.ui.models.table_model import RowRole
 from fieldvisit.ui.views.delegation_panels import ChecksPanel, copy_roster
 from fieldvisit.ui.views.tab_actions import tab_action
 from fieldvisit.ui.views.tables import make_table
+
+if TYPE_CHECKING:
+    from fieldvisit.persistence.db import Database
 
 
 class RoleDelegate(QStyledItemDelegate):
@@ -73,6 +75,12 @@ class DelegationTab(QWidget):
         self.organizations.setHeaderLabels([self.tr("Organization"), self.tr("Contact")])
         self.organizations.setRootIsDecorated(True)
         self.checks = ChecksPanel()
+        for widget, name in ((self.delegation_view, self.tr("Delegation")),
+                             (self.accompanying_view, self.tr("Accompanying host officials")),
+                             (self.attendance_view, self.tr("Who goes to which stop")),
+                             (self.organizations, self.tr("Organizations taking part")),
+                             (self.checks, self.tr("Checks"))):
+            widget.setAccessibleName(name)
         self.summary = QLabel()
         self.toolbar = QToolBar()
         self._build_actions()

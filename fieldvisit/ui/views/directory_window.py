@@ -3,7 +3,7 @@ pinyin), add, edit, delete, merge duplicates, import a roster."""
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from fieldvisit.domain.entities import Organization, Site
-from fieldvisit.persistence.db import Database
 from fieldvisit.services import directory, itinerary, merge
 from fieldvisit.services.directory import PersonEntry
 from fieldvisit.ui.dialogs.add_member_dialog import people_model
@@ -36,6 +35,9 @@ from fieldvisit.ui.labels import label
 from fieldvisit.ui.models.name_filter import NameFilterProxy
 from fieldvisit.ui.models.table_model import Column, RecordTableModel, RowRole
 from fieldvisit.ui.views.tables import make_table
+
+if TYPE_CHECKING:
+    from fieldvisit.persistence.db import Database
 
 
 class DirectoryPage(QWidget):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import json
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 from uuid import UUID
 
 from PySide6.QtCore import QCoreApplication, Qt, QTime
@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from fieldvisit.files import write_bytes_atomically
-from fieldvisit.persistence.db import Database
 from fieldvisit.services.calendar_export import visit_calendar
 from fieldvisit.services.itinerary_view import ItineraryView, StopLine, itinerary_document
 from fieldvisit.services.route_map import route_map
+from fieldvisit.ui import formats
 from fieldvisit.ui import itinerary_commands as commands
 from fieldvisit.ui.commands import CommandContext, EditVisitCommand
 from fieldvisit.ui.dialogs.add_stop_dialog import AddStopDialog
@@ -42,6 +42,9 @@ from fieldvisit.ui.models.table_model import RowRole
 from fieldvisit.ui.views.route_map_widget import RouteMapWidget
 from fieldvisit.ui.views.tab_actions import tab_action
 from fieldvisit.ui.views.tables import make_table
+
+if TYPE_CHECKING:
+    from fieldvisit.persistence.db import Database
 
 translate = QCoreApplication.translate
 
@@ -83,9 +86,14 @@ class ItineraryTab(QWidget):
         self.map = RouteMapWidget()
         self.details = QTextBrowser()
         self.summary = QLabel()
-        self.day_start = QTimeEdit(displayFormat="HH:mm")
+        self.day_start = QTimeEdit(displayFormat=formats.time_edit_format())
         self.has_day_end = QCheckBox(self.tr("Day ends at"))
-        self.day_end = QTimeEdit(displayFormat="HH:mm")
+        self.day_end = QTimeEdit(displayFormat=formats.time_edit_format())
+        for widget, name in ((self.view, self.tr("Stops")),
+                             (self.details, self.tr("Details of the selected stop")),
+                             (self.day_start, self.tr("Day starts at")),
+                             (self.day_end, self.tr("Day ends at"))):
+            widget.setAccessibleName(name)
         self.toolbar = QToolBar()
         self._build_actions()
         self._layout()

@@ -50,6 +50,11 @@ class NoteEditor(QWidget):
         self.text = QPlainTextEdit()
         self.text.setPlaceholderText(self.tr("What was seen or said… (saved as you type)"))
         self.tags = QLineEdit()
+        for widget, name in ((self.stop, self.tr("Stop")), (self.kind, self.tr("Kind")),
+                             (self.group, self.tr("Interviewees")),
+                             (self.speaker, self.tr("Speaker")),
+                             (self.text, self.tr("Note text")), (self.tags, self.tr("Tags"))):
+            widget.setAccessibleName(name)
         self.tags.setPlaceholderText(self.tr("themes, separated by commas, e.g. 需求, 权益保障"))
         self._tag_words = QStringListModel(self)
         completer = QCompleter(self._tag_words, self)

@@ -5,7 +5,7 @@ a need, and the visit's figures, follow-ups and themes."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 from uuid import UUID
 
 from PySide6.QtCore import Qt
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 from fieldvisit.domain.entities import Note
 from fieldvisit.domain.errors import ValidationError
 from fieldvisit.domain.figure_extraction import FigureCandidate
-from fieldvisit.persistence.db import Database
 from fieldvisit.services import directory, note_taking
 from fieldvisit.services.itinerary_view import ItineraryView
 from fieldvisit.services.notes import VisitRecords
@@ -44,6 +43,9 @@ from fieldvisit.ui.views.notes_tables import NotesTables
 from fieldvisit.ui.views.photos_panel import PhotosPanel
 from fieldvisit.ui.views.tab_actions import tab_action
 from fieldvisit.ui.views.tables import make_table
+
+if TYPE_CHECKING:
+    from fieldvisit.persistence.db import Database
 
 ALL = "__all__"
 
@@ -65,6 +67,11 @@ class NotesTab(QWidget):
         self.notes_view = make_table(self.notes_model)
         self.notes_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.filters = {name: QComboBox() for name in ("stop", "kind", "group", "tag")}
+        for name, text in (("stop", self.tr("Filter by stop")),
+                           ("kind", self.tr("Filter by kind")),
+                           ("group", self.tr("Filter by interviewees")),
+                           ("tag", self.tr("Filter by theme"))):
+            self.filters[name].setAccessibleName(text)
         self.editor = NoteEditor()
         self.note_text = self.editor.text
         self.candidates = QListWidget()
@@ -73,8 +80,16 @@ class NotesTab(QWidget):
         self.follow_up_button = QPushButton(self.tr("&Follow-up from This Note…"))
         self.photos_panel = PhotosPanel(database, undo_stack, context)
         self.lower_tabs = QTabWidget()
-        self.lower_tabs.addTab(make_table(self.figures_model), self.tr("Key figures"))
-        self.lower_tabs.addTab(make_table(self.follow_ups_model), self.tr("Follow-ups"))
+        figures_view, follow_ups_view = make_table(self.figures_model), make_table(
+            self.follow_ups_model)
+        for widget, name in ((self.notes_view, self.tr("Notes")),
+                             (self.candidates, self.tr("Figures found in the text")),
+                             (figures_view, self.tr("Key figures")),
+                             (follow_ups_view, self.tr("Follow-ups")),
+                             (self.tables.themes_view, self.tr("Themes"))):
+            widget.setAccessibleName(name)
+        self.lower_tabs.addTab(figures_view, self.tr("Key figures"))
+        self.lower_tabs.addTab(follow_ups_view, self.tr("Follow-ups"))
         self.lower_tabs.addTab(self.tables.themes_view, self.tr("Themes"))
         self.lower_tabs.addTab(self.photos_panel, self.photos_panel.windowTitle())
         self.clashes = self.tables.clashes

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QTableView
 from fieldvisit.domain.entities import FollowUp, KeyFigure, Note
 from fieldvisit.services import note_taking
 from fieldvisit.services.notes import VisitRecords
+from fieldvisit.ui import formats
 from fieldvisit.ui.labels import label
 from fieldvisit.ui.models.table_model import Column, ModelIndex, RecordTableModel
 from fieldvisit.ui.views.tables import make_table
@@ -83,14 +84,14 @@ class NotesTables(QObject):
             Column(lambda: self.tr("Stop"), stop),
             Column(lambda: self.tr("Figure"), lambda f: f.label),
             Column(lambda: self.tr("Qualifier"), lambda f: label(f.qualifier)),
-            Column(lambda: self.tr("Value"), lambda f: f.value, align_right=True),
+            Column(lambda: self.tr("Value"), lambda f: formats.number(f.value), align_right=True),
             Column(lambda: self.tr("Unit"), lambda f: f.unit),
         ], self)
         self.follow_ups_model: RecordTableModel[FollowUp] = RecordTableModel([
             Column(lambda: self.tr("Action"), lambda f: f.action),
             Column(lambda: self.tr("Responsible"),
                    lambda f: self.organizations.get(f.responsible_organization_id, "")),
-            Column(lambda: self.tr("Due"), lambda f: f.due_date or ""),
+            Column(lambda: self.tr("Due"), lambda f: formats.date_text(f.due_date)),
             Column(lambda: self.tr("Status"), lambda f: label(f.status)),
         ], self)
         self.themes_model = ThemesModel(self)

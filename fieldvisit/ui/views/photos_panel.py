@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 from uuid import UUID
 
 from PySide6.QtCore import (
@@ -57,15 +57,18 @@ from PySide6.QtWidgets import (
 )
 
 from fieldvisit.domain.entities import Photo
-from fieldvisit.persistence.db import Database, photo_root
 from fieldvisit.services import photos as photo_service
 from fieldvisit.services.photos import PhotoError, PhotoImport
+from fieldvisit.ui import formats
 from fieldvisit.ui.commands import CommandContext
 from fieldvisit.ui.errors import show_error
 from fieldvisit.ui.messages import error_text
 from fieldvisit.ui.models.table_model import RowRole, find_data
 from fieldvisit.ui.photo_commands import AddPhotosCommand, EditPhotoCommand, RemovePhotosCommand
 from fieldvisit.ui.tasks import CancelToken, Task
+
+if TYPE_CHECKING:
+    from fieldvisit.persistence.db import Database
 
 THUMBNAIL = 160  # pixels, long side
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -183,13 +186,13 @@ class PhotoListModel(QAbstractListModel):
         photo = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return photo.caption or (photo.stop_id and self._stop_name(photo.stop_id)) or (
-                photo.taken_at.strftime("%Y-%m-%d %H:%M") if photo.taken_at
+                formats.date_time(photo.taken_at) if photo.taken_at
                 else self.tr("No caption"))
         if role == Qt.ItemDataRole.DecorationRole:
             return self._thumbnail(photo)
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [photo.caption, photo.credit, self._stop_name(photo.stop_id),
-                     photo.taken_at.strftime("%Y-%m-%d %H:%M") if photo.taken_at else ""]
+                     formats.date_time(photo.taken_at) if photo.taken_at else ""]
             return "\n".join(line for line in lines if line)
         if role == RowRole:
             return photo
@@ -228,7 +231,7 @@ class PhotosPanel(QWidget):
                  context: Callable[[], CommandContext], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.database, self.undo_stack, self._context = database, undo_stack, context
-        self.root = photo_root(database.url)
+        self.root = database.photo_root
         self.visit_id: UUID | None = None
         self._stops: list[tuple[UUID | None, str]] = []
         self.setWindowTitle(self.tr("Photos"))
@@ -376,7 +379,7 @@ class PhotosPanel(QWidget):
             if not (editor.hasFocus() and editor.isModified()) and editor.text() != value:
                 editor.setText(value)
         self.stop.setCurrentIndex(find_data(self.stop, photo.stop_id) if photo else -1)
-        self.taken.setText(photo.taken_at.strftime("%Y-%m-%d %H:%M")
+        self.taken.setText(formats.date_time(photo.taken_at)
                            if photo and photo.taken_at else "")
         self._enable()
 

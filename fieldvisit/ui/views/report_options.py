@@ -122,6 +122,10 @@ class ReportOptionsPanel(QWidget):
         settings.endGroup()
         self.changed.emit()
 
+    def reload_defaults(self) -> None:
+        """Show the paper and font just chosen in Preferences (they share these settings)."""
+        self._restore()
+
     def _restore(self) -> None:
         settings = QSettings()
         settings.beginGroup(SETTINGS_GROUP)

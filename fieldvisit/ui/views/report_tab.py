@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from PySide6.QtCore import Qt, QUrl
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from fieldvisit.files import write_bytes_atomically
 from fieldvisit.paths import report_cache_dir
-from fieldvisit.persistence.db import Database, photo_root
 from fieldvisit.reporting.preview import page_images, preview_available
 from fieldvisit.services.report_model import ReportOptions
 from fieldvisit.services.views import VisitOverview
@@ -36,6 +35,9 @@ from fieldvisit.ui.errors import show_error
 from fieldvisit.ui.labels import label
 from fieldvisit.ui.tasks import CancelToken, Task
 from fieldvisit.ui.views.report_options import ReportOptionsPanel
+
+if TYPE_CHECKING:
+    from fieldvisit.persistence.db import Database
 
 PREVIEW_PAGES = 3
 
@@ -51,7 +53,7 @@ def build_pdf(database: Database, visit_id: UUID, options: ReportOptions,
     from fieldvisit.reporting.visit_report import render_report
     from fieldvisit.services.report_data import report_data
 
-    data = report_data(database.unit_of_work(), visit_id, options, photo_root(database.url))
+    data = report_data(database.unit_of_work(), visit_id, options, database.photo_root)
     token.check()
     pdf = render_report(data, options, cache_dir=report_cache_dir(), checkpoint=token.check,
                         progress=lambda _step, done, total: token.progress(done, total))
@@ -97,6 +99,7 @@ class ReportTab(QWidget):
         options_scroll.setMinimumWidth(left.minimumSizeHint().width()
                                        + options_scroll.verticalScrollBar().sizeHint().width())
         self.browser = QTextBrowser()
+        self.browser.setAccessibleName(self.tr("Report preview"))
         self.pages = QWidget()
         self.pages_layout = QVBoxLayout(self.pages)
         self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)

@@ -4,7 +4,7 @@ with their matches highlighted, and Enter or a double-click to open a hit's note
 from __future__ import annotations
 
 import html
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 from uuid import UUID
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer
@@ -24,13 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from fieldvisit.domain.errors import FieldVisitError
-from fieldvisit.persistence.db import Database
 from fieldvisit.services.search import SearchHit, SearchResults, search
 from fieldvisit.ui.errors import show_error
 from fieldvisit.ui.messages import error_text
 from fieldvisit.ui.models.table_model import Column, ModelIndex, RecordTableModel, RowRole
 from fieldvisit.ui.tasks import CancelToken, Task
 from fieldvisit.ui.views.tables import make_table
+
+if TYPE_CHECKING:
+    from fieldvisit.persistence.db import Database
 
 HighlightRole = Qt.ItemDataRole.UserRole + 1
 """data(index, HighlightRole) on the Match column: the snippet as HTML, matches marked."""

@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 import html
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
-from fieldvisit.persistence.db import Database
 from fieldvisit.services.delegation_view import DelegationDetails
 from fieldvisit.services.itinerary_view import ItineraryView
 from fieldvisit.services.notes import VisitRecords
 from fieldvisit.services.views import VisitOverview
+from fieldvisit.ui import formats
 from fieldvisit.ui.commands import CommandContext
 from fieldvisit.ui.labels import label
 from fieldvisit.ui.views.delegation_tab import DelegationTab
 from fieldvisit.ui.views.itinerary_tab import ItineraryTab
 from fieldvisit.ui.views.notes_tab import NotesTab
 from fieldvisit.ui.views.report_tab import ReportTab
+
+if TYPE_CHECKING:
+    from fieldvisit.persistence.db import Database
 
 
 class VisitWorkspace(QStackedWidget):
@@ -54,8 +57,7 @@ class VisitWorkspace(QStackedWidget):
         self.setCurrentIndex(0 if overview is None else 1)
         if overview is not None:
             visit = overview.visit
-            dates = " – ".join(str(d) for d in dict.fromkeys((visit.start_date, visit.end_date))
-                               if d)
+            dates = formats.date_range(visit.start_date, visit.end_date)
             facts = " · ".join(filter(None, [label(visit.status), dates, visit.region]))
             self.header.setText(f"<h2 style='margin:0'>{html.escape(visit.title)}</h2>"
                                 f"<p style='margin:2px'>{html.escape(facts)}</p>")

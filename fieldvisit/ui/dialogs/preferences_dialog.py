@@ -1,0 +1,179 @@
+"""Preferences: interface language, the report's default paper and font, the data folder and
+the travel speeds new visits start with. Kept with QSettings (see ``ui.preferences``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldvisit.domain.timeline import TravelSettings
+from fieldvisit.reporting.font_files import system_fonts
+from fieldvisit.ui import preferences
+from fieldvisit.ui.i18n import LANGUAGE_KEY, LANGUAGES, language_names
+from fieldvisit.ui.views.travel_form import TravelSpeedsForm
+
+
+@dataclass(frozen=True)
+class PreferenceValues:
+    language: str
+    paper: str
+    font: str
+    data_folder: Path
+    travel: TravelSettings
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, values: PreferenceValues, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Preferences"))
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._general_page(), self.tr("&General"))
+        self.tabs.addTab(self._report_page(), self.tr("&Reports"))
+        self.tabs.addTab(self._travel_page(values.travel), self.tr("&Travel"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel
+                                   | QDialogButtonBox.StandardButton.RestoreDefaults)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(
+            self.restore_defaults)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(buttons)
+        self.set_values(values)
+
+    # -- pages -------------------------------------------------------------------------------
+    def _general_page(self) -> QWidget:
+        page = QWidget()
+        self.language = QComboBox()
+        for code, name in language_names().items():
+            self.language.addItem(name, code)
+        self.language.setAccessibleName(self.tr("Interface language"))
+        self.folder = QLineEdit()
+        self.folder.setReadOnly(True)
+        self.folder.setAccessibleName(self.tr("Data folder"))
+        self.folder.setMinimumWidth(self.fontMetrics().averageCharWidth() * 40)
+        choose = QPushButton(self.tr("C&hoose…"))
+        choose.clicked.connect(self._choose_folder)
+        default = QPushButton(self.tr("&Default"))
+        default.clicked.connect(
+            lambda: self.folder.setText(str(preferences.default_data_folder())))
+        row = QHBoxLayout()
+        row.addWidget(self.folder, 1)
+        row.addWidget(choose)
+        row.addWidget(default)
+        note = QLabel(self.tr(
+            "The language changes the next time FieldVisit starts. The data folder holds the "
+            "database file and the photos; FieldVisit opens the database there the next time "
+            "it starts, and can copy the current one there first."))
+        note.setWordWrap(True)
+        folder_label = QLabel(self.tr("Data &folder:"))
+        folder_label.setBuddy(self.folder)
+        form = QFormLayout(page)
+        form.addRow(self.tr("&Language:"), self.language)
+        form.addRow(folder_label, row)
+        form.addRow(note)
+        return page
+
+    def _report_page(self) -> QWidget:
+        page = QWidget()
+        self.paper = QComboBox()
+        self.paper.addItem(self.tr("A4"), "a4")
+        self.paper.addItem(self.tr("Letter"), "letter")
+        self.paper.setAccessibleName(self.tr("Default paper size"))
+        self.font = QComboBox()
+        self.font.addItem(self.tr("Bundled (WenQuanYi Micro Hei)"), "")
+        for name, path in system_fonts():
+            self.font.addItem(name, str(path))
+        self.font.addItem(self.tr("Other TrueType font…"), None)
+        self.font.activated.connect(self._font_chosen)
+        self.font.setAccessibleName(self.tr("Default report font"))
+        note = QLabel(self.tr("New reports start with this paper size and font; the Report tab "
+                              "can change them for one report."))
+        note.setWordWrap(True)
+        form = QFormLayout(page)
+        form.addRow(self.tr("&Paper:"), self.paper)
+        form.addRow(self.tr("&Font:"), self.font)
+        form.addRow(note)
+        return page
+
+    def _travel_page(self, travel: TravelSettings) -> QWidget:
+        page = QWidget()
+        self.travel = TravelSpeedsForm(travel)
+        note = QLabel(self.tr("New visits start with these estimates; each visit can change "
+                              "its own on the Itinerary tab."))
+        note.setWordWrap(True)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.travel)
+        layout.addWidget(note)
+        layout.addStretch(1)
+        return page
+
+    # -- values ------------------------------------------------------------------------------
+    def set_values(self, values: PreferenceValues) -> None:
+        self._select(self.language, values.language)
+        self._select(self.paper, values.paper)
+        if values.font and self.font.findData(values.font) < 0:
+            self.font.insertItem(self.font.count() - 1, Path(values.font).name, values.font)
+        self._select(self.font, values.font)
+        self.folder.setText(str(values.data_folder))
+        self.travel.set_settings(values.travel)
+
+    def values(self) -> PreferenceValues:
+        return PreferenceValues(
+            language=str(self.language.currentData() or ""),
+            paper=str(self.paper.currentData()), font=str(self.font.currentData() or ""),
+            data_folder=Path(self.folder.text()), travel=self.travel.settings())
+
+    def restore_defaults(self) -> None:
+        self.set_values(PreferenceValues("", "a4", "", preferences.default_data_folder(),
+                                         TravelSettings()))
+
+    @staticmethod
+    def _select(combo: QComboBox, data: object) -> None:
+        index = combo.findData(data)
+        combo.setCurrentIndex(max(index, 0))
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Data Folder"),
+                                                  self.folder.text())
+        if folder:
+            self.folder.setText(str(Path(folder)))
+
+    def _font_chosen(self, index: int) -> None:
+        if self.font.itemData(index) is not None:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Report Font"), "",
+            self.tr("TrueType fonts (*.ttf *.ttc);;All files (*)"))
+        if not path:
+            self.font.setCurrentIndex(0)
+            return
+        if self.font.findData(path) < 0:
+            self.font.insertItem(self.font.count() - 1, Path(path).name, path)
+        self._select(self.font, path)
+
+
+def current_values() -> PreferenceValues:
+    from PySide6.QtCore import QSettings
+
+    language = str(QSettings().value(LANGUAGE_KEY, "") or "")
+    return PreferenceValues(
+        language=language if language in LANGUAGES else "", paper=preferences.report_paper(),
+        font=preferences.report_font(), data_folder=preferences.data_folder(),
+        travel=preferences.travel_settings())

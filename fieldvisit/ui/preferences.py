@@ -1,0 +1,91 @@
+"""The user's preferences, kept with QSettings: language (see ``i18n``), the report's default
+paper and font (shared with the Report tab, which remembers the last choice), the data folder
+and the travel speeds new visits start with."""
+
+from __future__ import annotations
+
+from dataclasses import fields, replace
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings
+
+from fieldvisit import APP_NAME
+from fieldvisit.domain.timeline import TravelSettings
+from fieldvisit.paths import user_data_dir
+
+REPORT_PAPER_KEY = "report/paper"
+REPORT_FONT_KEY = "report/font"
+DATA_FOLDER_KEY = "data/folder"
+TRAVEL_GROUP = "travel"
+PAPERS = ("a4", "letter")
+DATABASE_FILE = "fieldvisit.sqlite3"
+
+
+def report_paper() -> str:
+    paper = str(QSettings().value(REPORT_PAPER_KEY, "a4") or "a4")
+    return paper if paper in PAPERS else "a4"
+
+
+def report_font() -> str:
+    """The TrueType file for reports, or "" for the bundled WenQuanYi Micro Hei."""
+    return str(QSettings().value(REPORT_FONT_KEY, "") or "")
+
+
+def set_report_defaults(paper: str, font: str) -> None:
+    settings = QSettings()
+    settings.setValue(REPORT_PAPER_KEY, paper if paper in PAPERS else "a4")
+    settings.setValue(REPORT_FONT_KEY, font)
+
+
+def default_data_folder() -> Path:
+    return user_data_dir()
+
+
+def data_folder() -> Path:
+    """Where the database file and its photos live unless --db or a database URL says
+    otherwise (the command line reads the same setting)."""
+    if not QCoreApplication.organizationName():  # the command line: no application object
+        QCoreApplication.setOrganizationName("FieldVisit")
+        QCoreApplication.setApplicationName(APP_NAME)
+    chosen = str(QSettings().value(DATA_FOLDER_KEY, "") or "")
+    return Path(chosen) if chosen else default_data_folder()
+
+
+def set_data_folder(folder: Path | None) -> None:
+    """``None`` (or the default folder) goes back to the default."""
+    if folder is None or folder == default_data_folder():
+        QSettings().remove(DATA_FOLDER_KEY)
+    else:
+        QSettings().setValue(DATA_FOLDER_KEY, str(folder))
+
+
+def database_path() -> Path:
+    return data_folder() / DATABASE_FILE
+
+
+def travel_settings() -> TravelSettings:
+    """The travel estimate a new visit starts with (each visit can change its own)."""
+    settings = QSettings()
+    settings.beginGroup(TRAVEL_GROUP)
+    try:
+        defaults = TravelSettings()
+        values = {}
+        for field in fields(TravelSettings):
+            value = settings.value(field.name, None)
+            try:
+                number = float(value) if value is not None else None
+            except (TypeError, ValueError):
+                number = None
+            if number is not None and number > 0:
+                values[field.name] = number
+        return replace(defaults, **values)
+    finally:
+        settings.endGroup()
+
+
+def set_travel_settings(travel: TravelSettings) -> None:
+    settings = QSettings()
+    settings.beginGroup(TRAVEL_GROUP)
+    for field in fields(TravelSettings):
+        settings.setValue(field.name, float(getattr(travel, field.name)))
+    settings.endGroup()
