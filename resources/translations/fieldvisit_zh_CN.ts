@@ -2,6 +2,77 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About FieldVisit</source>
+        <translation>关于 FieldVisit</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>FieldVisit licence</source>
+        <translation>FieldVisit 许可证</translation>
+    </message>
+    <message>
+        <source>&amp;Licence</source>
+        <translation>许可证(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Font licence</source>
+        <translation>字体许可证</translation>
+    </message>
+    <message>
+        <source>&amp;Font</source>
+        <translation>字体(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Li&amp;braries</source>
+        <translation>依赖库(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Plan joint field research visits, take notes on site and publish the research report.</source>
+        <translation>策划联合调研行程，现场记录，形成调研报告。</translation>
+    </message>
+    <message>
+        <source>Copyright © 2026 The FieldVisit developers. Free software under the MIT licence.</source>
+        <translation>版权所有 © 2026 FieldVisit 开发者。依 MIT 许可证发布的自由软件。</translation>
+    </message>
+    <message>
+        <source>Chinese text uses the bundled WenQuanYi Micro Hei font (Apache License 2.0).</source>
+        <translation>中文使用随附的文泉驿微米黑字体（Apache License 2.0）。</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <source>The licence file is missing from this copy.</source>
+        <translation>此副本缺少许可证文件。</translation>
+    </message>
+    <message>
+        <source>FieldVisit is built on these libraries:</source>
+        <translation>FieldVisit 使用了以下程序库：</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>程序库</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>Libraries and their licences</source>
+        <translation>程序库及其许可证</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <source>&amp;Undo</source>
@@ -10,10 +81,6 @@
     <message>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <source>System default</source>
-        <translation>跟随系统</translation>
     </message>
     <message>
         <source>&amp;New Visit…</source>
@@ -96,6 +163,14 @@
         <translation>关于 FieldVisit(&amp;A)</translation>
     </message>
     <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Language, report defaults, data folder and travel speeds</source>
+        <translation>界面语言、报告默认设置、数据文件夹和出行速度</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -110,10 +185,6 @@
     <message>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -180,17 +251,6 @@
     <message>
         <source>&amp;Stay:</source>
         <translation>停留(&amp;S)：</translation>
-    </message>
-</context>
-<context>
-    <name>App</name>
-    <message>
-        <source>FieldVisit cannot open the database:
-
-{0}</source>
-        <translation>FieldVisit 无法打开数据库：
-
-{0}</translation>
     </message>
 </context>
 <context>
@@ -359,6 +419,14 @@
     <message>
         <source>Contact</source>
         <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>调研组成员</translation>
+    </message>
+    <message>
+        <source>Organizations taking part</source>
+        <translation>参加单位</translation>
     </message>
     <message>
         <source>&amp;Add Member…</source>
@@ -560,6 +628,241 @@
     </message>
 </context>
 <context>
+    <name>Fields</name>
+    <message>
+        <source>id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>creation time</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>time of the last change</source>
+        <translation>最后修改时间</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>remarks</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>organization</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>end date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>start of the day</source>
+        <translation>每日开始时间</translation>
+    </message>
+    <message>
+        <source>end of the day</source>
+        <translation>每日结束时间</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>research methods</source>
+        <translation>调研方式</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>latitude</source>
+        <translation>纬度</translation>
+    </message>
+    <message>
+        <source>longitude</source>
+        <translation>经度</translation>
+    </message>
+    <message>
+        <source>coordinate system</source>
+        <translation>坐标系</translation>
+    </message>
+    <message>
+        <source>opening hours</source>
+        <translation>开放时间</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>简介</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>顺序</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>第几天</translation>
+    </message>
+    <message>
+        <source>time on site</source>
+        <translation>停留时间</translation>
+    </message>
+    <message>
+        <source>appointment</source>
+        <translation>约定到达时间</translation>
+    </message>
+    <message>
+        <source>delay</source>
+        <translation>延误</translation>
+    </message>
+    <message>
+        <source>activities</source>
+        <translation>活动安排</translation>
+    </message>
+    <message>
+        <source>travel mode</source>
+        <translation>交通方式</translation>
+    </message>
+    <message>
+        <source>travel time</source>
+        <translation>行程时间</translation>
+    </message>
+    <message>
+        <source>travel notes</source>
+        <translation>行程备注</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>interviewees</source>
+        <translation>访谈对象</translation>
+    </message>
+    <message>
+        <source>speaker</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <source>themes</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>计量单位</translation>
+    </message>
+    <message>
+        <source>qualifier</source>
+        <translation>修饰</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>responsible organization</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>due date</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>file name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>caption</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>credit</source>
+        <translation>署名</translation>
+    </message>
+    <message>
+        <source>time taken</source>
+        <translation>拍摄时间</translation>
+    </message>
+    <message>
+        <source>detour factor</source>
+        <translation>绕行系数</translation>
+    </message>
+    <message>
+        <source>walking speed</source>
+        <translation>步行速度</translation>
+    </message>
+    <message>
+        <source>car speed</source>
+        <translation>小汽车速度</translation>
+    </message>
+    <message>
+        <source>minibus speed</source>
+        <translation>中巴车速度</translation>
+    </message>
+    <message>
+        <source>public transport speed</source>
+        <translation>公共交通速度</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpDialog</name>
     <message>
         <source>New Follow-up</source>
@@ -686,6 +989,14 @@
     <message>
         <source>Day starts at</source>
         <translation>当天开始于</translation>
+    </message>
+    <message>
+        <source>Stops</source>
+        <translation>调研站点</translation>
+    </message>
+    <message>
+        <source>Details of the selected stop</source>
+        <translation>所选站点详情</translation>
     </message>
     <message>
         <source>Travel %1 min · %2 conflicts</source>
@@ -946,20 +1257,16 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Visit</source>
-        <translation>调研</translation>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Dates</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>Visits</source>
-        <translation>调研列表</translation>
+        <source>FieldVisit cannot open the database:
+
+%1</source>
+        <translation>FieldVisit 无法打开数据库：
+
+%1</translation>
     </message>
     <message>
         <source>Database: %1</source>
@@ -972,58 +1279,6 @@
     <message>
         <source>Delete the visit “%1” with its delegation, stops, notes, figures and follow-ups? People, organizations and sites stay in the directory. You can undo this with Edit ▸ Undo.</source>
         <translation>删除调研“%1”及其调研组、行程、记录、关键数据和后续事项？人员、单位和地点仍保留在名录中。可通过“编辑 ▸ 撤销”恢复。</translation>
-    </message>
-    <message>
-        <source>Import Visit</source>
-        <translation>导入调研</translation>
-    </message>
-    <message>
-        <source>Imported “%1”: %2 records added, %3 updated, %4 unchanged</source>
-        <translation>已导入“%1”：新增 %2 条，更新 %3 条，未变 %4 条</translation>
-    </message>
-    <message>
-        <source>Importing %1…</source>
-        <translation>正在导入 %1…</translation>
-    </message>
-    <message>
-        <source>Visit packages and documents (*.fieldvisit *.json);;All files (*)</source>
-        <translation>调研数据包和文档 (*.fieldvisit *.json);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Merged “%1”: %2 added, %3 updated, %4 unchanged, %5 in conflict</source>
-        <translation>已合并“%1”：新增 %2，更新 %3，未变 %4，冲突 %5</translation>
-    </message>
-    <message>
-        <source>Export Visit</source>
-        <translation>导出调研</translation>
-    </message>
-    <message>
-        <source>Visit documents (*.json)</source>
-        <translation>调研文件 (*.json)</translation>
-    </message>
-    <message>
-        <source>Exported to %1</source>
-        <translation>已导出到 %1</translation>
-    </message>
-    <message>
-        <source>Exporting…</source>
-        <translation>正在导出…</translation>
-    </message>
-    <message>
-        <source>This database is empty. Load the reference visit (the joint research visit of four organizations to Chaoyang district) to see how FieldVisit works?</source>
-        <translation>数据库为空。是否载入示例调研（四家单位赴朝阳区联合调研），了解 FieldVisit 的用法？</translation>
-    </message>
-    <message>
-        <source>The language changes the next time FieldVisit starts.</source>
-        <translation>界面语言将在下次启动 FieldVisit 时生效。</translation>
-    </message>
-    <message>
-        <source>About FieldVisit</source>
-        <translation>关于 FieldVisit</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;FieldVisit %1&lt;/h3&gt;&lt;p&gt;Plan joint field research visits, take notes on site and publish the research report.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;FieldVisit %1&lt;/h3&gt;&lt;p&gt;策划联合调研行程、现场记录，并形成调研报告。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1042,6 +1297,785 @@
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>day must be 1 or later</source>
+        <translation>第几天须不小于 1</translation>
+    </message>
+    <message>
+        <source>{path}: {problem}</source>
+        <translation>{path}：{problem}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>expected an object, got {kind}</source>
+        <translation>应为对象，实为{kind}</translation>
+    </message>
+    <message>
+        <source>unknown field</source>
+        <translation>未知字段</translation>
+    </message>
+    <message>
+        <source>missing required field</source>
+        <translation>缺少必填字段</translation>
+    </message>
+    <message>
+        <source>must not be null</source>
+        <translation>不能为 null</translation>
+    </message>
+    <message>
+        <source>expected a list, got {kind}</source>
+        <translation>应为列表，实为{kind}</translation>
+    </message>
+    <message>
+        <source>{value!r} is not one of: {allowed}</source>
+        <translation>{value!r} 不是可选值之一：{allowed}</translation>
+    </message>
+    <message>
+        <source>timestamp needs a time zone, e.g. 2023-05-01T08:00:00Z</source>
+        <translation>时间戳须带时区，如 2023-05-01T08:00:00Z</translation>
+    </message>
+    <message>
+        <source>planned times are local wall-clock times without a zone</source>
+        <translation>计划时间为当地时间，不带时区</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a date like 2023-05-01</source>
+        <translation>{value!r} 不是日期，应如 2023-05-01</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a time of day like 09:30</source>
+        <translation>{value!r} 不是时刻，应如 09:30</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a UUID</source>
+        <translation>{value!r} 不是 UUID</translation>
+    </message>
+    <message>
+        <source>expected a whole number, got {kind}</source>
+        <translation>应为整数，实为{kind}</translation>
+    </message>
+    <message>
+        <source>expected a number, got {kind}</source>
+        <translation>应为数字，实为{kind}</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a date and time like 2023-05-01T09:30</source>
+        <translation>{value!r} 不是日期时间，应如 2023-05-01T09:30</translation>
+    </message>
+    <message>
+        <source>expected {expected}, got {kind}</source>
+        <translation>应为{expected}，实为{kind}</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation>布尔值</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>{field} must not be empty</source>
+        <translation>{field}不能为空</translation>
+    </message>
+    <message>
+        <source>end date {end} is before start date {start}</source>
+        <translation>结束日期 {end} 早于开始日期 {start}</translation>
+    </message>
+    <message>
+        <source>unknown time zone {name!r}</source>
+        <translation>未知时区 {name!r}</translation>
+    </message>
+    <message>
+        <source>give both latitude and longitude, or neither</source>
+        <translation>请同时填写纬度和经度，或两者均不填写</translation>
+    </message>
+    <message>
+        <source>latitude {latitude} is outside -90..90</source>
+        <translation>纬度 {latitude} 超出 -90 至 90 的范围</translation>
+    </message>
+    <message>
+        <source>longitude {longitude} is outside -180..180</source>
+        <translation>经度 {longitude} 超出 -180 至 180 的范围</translation>
+    </message>
+    <message>
+        <source>opening hours need 7 entries (Monday to Sunday), got {count}</source>
+        <translation>开放时间须有 7 项（周一至周日），实有 {count} 项</translation>
+    </message>
+    <message>
+        <source>opening hours {span!r} are not like 09:00-18:00</source>
+        <translation>开放时间 {span!r} 格式有误，应如 09:00-18:00</translation>
+    </message>
+    <message>
+        <source>opening hours {span!r} end before they start</source>
+        <translation>开放时间 {span!r} 的结束时间早于开始时间</translation>
+    </message>
+    <message>
+        <source>{field} must not be negative</source>
+        <translation>{field}不能为负数</translation>
+    </message>
+    <message>
+        <source>file name {name!r} must be a relative path inside the visit</source>
+        <translation>文件名 {name!r} 须为本次调研内的相对路径</translation>
+    </message>
+    <message>
+        <source>a visit cannot go from {current} to {new} directly; next is {next}</source>
+        <translation>调研状态不能从“{current}”直接改为“{new}”，下一步应为“{next}”</translation>
+    </message>
+    <message>
+        <source>{field} must be greater than 0</source>
+        <translation>{field}须大于 0</translation>
+    </message>
+    <message>
+        <source>{url!r} is not a database URL</source>
+        <translation>{url!r} 不是数据库 URL</translation>
+    </message>
+    <message>
+        <source>cannot use database {url!r}: {error}</source>
+        <translation>无法使用数据库 {url!r}：{error}</translation>
+    </message>
+    <message>
+        <source>cannot open database: {kind}: {error}</source>
+        <translation>无法打开数据库：{kind}：{error}</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a database file</source>
+        <translation>{path} 是文件夹，不是数据库文件</translation>
+    </message>
+    <message>
+        <source>the folder {path} does not exist</source>
+        <translation>文件夹 {path} 不存在</translation>
+    </message>
+    <message>
+        <source>{path} is not a FieldVisit database (it is not an SQLite file); it was left untouched</source>
+        <translation>{path} 不是 FieldVisit 数据库（不是 SQLite 文件）；未作任何改动</translation>
+    </message>
+    <message>
+        <source>{path} is damaged and cannot be read ({error}); it was left untouched</source>
+        <translation>{path} 已损坏，无法读取（{error}）；未作任何改动</translation>
+    </message>
+    <message>
+        <source>{path} is damaged ({check}); it was left untouched</source>
+        <translation>{path} 已损坏（{check}）；未作任何改动</translation>
+    </message>
+    <message>
+        <source>{path} is an SQLite database of another application, not FieldVisit; it was left untouched</source>
+        <translation>{path} 是其他应用程序的 SQLite 数据库，不是 FieldVisit 数据库；未作任何改动</translation>
+    </message>
+    <message>
+        <source>{where} was written by a newer version of FieldVisit (schema {revision}); update FieldVisit to open it. It was left untouched</source>
+        <translation>{where} 由更新版本的 FieldVisit 写入（数据结构版本 {revision}），请升级 FieldVisit 后再打开；未作任何改动</translation>
+    </message>
+    <message>
+        <source>the database already holds tables of another application; use an empty one</source>
+        <translation>该数据库已有其他应用程序的数据表，请使用空数据库</translation>
+    </message>
+    <message>
+        <source>the database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>upgrading the database would break {count} references (first in table {table}); it was left as it was</source>
+        <translation>升级数据库将破坏 {count} 处引用（第一处在表 {table} 中），数据库保持原样</translation>
+    </message>
+    <message>
+        <source>only a SQLite database file can be copied to a folder</source>
+        <translation>只有 SQLite 数据库文件可以复制到文件夹</translation>
+    </message>
+    <message>
+        <source>{path} already exists</source>
+        <translation>{path} 已存在</translation>
+    </message>
+    <message>
+        <source>organization</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>调研</translation>
+    </message>
+    <message>
+        <source>delegation member</source>
+        <translation>调研组成员</translation>
+    </message>
+    <message>
+        <source>participating organization</source>
+        <translation>参加单位</translation>
+    </message>
+    <message>
+        <source>absence</source>
+        <translation>缺席记录</translation>
+    </message>
+    <message>
+        <source>site</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>stop</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>key figure</source>
+        <translation>关键数据</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>后续事项</translation>
+    </message>
+    <message>
+        <source>photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>no {noun} with id {id}</source>
+        <translation>没有 ID 为 {id} 的{noun}</translation>
+    </message>
+    <message>
+        <source>no conflict with id {id}</source>
+        <translation>没有 ID 为 {id} 的冲突</translation>
+    </message>
+    <message>
+        <source>cannot use the font {path}: {error} (the report needs a TrueType font: .ttf or .ttc)</source>
+        <translation>无法使用字体 {path}：{error}（报告需使用 TrueType 字体：.ttf 或 .ttc）</translation>
+    </message>
+    <message>
+        <source>set the visit&apos;s start date first: calendar events need a date</source>
+        <translation>请先设置调研开始日期：日历事件需要日期</translation>
+    </message>
+    <message>
+        <source>{name} is already in this delegation</source>
+        <translation>{name}已在本调研组中</translation>
+    </message>
+    <message>
+        <source>the new order must list every member of the delegation once</source>
+        <translation>新顺序须将调研组每位成员各列一次</translation>
+    </message>
+    <message>
+        <source>{name} already takes part in this visit</source>
+        <translation>{name}已参加本次调研</translation>
+    </message>
+    <message>
+        <source>that organization does not take part in this visit</source>
+        <translation>该单位未参加本次调研</translation>
+    </message>
+    <message>
+        <source>the stop and the member belong to different visits</source>
+        <translation>该站点与该成员不属于同一次调研</translation>
+    </message>
+    <message>
+        <source>{count} people</source>
+        <translation>{count} 名人员</translation>
+    </message>
+    <message>
+        <source>{count} sites</source>
+        <translation>{count} 个地点</translation>
+    </message>
+    <message>
+        <source>{count} follow-ups</source>
+        <translation>{count} 项后续事项</translation>
+    </message>
+    <message>
+        <source>{count} visits</source>
+        <translation>{count} 次调研</translation>
+    </message>
+    <message>
+        <source>{name} cannot be deleted: it is still used by {in_use}</source>
+        <translation>{name}不能删除：仍有{in_use}与其关联</translation>
+    </message>
+    <message>
+        <source>{name} cannot be deleted while in the delegation of: {titles}</source>
+        <translation>{name}仍在以下调研的调研组中，不能删除：{titles}</translation>
+    </message>
+    <message>
+        <source>{name} cannot be deleted: they wrote notes</source>
+        <translation>{name}不能删除：此人写有记录</translation>
+    </message>
+    <message>
+        <source>{name} cannot be deleted: they are the contact person of an organization in a visit</source>
+        <translation>{name}不能删除：此人是某次调研中一个单位的联系人</translation>
+    </message>
+    <message>
+        <source>{name} cannot be deleted: visits stop there</source>
+        <translation>{name}不能删除：有调研在此设有站点</translation>
+    </message>
+    <message>
+        <source>stop {position} has {notes} notes and {figures} figures; move or delete them first</source>
+        <translation>第 {position} 个站点有 {notes} 条记录和 {figures} 项关键数据，请先移走或删除</translation>
+    </message>
+    <message>
+        <source>the new order must list every stop of the visit once</source>
+        <translation>新顺序须将本次调研每个站点各列一次</translation>
+    </message>
+    <message>
+        <source>choose two different records to merge</source>
+        <translation>请选择两条不同的记录进行合并</translation>
+    </message>
+    <message>
+        <source>“{file}” cannot be imported: {problem}; nothing was changed</source>
+        <translation>“{file}”无法导入：{problem}；未作任何改动</translation>
+    </message>
+    <message>
+        <source>{file} does not fit this database at {error}</source>
+        <translation>{file} 与本数据库不符，位置：{error}</translation>
+    </message>
+    <message>
+        <source>the file does not exist or is not a file</source>
+        <translation>文件不存在或不是文件</translation>
+    </message>
+    <message>
+        <source>it is not a FieldVisit package (not a zip file, or truncated)</source>
+        <translation>不是 FieldVisit 调研包（不是 zip 文件，或文件不完整）</translation>
+    </message>
+    <message>
+        <source>its contents do not match its manifest</source>
+        <translation>内容与清单不符</translation>
+    </message>
+    <message>
+        <source>{file} is invalid at {error}</source>
+        <translation>{file} 无效，位置：{error}</translation>
+    </message>
+    <message>
+        <source>the manifest and the visit document name different visits</source>
+        <translation>清单与调研文件所指的调研不一致</translation>
+    </message>
+    <message>
+        <source>{member} belongs to no photo of the visit</source>
+        <translation>{member} 不属于本次调研的任何照片</translation>
+    </message>
+    <message>
+        <source>the zip file is damaged or unsupported ({error})</source>
+        <translation>zip 文件已损坏或不受支持（{error}）</translation>
+    </message>
+    <message>
+        <source>it holds more than {limit} files</source>
+        <translation>其中文件超过 {limit} 个</translation>
+    </message>
+    <message>
+        <source>the member name {name!r} would be written outside the package&apos;s folder or is not allowed</source>
+        <translation>包内文件名 {name!r} 会写到调研包文件夹之外，或不被允许</translation>
+    </message>
+    <message>
+        <source>the member {name!r} appears twice</source>
+        <translation>包内文件 {name!r} 出现了两次</translation>
+    </message>
+    <message>
+        <source>the member {name} is encrypted</source>
+        <translation>包内文件 {name} 已加密</translation>
+    </message>
+    <message>
+        <source>the member {name} would unpack to {size} bytes, more than the limit of {limit} (a zip bomb?)</source>
+        <translation>包内文件 {name} 解压后将达 {size} 字节，超过 {limit} 字节的上限（疑为 zip 炸弹）</translation>
+    </message>
+    <message>
+        <source>the member {name} is compressed more than {ratio}:1 (a zip bomb?)</source>
+        <translation>包内文件 {name} 的压缩比超过 {ratio}:1（疑为 zip 炸弹）</translation>
+    </message>
+    <message>
+        <source>it would unpack to {size} bytes, more than the limit of {limit} (a zip bomb?)</source>
+        <translation>解压后将达 {size} 字节，超过 {limit} 字节的上限（疑为 zip 炸弹）</translation>
+    </message>
+    <message>
+        <source>it has no {file}: not a FieldVisit package</source>
+        <translation>其中没有 {file}：不是 FieldVisit 调研包</translation>
+    </message>
+    <message>
+        <source>{member} is larger than {limit} bytes</source>
+        <translation>{member} 超过 {limit} 字节</translation>
+    </message>
+    <message>
+        <source>the member {name} unpacks to more than its declared size (a zip bomb?)</source>
+        <translation>包内文件 {name} 解压后超过其声明的大小（疑为 zip 炸弹）</translation>
+    </message>
+    <message>
+        <source>the member {name} is truncated</source>
+        <translation>包内文件 {name} 不完整</translation>
+    </message>
+    <message>
+        <source>{file} is not valid JSON ({error})</source>
+        <translation>{file} 不是有效的 JSON（{error}）</translation>
+    </message>
+    <message>
+        <source>it is not a FieldVisit package (unknown manifest)</source>
+        <translation>不是 FieldVisit 调研包（清单无法识别）</translation>
+    </message>
+    <message>
+        <source>unknown package format version {version!r}</source>
+        <translation>未知的调研包格式版本 {version!r}</translation>
+    </message>
+    <message>
+        <source>it was written by a newer FieldVisit (package format {version}, this one reads {supported}); update FieldVisit to import it</source>
+        <translation>该调研包由更新版本的 FieldVisit 生成（调研包格式 {version}，本版可读取 {supported}），请升级 FieldVisit 后再导入</translation>
+    </message>
+    <message>
+        <source>{file} is incomplete (files, visit_id)</source>
+        <translation>{file} 不完整（files、visit_id）</translation>
+    </message>
+    <message>
+        <source>{file} has an invalid history</source>
+        <translation>{file} 中的交换历史无效</translation>
+    </message>
+    <message>
+        <source>{member} is not a JPEG or PNG image ({error})</source>
+        <translation>{member} 不是 JPEG 或 PNG 图片（{error}）</translation>
+    </message>
+    <message>
+        <source>{member} is not a JPEG or PNG image (it is {kind})</source>
+        <translation>{member} 不是 JPEG 或 PNG 图片（而是 {kind}）</translation>
+    </message>
+    <message>
+        <source>{member} is too large ({width} × {height} pixels)</source>
+        <translation>{member} 过大（{width} × {height} 像素）</translation>
+    </message>
+    <message>
+        <source>this conflict is already resolved</source>
+        <translation>该冲突已解决</translation>
+    </message>
+    <message>
+        <source>“{file}” cannot be read</source>
+        <translation>无法读取“{file}”</translation>
+    </message>
+    <message>
+        <source>“{file}” is not a JPEG or PNG image</source>
+        <translation>“{file}”不是 JPEG 或 PNG 图片</translation>
+    </message>
+    <message>
+        <source>“{file}” is damaged or incomplete</source>
+        <translation>“{file}”已损坏或不完整</translation>
+    </message>
+    <message>
+        <source>“{file}” is too large (more than {limit} megapixels or {bytes} MB)</source>
+        <translation>“{file}”过大（超过 {limit} 百万像素或 {bytes} MB）</translation>
+    </message>
+    <message>
+        <source>{problem}: {detail}</source>
+        <translation>{problem}：{detail}</translation>
+    </message>
+    <message>
+        <source>cannot store the photo “{file}”: {error}</source>
+        <translation>无法保存照片“{file}”：{error}</translation>
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation>{field}：{problem}</translation>
+    </message>
+    <message>
+        <source>{field} cannot be changed here</source>
+        <translation>此处不能修改{field}</translation>
+    </message>
+    <message>
+        <source>report language must be zh or en, not {language!r}</source>
+        <translation>报告语言须为 zh 或 en，不能为 {language!r}</translation>
+    </message>
+    <message>
+        <source>paper must be a4 or letter, not {paper!r}</source>
+        <translation>纸张须为 a4 或 letter，不能为 {paper!r}</translation>
+    </message>
+    <message>
+        <source>unknown report sections: {unknown}; known: {known}</source>
+        <translation>未知的报告部分：{unknown}；可用的有：{known}</translation>
+    </message>
+    <message>
+        <source>an Excel workbook or another zip archive</source>
+        <translation>Excel 工作簿或其他 zip 压缩包</translation>
+    </message>
+    <message>
+        <source>an Office 97-2003 document</source>
+        <translation>Office 97-2003 文档</translation>
+    </message>
+    <message>
+        <source>a PNG image</source>
+        <translation>PNG 图片</translation>
+    </message>
+    <message>
+        <source>a JPEG image</source>
+        <translation>JPEG 图片</translation>
+    </message>
+    <message>
+        <source>a GIF image</source>
+        <translation>GIF 图片</translation>
+    </message>
+    <message>
+        <source>a PDF document</source>
+        <translation>PDF 文档</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read: {error}</source>
+        <translation>无法读取 {name}：{error}</translation>
+    </message>
+    <message>
+        <source>{name} is too large; a roster file can have at most {limit} MB</source>
+        <translation>{name} 过大；名单文件最大为 {limit} MB</translation>
+    </message>
+    <message>
+        <source>{name} is empty</source>
+        <translation>{name} 为空</translation>
+    </message>
+    <message>
+        <source>sheet &apos;{sheet}&apos; not found in {name}; the file has: {sheets}</source>
+        <translation>{name} 中没有工作表“{sheet}”；该文件包含：{sheets}</translation>
+    </message>
+    <message>
+        <source>{name} is an Excel 97-2003 workbook or is password-protected; save it as an Excel workbook (.xlsx) without a password, or as CSV, and import that</source>
+        <translation>{name} 是 Excel 97-2003 工作簿或设有密码；请另存为不设密码的 Excel 工作簿（.xlsx）或 CSV 文件后再导入</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: it is not an Excel (.xlsx) workbook</source>
+        <translation>{name} 已损坏：不是 Excel（.xlsx）工作簿</translation>
+    </message>
+    <message>
+        <source>{name} is not a CSV or Excel (.xlsx) file</source>
+        <translation>{name} 不是 CSV 或 Excel（.xlsx）文件</translation>
+    </message>
+    <message>
+        <source>{name} is not a CSV file: it is {what}</source>
+        <translation>{name} 不是 CSV 文件，而是{what}</translation>
+    </message>
+    <message>
+        <source>{name} is in UTF-16; save it as “CSV UTF-8” and import that</source>
+        <translation>{name} 为 UTF-16 编码；请另存为“CSV UTF-8”格式后再导入</translation>
+    </message>
+    <message>
+        <source>{name} is not a CSV file: it contains binary data</source>
+        <translation>{name} 不是 CSV 文件：其中含有二进制数据</translation>
+    </message>
+    <message>
+        <source>{name} is neither UTF-8 nor GB18030 text; save it as “CSV UTF-8” and import that</source>
+        <translation>{name} 既不是 UTF-8 文本，也不是 GB18030 文本；请另存为“CSV UTF-8”格式后再导入</translation>
+    </message>
+    <message>
+        <source>{name} is damaged near line {line}: {error}</source>
+        <translation>{name} 在第 {line} 行附近损坏：{error}</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: {error}</source>
+        <translation>{name} 已损坏：{error}</translation>
+    </message>
+    <message>
+        <source>{name} has no worksheets</source>
+        <translation>{name} 中没有工作表</translation>
+    </message>
+    <message>
+        <source>sheet &apos;{sheet}&apos; not found in {name}; the workbook has: {sheets}</source>
+        <translation>{name} 中没有工作表“{sheet}”；该工作簿包含：{sheets}</translation>
+    </message>
+    <message>
+        <source>sheet &apos;{sheet}&apos; of {name}</source>
+        <translation>{name} 的工作表“{sheet}”</translation>
+    </message>
+    <message>
+        <source>row {row} of {where} has {count} columns; a roster can have at most {limit}</source>
+        <translation>{where}第 {row} 行有 {count} 列，名单最多只能有 {limit} 列</translation>
+    </message>
+    <message>
+        <source>{where} has more than {limit} rows; split it into smaller files</source>
+        <translation>{where} 超过 {limit} 行，请拆分为较小的文件</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>row {row}: {reason}</source>
+        <translation>第 {row} 行：{reason}</translation>
+    </message>
+    <message>
+        <source>the directory changed since the preview was made; preview the import again</source>
+        <translation>预览后通讯录已有变动，请重新预览导入</translation>
+    </message>
+    <message>
+        <source>{field!r} is not a roster field; the fields are: {fields}</source>
+        <translation>{field!r} 不是名单字段；可用字段为：{fields}</translation>
+    </message>
+    <message>
+        <source>map a column to Name</source>
+        <translation>请指定“姓名”所在的列</translation>
+    </message>
+    <message>
+        <source>{field} is mapped to column {column!r}, but the table has columns 0 to {last}</source>
+        <translation>{field}对应第 {column!r} 列，但表格只有第 0 至 {last} 列</translation>
+    </message>
+    <message>
+        <source>column &apos;{column}&apos; is mapped to both {first} and {second}</source>
+        <translation>列“{column}”同时对应了“{first}”和“{second}”</translation>
+    </message>
+    <message>
+        <source>same person as row {row}</source>
+        <translation>与第 {row} 行为同一人</translation>
+    </message>
+    <message>
+        <source>organization &apos;{text}&apos; could be any of {count} organizations ({names}); use the full name</source>
+        <translation>单位“{text}”可能指 {count} 个单位中的任一个（{names}），请使用全称</translation>
+    </message>
+    <message>
+        <source>{count} people named {name} already exist; give the organization to choose one</source>
+        <translation>已有 {count} 位名为{name}的人员，请填写单位以便区分</translation>
+    </message>
+    <message>
+        <source>{count} people named {name} at {organization} already exist; merge them first</source>
+        <translation>{organization}已有 {count} 位名为{name}的人员，请先合并</translation>
+    </message>
+    <message>
+        <source>{count} people named {name} without an organization already exist; merge them first</source>
+        <translation>已有 {count} 位名为{name}且未填单位的人员，请先合并</translation>
+    </message>
+    <message>
+        <source>name is missing</source>
+        <translation>缺少姓名</translation>
+    </message>
+    <message>
+        <source>{field} is too long ({length} characters; at most {limit})</source>
+        <translation>{field}过长（{length} 个字符，最多 {limit} 个）</translation>
+    </message>
+    <message>
+        <source>{field} contains markup ({markup!r}); use plain text</source>
+        <translation>{field}含有标记（{markup!r}），请使用纯文本</translation>
+    </message>
+    <message>
+        <source>{field} {text!r} looks like a spreadsheet formula</source>
+        <translation>{field} {text!r} 像是电子表格公式</translation>
+    </message>
+    <message>
+        <source>phone {phone!r} was shortened by Excel; format the column as text and save the file again</source>
+        <translation>电话 {phone!r} 已被 Excel 简写，请将该列设为文本格式后重新保存文件</translation>
+    </message>
+    <message>
+        <source>{phone!r} is not a phone number</source>
+        <translation>{phone!r} 不是有效的电话号码</translation>
+    </message>
+    <message>
+        <source>{email!r} is not an email address</source>
+        <translation>{email!r} 不是有效的邮箱地址</translation>
+    </message>
+    <message>
+        <source>the itinerary changed since the suggestion was made; ask for a new suggestion</source>
+        <translation>提出建议后行程已有变动，请重新获取建议</translation>
+    </message>
+    <message>
+        <source>the number of results must be at least 1</source>
+        <translation>结果数量至少为 1</translation>
+    </message>
+    <message>
+        <source>type a word or a few characters to search for</source>
+        <translation>请输入要搜索的词或几个字</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text ({reason})</source>
+        <translation>文件不是 UTF-8 文本（{reason}）</translation>
+    </message>
+    <message>
+        <source>not valid JSON: {error} at line {line}, column {column}</source>
+        <translation>不是有效的 JSON：{error}（第 {line} 行第 {column} 列）</translation>
+    </message>
+    <message>
+        <source>a visit document is a JSON object</source>
+        <translation>调研文件应为 JSON 对象</translation>
+    </message>
+    <message>
+        <source>expected {expected!r}, got {format!r}: not a FieldVisit visit</source>
+        <translation>应为 {expected!r}，实为 {format!r}：不是 FieldVisit 调研文件</translation>
+    </message>
+    <message>
+        <source>missing or not a whole number</source>
+        <translation>缺失或不是整数</translation>
+    </message>
+    <message>
+        <source>format version {version} is newer than this FieldVisit reads ({supported}); update FieldVisit</source>
+        <translation>格式版本 {version} 高于本版 FieldVisit 可读取的版本（{supported}），请升级 FieldVisit</translation>
+    </message>
+    <message>
+        <source>unknown format version {version}</source>
+        <translation>未知的格式版本 {version}</translation>
+    </message>
+    <message>
+        <source>unknown section</source>
+        <translation>未知部分</translation>
+    </message>
+    <message>
+        <source>expected a list</source>
+        <translation>应为列表</translation>
+    </message>
+    <message>
+        <source>the id {id} is also used at {path}</source>
+        <translation>ID {id} 在 {path} 处也有使用</translation>
+    </message>
+    <message>
+        <source>must be the id of the document&apos;s visit</source>
+        <translation>须为本文件所属调研的 ID</translation>
+    </message>
+    <message>
+        <source>the id {id} belongs to a record of another visit in this database</source>
+        <translation>ID {id} 属于本数据库中另一次调研的记录</translation>
+    </message>
+    <message>
+        <source>refers to {noun} {id}, which is not in the document</source>
+        <translation>引用的{noun} {id} 不在文件中</translation>
+    </message>
+    <message>
+        <source>refers to {noun} {id}, which is neither in the document nor in the database</source>
+        <translation>引用的{noun} {id} 既不在文件中，也不在数据库中</translation>
+    </message>
+    <message>
+        <source>name a visit by its id or the beginning of its title</source>
+        <translation>请用调研的 ID 或标题开头指明调研</translation>
+    </message>
+    <message>
+        <source>no visit has the id or title {reference!r}</source>
+        <translation>没有 ID 或标题为 {reference!r} 的调研</translation>
+    </message>
+    <message>
+        <source>{reference!r} matches {count} visits: {titles}. Use more of the title or the id</source>
+        <translation>{reference!r} 与 {count} 次调研相符：{titles}。请输入更完整的标题或使用 ID</translation>
+    </message>
+</context>
+<context>
     <name>NoteEditor</name>
     <message>
         <source>e.g. 外卖送餐员</source>
@@ -1054,6 +2088,30 @@
     <message>
         <source>What was seen or said… (saved as you type)</source>
         <translation>看到或听到了什么……（输入即保存）</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Interviewees</source>
+        <translation>访谈对象</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <source>Note text</source>
+        <translation>记录正文</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>主题</translation>
     </message>
     <message>
         <source>themes, separated by commas, e.g. 需求, 权益保障</source>
@@ -1114,12 +2172,36 @@
 <context>
     <name>NotesTab</name>
     <message>
+        <source>Filter by stop</source>
+        <translation>按站点筛选</translation>
+    </message>
+    <message>
+        <source>Filter by kind</source>
+        <translation>按类型筛选</translation>
+    </message>
+    <message>
+        <source>Filter by interviewees</source>
+        <translation>按访谈对象筛选</translation>
+    </message>
+    <message>
+        <source>Filter by theme</source>
+        <translation>按主题筛选</translation>
+    </message>
+    <message>
         <source>Figures found in the text: double-click or press Enter to record one as a key figure</source>
         <translation>文中找到的数据：双击或按回车记为关键数据</translation>
     </message>
     <message>
         <source>&amp;Follow-up from This Note…</source>
         <translation>由此记录生成后续事项(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Figures found in the text</source>
+        <translation>正文中识别出的数据</translation>
     </message>
     <message>
         <source>Key figures</source>
@@ -1458,6 +2540,132 @@
     </message>
 </context>
 <context>
+    <name>Preferences</name>
+    <message>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Copy the current database and its photos to %1? FieldVisit opens the database in the new folder the next time it starts; without a copy it starts there with an empty one.</source>
+        <translation>是否把当前数据库及其照片复制到 %1？FieldVisit 下次启动时将打开新文件夹中的数据库；如不复制，将从空数据库开始。</translation>
+    </message>
+    <message>
+        <source>The data folder is now %1; it is used from the next start.</source>
+        <translation>数据文件夹已改为 %1，下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>The language changes the next time FieldVisit starts.</source>
+        <translation>界面语言将在 FieldVisit 下次启动时更改。</translation>
+    </message>
+    <message>
+        <source>&amp;Restart Now</source>
+        <translation>立即重启(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>稍后(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>常规(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>报告(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Travel</source>
+        <translation>出行(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Default</source>
+        <translation>默认(&amp;D)</translation>
+    </message>
+    <message>
+        <source>The language changes the next time FieldVisit starts. The data folder holds the database file and the photos; FieldVisit opens the database there the next time it starts, and can copy the current one there first.</source>
+        <translation>界面语言将在下次启动时更改。数据文件夹存放数据库文件和照片；FieldVisit 下次启动时打开该文件夹中的数据库，并可先把当前数据库复制过去。</translation>
+    </message>
+    <message>
+        <source>Data &amp;folder:</source>
+        <translation>数据文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>界面语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Letter（美式信纸）</translation>
+    </message>
+    <message>
+        <source>Default paper size</source>
+        <translation>默认纸张大小</translation>
+    </message>
+    <message>
+        <source>Bundled (WenQuanYi Micro Hei)</source>
+        <translation>随附字体（文泉驿微米黑）</translation>
+    </message>
+    <message>
+        <source>Other TrueType font…</source>
+        <translation>其他 TrueType 字体…</translation>
+    </message>
+    <message>
+        <source>Default report font</source>
+        <translation>报告默认字体</translation>
+    </message>
+    <message>
+        <source>New reports start with this paper size and font; the Report tab can change them for one report.</source>
+        <translation>新报告默认使用此纸张大小和字体；可在“报告”页为单份报告另行更改。</translation>
+    </message>
+    <message>
+        <source>&amp;Paper:</source>
+        <translation>纸张(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Font:</source>
+        <translation>字体(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>New visits start with these estimates; each visit can change its own on the Itinerary tab.</source>
+        <translation>新建调研默认使用这些估算参数；每次调研可在“行程”页单独修改。</translation>
+    </message>
+    <message>
+        <source>Data Folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>Report Font</source>
+        <translation>报告字体</translation>
+    </message>
+    <message>
+        <source>TrueType fonts (*.ttf *.ttc);;All files (*)</source>
+        <translation>TrueType 字体 (*.ttf *.ttc);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>ReportOptionsPanel</name>
     <message>
         <source>The visit&apos;s language</source>
@@ -1581,6 +2789,10 @@
     <message>
         <source>Open the PDF when it is written</source>
         <translation>生成后打开 PDF</translation>
+    </message>
+    <message>
+        <source>Report preview</source>
+        <translation>报告预览</translation>
     </message>
     <message>
         <source>Contents</source>
@@ -2123,9 +3335,32 @@
         <source>Travel Estimates</source>
         <translation>行程估算</translation>
     </message>
+</context>
+<context>
+    <name>TravelSpeedsForm</name>
     <message>
         <source> km/h</source>
         <translation> 公里/小时</translation>
+    </message>
+    <message>
+        <source>Detour factor</source>
+        <translation>绕行系数</translation>
+    </message>
+    <message>
+        <source>Walking speed</source>
+        <translation>步行速度</translation>
+    </message>
+    <message>
+        <source>Car speed</source>
+        <translation>小汽车速度</translation>
+    </message>
+    <message>
+        <source>Minibus speed</source>
+        <translation>中巴车速度</translation>
+    </message>
+    <message>
+        <source>Public transport speed</source>
+        <translation>公共交通速度</translation>
     </message>
     <message>
         <source>Without a typed travel time, a leg takes the great-circle distance × the detour factor ÷ the speed of its mode.</source>
@@ -2200,6 +3435,45 @@
     </message>
 </context>
 <context>
+    <name>VisitTransfer</name>
+    <message>
+        <source>Import Visit</source>
+        <translation>导入调研</translation>
+    </message>
+    <message>
+        <source>Visit packages and documents (*.fieldvisit *.json);;All files (*)</source>
+        <translation>调研数据包和文档 (*.fieldvisit *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Imported “%1”: %2 records added, %3 updated, %4 unchanged</source>
+        <translation>已导入“%1”：新增 %2 条，更新 %3 条，未变 %4 条</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <source>Merged “%1”: %2 added, %3 updated, %4 unchanged, %5 in conflict</source>
+        <translation>已合并“%1”：新增 %2，更新 %3，未变 %4，冲突 %5</translation>
+    </message>
+    <message>
+        <source>Export Visit</source>
+        <translation>导出调研</translation>
+    </message>
+    <message>
+        <source>Visit documents (*.json)</source>
+        <translation>调研文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+</context>
+<context>
     <name>VisitWorkspace</name>
     <message>
         <source>Select a visit on the left, or create one with File ▸ New Visit.</source>
@@ -2220,6 +3494,68 @@
     <message>
         <source>&amp;Report</source>
         <translation>报告(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsList</name>
+    <message>
+        <source>Visit</source>
+        <translation>调研</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>调研</translation>
+    </message>
+    <message>
+        <source>&amp;Visits</source>
+        <translation>调研(&amp;V)</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to FieldVisit</source>
+        <translation>欢迎使用 FieldVisit</translation>
+    </message>
+    <message>
+        <source>Plan a joint field research visit: assemble the delegation, route it through the sites, take notes at each stop and publish the research report. There is no visit in this database yet.</source>
+        <translation>策划一次联合调研：组建调研组，安排各调研点行程，在每一站现场记录，最后形成调研报告。此数据库中还没有调研。</translation>
+    </message>
+    <message>
+        <source>Open the sample visit</source>
+        <translation>打开示例调研</translation>
+    </message>
+    <message>
+        <source>The joint research visit of four organizations to new-employment-form workers in Chaoyang district, with its delegation, itinerary and notes.</source>
+        <translation>四家单位赴朝阳区走访新就业形态劳动者的联合调研，含调研组、行程和记录。</translation>
+    </message>
+    <message>
+        <source>New visit</source>
+        <translation>新建调研</translation>
+    </message>
+    <message>
+        <source>Start with an empty visit: a title, dates and the theme of the research.</source>
+        <translation>从空白调研开始：填写标题、日期和调研主题。</translation>
+    </message>
+    <message>
+        <source>Import a visit package…</source>
+        <translation>导入调研包…</translation>
+    </message>
+    <message>
+        <source>Open a .fieldvisit package or a visit document sent by a coordinator or a note-taker.</source>
+        <translation>打开协调人或记录员发来的 .fieldvisit 调研包或调研文档。</translation>
+    </message>
+    <message>
+        <source>Import a visit package</source>
+        <translation>导入调研包</translation>
     </message>
 </context>
 </TS>
