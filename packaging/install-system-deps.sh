@@ -16,6 +16,8 @@ packages=(
   poppler-utils
   # objdump: PyInstaller needs it on Linux to build the one-folder bundle (tests/packaging)
   binutils
+  # appstreamcli and desktop-file-validate: the tests validate the desktop integration files
+  appstream desktop-file-utils
 )
 if ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
   packages+=(python3-venv)
