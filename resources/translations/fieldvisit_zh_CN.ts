@@ -2625,14 +2625,6 @@
         <translation>默认纸张大小</translation>
     </message>
     <message>
-        <source>Bundled (WenQuanYi Micro Hei)</source>
-        <translation>随附字体（文泉驿微米黑）</translation>
-    </message>
-    <message>
-        <source>Other TrueType font…</source>
-        <translation>其他 TrueType 字体…</translation>
-    </message>
-    <message>
         <source>Default report font</source>
         <translation>报告默认字体</translation>
     </message>
@@ -2656,8 +2648,19 @@
         <source>Data Folder</source>
         <translation>数据文件夹</translation>
     </message>
+</context>
+<context>
+    <name>ReportFontCombo</name>
     <message>
-        <source>Report Font</source>
+        <source>Bundled (WenQuanYi Micro Hei)</source>
+        <translation>随附字体（文泉驿微米黑）</translation>
+    </message>
+    <message>
+        <source>Other TrueType font…</source>
+        <translation>其他 TrueType 字体…</translation>
+    </message>
+    <message>
+        <source>Font for the Report</source>
         <translation>报告字体</translation>
     </message>
     <message>
@@ -2686,14 +2689,6 @@
     <message>
         <source>Letter</source>
         <translation>Letter</translation>
-    </message>
-    <message>
-        <source>Bundled (WenQuanYi Micro Hei)</source>
-        <translation>内置字体（文泉驿微米黑）</translation>
-    </message>
-    <message>
-        <source>Other TrueType font…</source>
-        <translation>其他 TrueType 字体…</translation>
     </message>
     <message>
         <source>e.g. Internal — printed on the cover</source>
@@ -2762,14 +2757,6 @@
     <message>
         <source>&amp;Marking:</source>
         <translation>标注(&amp;M)：</translation>
-    </message>
-    <message>
-        <source>Font for the Report</source>
-        <translation>报告字体</translation>
-    </message>
-    <message>
-        <source>TrueType fonts (*.ttf *.ttc);;All files (*)</source>
-        <translation>TrueType 字体 (*.ttf *.ttc);;所有文件 (*)</translation>
     </message>
 </context>
 <context>

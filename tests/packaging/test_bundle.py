@@ -9,7 +9,7 @@ when PyInstaller is not installed (the ``test`` extra installs it).
 
 from __future__ import annotations
 
-import os
+import importlib.util
 import re
 import subprocess
 import sys
@@ -50,16 +50,12 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
-    """Headless, and the user's own settings and data left alone."""
-    env = dict(os.environ)
-    env.update({
-        "QT_QPA_PLATFORM": "offscreen",
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "XDG_CACHE_HOME": str(tmp_path / "cache"),
-    })
-    env.pop("FIELDVISIT_DATABASE_URL", None)
-    return env
+    """Headless, and the user's own settings and data left alone (as the build script's own
+    smoke test runs it)."""
+    spec = importlib.util.spec_from_file_location("build_bundle", BUILD_SCRIPT)
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    return script.headless_environment(tmp_path)
 
 
 def run(executable: Path, *args: str, env: dict[str, str]) -> subprocess.CompletedProcess:

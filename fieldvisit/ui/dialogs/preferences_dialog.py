@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from fieldvisit.domain.timeline import TravelSettings
-from fieldvisit.reporting.font_files import system_fonts
 from fieldvisit.ui import preferences
 from fieldvisit.ui.i18n import LANGUAGE_KEY, LANGUAGES, language_names
+from fieldvisit.ui.views.report_font_combo import ReportFontCombo
 from fieldvisit.ui.views.travel_form import TravelSpeedsForm
 
 
@@ -96,12 +96,7 @@ class PreferencesDialog(QDialog):
         self.paper.addItem(self.tr("A4"), "a4")
         self.paper.addItem(self.tr("Letter"), "letter")
         self.paper.setAccessibleName(self.tr("Default paper size"))
-        self.font = QComboBox()
-        self.font.addItem(self.tr("Bundled (WenQuanYi Micro Hei)"), "")
-        for name, path in system_fonts():
-            self.font.addItem(name, str(path))
-        self.font.addItem(self.tr("Other TrueType font…"), None)
-        self.font.activated.connect(self._font_chosen)
+        self.font = ReportFontCombo()
         self.font.setAccessibleName(self.tr("Default report font"))
         note = QLabel(self.tr("New reports start with this paper size and font; the Report tab "
                               "can change them for one report."))
@@ -128,16 +123,14 @@ class PreferencesDialog(QDialog):
     def set_values(self, values: PreferenceValues) -> None:
         self._select(self.language, values.language)
         self._select(self.paper, values.paper)
-        if values.font and self.font.findData(values.font) < 0:
-            self.font.insertItem(self.font.count() - 1, Path(values.font).name, values.font)
-        self._select(self.font, values.font)
+        self.font.set_font_file(values.font)
         self.folder.setText(str(values.data_folder))
         self.travel.set_settings(values.travel)
 
     def values(self) -> PreferenceValues:
         return PreferenceValues(
             language=str(self.language.currentData() or ""),
-            paper=str(self.paper.currentData()), font=str(self.font.currentData() or ""),
+            paper=str(self.paper.currentData()), font=self.font.font_file(),
             data_folder=Path(self.folder.text()), travel=self.travel.settings())
 
     def restore_defaults(self) -> None:
@@ -154,19 +147,6 @@ class PreferencesDialog(QDialog):
                                                   self.folder.text())
         if folder:
             self.folder.setText(str(Path(folder)))
-
-    def _font_chosen(self, index: int) -> None:
-        if self.font.itemData(index) is not None:
-            return
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Report Font"), "",
-            self.tr("TrueType fonts (*.ttf *.ttc);;All files (*)"))
-        if not path:
-            self.font.setCurrentIndex(0)
-            return
-        if self.font.findData(path) < 0:
-            self.font.insertItem(self.font.count() - 1, Path(path).name, path)
-        self._select(self.font, path)
 
 
 def current_values() -> PreferenceValues:

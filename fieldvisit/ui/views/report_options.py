@@ -7,7 +7,6 @@ from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -16,11 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldvisit.reporting.font_files import system_fonts
 from fieldvisit.services.report_model import SECTIONS, ReportOptions
+from fieldvisit.ui.views.report_font_combo import ReportFontCombo
 
 SETTINGS_GROUP = "report"
-OTHER_FONT = "\x00other"
 
 
 class ReportOptionsPanel(QWidget):
@@ -35,12 +33,7 @@ class ReportOptionsPanel(QWidget):
         self.paper = QComboBox()
         self.paper.addItem(self.tr("A4"), "a4")
         self.paper.addItem(self.tr("Letter"), "letter")
-        self.font = QComboBox()
-        self.font.addItem(self.tr("Bundled (WenQuanYi Micro Hei)"), "")
-        for name, path in system_fonts():
-            self.font.addItem(name, str(path))
-        self.font.addItem(self.tr("Other TrueType font…"), OTHER_FONT)
-        self.font.activated.connect(self._font_chosen)
+        self.font = ReportFontCombo()
         self.marking = QLineEdit()
         self.marking.setPlaceholderText(self.tr("e.g. Internal — printed on the cover"))
         self.confidential = QCheckBox(self.tr("Include confidential notes"))
@@ -80,30 +73,13 @@ class ReportOptionsPanel(QWidget):
         self.marking.editingFinished.connect(self._save)
 
     def value(self) -> ReportOptions:
-        font = self.font.currentData()
         return ReportOptions(
             language=self.language.currentData(), paper=self.paper.currentData(),
             sections=frozenset(k for k, box in self.sections.items() if box.isChecked()),
             include_confidential=self.confidential.isChecked(),
             anonymize=self.anonymize.isChecked(), photos=self.photos.isChecked(),
             marking=self.marking.text().strip(),
-            font="" if font in (None, OTHER_FONT) else str(font))
-
-    def _font_chosen(self, index: int) -> None:
-        if self.font.itemData(index) != OTHER_FONT:
-            return
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Font for the Report"), "",
-            self.tr("TrueType fonts (*.ttf *.ttc);;All files (*)"))
-        if not path:
-            self.font.setCurrentIndex(0)
-            return
-        found = self.font.findData(path)
-        if found < 0:
-            self.font.insertItem(self.font.count() - 1, path.replace("\\", "/").rsplit("/")[-1],
-                                 path)
-            found = self.font.findData(path)
-        self.font.setCurrentIndex(found)
+            font=self.font.font_file())
 
     # -- remembered choices ------------------------------------------------------------------
     def _save(self) -> None:
@@ -111,8 +87,7 @@ class ReportOptionsPanel(QWidget):
         settings.beginGroup(SETTINGS_GROUP)
         settings.setValue("language", self.language.currentData() or "")
         settings.setValue("paper", self.paper.currentData())
-        font = self.font.currentData()
-        settings.setValue("font", "" if font == OTHER_FONT else font or "")
+        settings.setValue("font", self.font.font_file())
         settings.setValue("marking", self.marking.text())
         settings.setValue("confidential", self.confidential.isChecked())
         settings.setValue("anonymize", self.anonymize.isChecked())
@@ -132,10 +107,7 @@ class ReportOptionsPanel(QWidget):
         try:
             self._select(self.language, str(settings.value("language", "")) or None)
             self._select(self.paper, str(settings.value("paper", "a4")))
-            font = str(settings.value("font", "") or "")
-            if font and self.font.findData(font) < 0:
-                self.font.insertItem(self.font.count() - 1, font.rsplit("/")[-1], font)
-            self._select(self.font, font)
+            self.font.set_font_file(str(settings.value("font", "") or ""))
             self.marking.setText(str(settings.value("marking", "") or ""))
             self.confidential.setChecked(settings.value("confidential", False, type=bool))
             self.anonymize.setChecked(settings.value("anonymize", True, type=bool))
