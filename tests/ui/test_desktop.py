@@ -230,3 +230,31 @@ def test_welcome_page_focus_order(window):
     welcome = window.welcome
     chain = _focus_chain(welcome.sample_button)
     assert chain[:3] == [welcome.sample_button, welcome.new_button, welcome.import_button]
+
+
+def test_command_line_uses_the_data_folder_from_preferences(tmp_path, monkeypatch):
+    from fieldvisit.cli import build_parser, database_url
+
+    monkeypatch.delenv("FIELDVISIT_DATABASE_URL", raising=False)
+    preferences.set_data_folder(tmp_path / "data")
+    url = database_url(build_parser().parse_args(["visits"]))
+    assert url == sqlite_url(tmp_path / "data" / "fieldvisit.sqlite3")
+    assert (tmp_path / "data").is_dir()
+
+
+def test_restart_starts_the_same_program_again(monkeypatch):
+    import sys
+
+    from PySide6.QtCore import QProcess
+    from PySide6.QtWidgets import QApplication
+
+    from fieldvisit.ui import preferences_flow
+
+    started, quit_ = [], []
+    monkeypatch.setattr(QProcess, "startDetached", lambda *a: started.append(a) or True)
+    monkeypatch.setattr(QApplication, "quit", lambda: quit_.append(True))
+    preferences_flow.restart_application()
+    assert started == [(sys.executable, sys.orig_argv[1:])] and quit_ == [True]
+    monkeypatch.setattr(sys, "frozen", True, raising=False)  # a PyInstaller bundle
+    preferences_flow.restart_application()
+    assert started[-1] == (sys.executable, sys.argv[1:])
