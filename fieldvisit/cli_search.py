@@ -30,7 +30,8 @@ def search_text(results: SearchResults) -> str:
     lines = []
     for hit in results.hits:
         where = " · ".join(filter(None, (hit.visit_title, hit.stop_label)))
-        lines.append(f"{where} [{KIND_TEXT[hit.kind]}] {marked(hit.snippet, hit.spans)}")
+        kind = KIND_TEXT[hit.kind] + (", confidential" if hit.confidential else "")
+        lines.append(f"{where} [{kind}] {marked(hit.snippet, hit.spans)}")
     return "\n".join(lines)
 
 

@@ -68,6 +68,8 @@ class RawHit:
     stop_position: int = 0
     site_name: str = ""
     """The name of the site of ``stop_id`` ("" without a stop)."""
+    confidential: bool = False
+    """The note (or the note a figure or follow-up was taken from) is confidential."""
 
 
 def _fts_string(term: str) -> str:
@@ -125,7 +127,8 @@ class SearchIndex:
             source = "search_documents AS d"
         statement = text(
             "SELECT d.kind, d.record_id, d.visit_id, d.text, coalesce(n.id, f.note_id, u.note_id),"
-            " stop.id, coalesce(n.position, source.position), stop.position, site.name"
+            " stop.id, coalesce(n.position, source.position), stop.position, site.name,"
+            " coalesce(n.confidential, source.confidential, 0)"
             f" FROM {source}"
             " LEFT JOIN notes AS n ON d.kind = 'note' AND n.id = d.record_id"
             " LEFT JOIN key_figures AS f ON d.kind = 'figure' AND f.id = d.record_id"
@@ -146,8 +149,10 @@ class SearchIndex:
 
         def branch(kind: str, row: Any, found: Any, note_id: Any, stop_id: Any,
                    position: Any) -> Any:
+            secret = row.confidential if row is note else source.confidential
             statement = select(literal(kind), row.id, row.visit_id, found, note_id, stop.id,
-                               position, stop.position, site.name)
+                               position, stop.position, site.name,
+                               func.coalesce(secret, False))
             if row is not note:
                 statement = statement.outerjoin(source, source.id == row.note_id)
             return statement.outerjoin(stop, stop.id == stop_id) \
@@ -165,9 +170,11 @@ class SearchIndex:
 
 
 def _raw_hit(row: Any) -> RawHit:
-    kind, record_id, visit_id, found, note_id, stop_id, position, stop_position, site = row
+    (kind, record_id, visit_id, found, note_id, stop_id, position, stop_position, site,
+     confidential) = row
     return RawHit(kind, _uuid(record_id), _uuid(visit_id), found, _uuid(note_id),
-                  _uuid(stop_id), position or 0, stop_position or 0, site or "")
+                  _uuid(stop_id), position or 0, stop_position or 0, site or "",
+                  bool(confidential))
 
 
 def _uuid(value: Any) -> Any:

@@ -43,6 +43,8 @@ class SearchHit:
     """Character offsets (start, end) of every match in ``snippet``, in order, not overlapping."""
     note_id: UUID | None
     """The note to open: the hit itself, or the note a figure or follow-up was taken from."""
+    confidential: bool = False
+    """From a confidential note (left out of reports): shown marked."""
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,7 @@ def _describe(uow: UnitOfWork, raw: list[RawHit], terms: tuple[str, ...]) -> lis
         found.append((order, SearchHit(
             kind=hit.kind, record_id=hit.record_id, visit_id=hit.visit_id,  # type: ignore[arg-type]
             visit_title=visit.title, stop_label=hit.site_name, text=hit.text, snippet=snippet,
-            spans=spans, note_id=hit.note_id)))
+            spans=spans, note_id=hit.note_id, confidential=hit.confidential)))
     found.sort(key=lambda pair: pair[0])
     return [hit for _order, hit in found]
 
@@ -127,6 +129,7 @@ def hit_document(hit: SearchHit) -> dict[str, Any]:
         "visit_title": hit.visit_title, "stop": hit.stop_label,
         "note_id": str(hit.note_id) if hit.note_id else None, "text": hit.text,
         "snippet": hit.snippet, "spans": [list(span) for span in hit.spans],
+        "confidential": hit.confidential,
     }
 
 

@@ -3061,6 +3061,10 @@
         <translation>匹配内容</translation>
     </message>
     <message>
+        <source>%1 · confidential</source>
+        <translation>%1 · 保密</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>记录</translation>
     </message>

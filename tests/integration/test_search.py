@@ -251,6 +251,20 @@ def test_the_scan_without_an_index_finds_the_same(uow, corpus, monkeypatch):
     assert len(search(uow, "骑", limit=2).hits) == 2
 
 
+@pytest.mark.parametrize("indexed", [True, False])
+def test_hits_from_confidential_notes_are_marked(uow, corpus, monkeypatch, indexed):
+    """A confidential note, and the figure and follow-up taken from it, are marked as such."""
+    if not indexed:
+        monkeypatch.setattr("fieldvisit.persistence.search_index.SearchIndex.indexed",
+                            lambda self: False)
+    secret = notes.add_note(uow, corpus["third"], "保密：驿站租金每月一万二", confidential=True)
+    notes.add_figure(uow, corpus["third"], "驿站租金", "12000", unit="元", note_id=secret.id)
+    notes.add_follow_up(uow, corpus["third"], "核实驿站租金", note_id=secret.id)
+    hits = search(uow, "租金").hits
+    assert len(hits) == 3 and all(hit.confidential for hit in hits)
+    assert not any(hit.confidential for hit in search(uow, "骑手").hits)
+
+
 # -- schema ------------------------------------------------------------------------------------
 def sqlite_objects(database, kind: str) -> set[str]:
     with database.engine.connect() as connection:
@@ -409,7 +423,8 @@ def test_search_command_json(search_cli, corpus):
         for start, end in hit["spans"]:
             assert hit["snippet"][start:end].lower() == "riders"
     assert set(hits[0]) == {"kind", "record_id", "visit_id", "visit_title", "stop", "note_id",
-                            "text", "snippet", "spans"}
+                            "text", "snippet", "spans", "confidential"}
+    assert not any(hit["confidential"] for hit in hits)
 
 
 def test_search_command_without_matches_empty_and_limited(search_cli, corpus):

@@ -61,9 +61,14 @@ class SearchResultsModel(RecordTableModel[SearchHit]):
         super().__init__([
             Column(lambda: self.tr("Visit"), lambda hit: hit.visit_title),
             Column(lambda: self.tr("Where"), lambda hit: hit.stop_label),
-            Column(lambda: self.tr("Kind"), lambda hit: self.kind_label(hit.kind)),
+            Column(lambda: self.tr("Kind"), self.kind_text),
             Column(lambda: self.tr("Match"), lambda hit: hit.snippet, lambda hit: hit.text),
         ], parent)
+
+    def kind_text(self, hit: SearchHit) -> str:
+        """"Note", or "Note · confidential" for what reports leave out."""
+        kind = self.kind_label(hit.kind)
+        return self.tr("%1 · confidential").replace("%1", kind) if hit.confidential else kind
 
     def kind_label(self, kind: str) -> str:
         if kind == "note":
