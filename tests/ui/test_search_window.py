@@ -166,3 +166,9 @@ def test_the_result_model_passes_the_model_tester(qtbot, window, qtmodeltester, 
 def test_highlighted_html_escapes_the_text():
     assert highlighted_html("<b>骑手</b> & co", ((3, 5),)) == \
         f"&lt;b&gt;<span style='{module.HIGHLIGHT_STYLE}'>骑手</span>&lt;/b&gt; &amp; co"
+
+
+def test_confidential_hits_are_marked(qtbot, window, uow, sample_visit_id):
+    notes.add_note(uow, sample_visit_id, "保密：驿站租金每月一万二", confidential=True)
+    type_and_wait(qtbot, window, "租金", 1)
+    assert window.model.index(0, 2).data() == "Note · confidential"
