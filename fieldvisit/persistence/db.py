@@ -41,6 +41,11 @@ class Database:
         return make_url(self.url).render_as_string(hide_password=True)
 
     @property
+    def file_path(self) -> Path | None:
+        """The SQLite file of this database, or None (a server, an in-memory database)."""
+        return _sqlite_file(make_url(self.url))
+
+    @property
     def photo_root(self) -> Path:
         """The folder of this database's photo files (see ``photo_root``)."""
         return photo_root(self.url)
@@ -228,7 +233,7 @@ def photo_root(database_url: str) -> Path:
 def copy_database_file(database: Database, target: Path) -> None:
     """Write a consistent copy of a SQLite database to ``target`` (which must not exist), with
     ``VACUUM INTO``: safe while the database is open. Refused for other databases."""
-    if _sqlite_file(make_url(database.url)) is None:
+    if database.file_path is None:
         raise DatabaseRefusedError(Message(QT_TRANSLATE_NOOP(
             "Messages", "only a SQLite database file can be copied to a folder")))
     if target.exists():

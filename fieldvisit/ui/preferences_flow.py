@@ -45,9 +45,7 @@ def _change_data_folder(window: MainWindow, folder: Path) -> None:
 
     target = folder / preferences.DATABASE_FILE
     database = window.database
-    current = database.url if database is not None else ""
-    is_file = current.startswith("sqlite:") and ":memory:" not in current
-    if database is not None and is_file and not target.exists():
+    if database is not None and database.file_path is not None and not target.exists():
         answer = QMessageBox.question(
             window, APP_NAME, translate(
                 "Preferences", "Copy the current database and its photos to %1? FieldVisit "
