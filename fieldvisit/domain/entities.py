@@ -97,6 +97,7 @@ class Visit(Record):
     def __post_init__(self) -> None:
         rules.require_text(self.title, "title")
         rules.check_date_range(self.start_date, self.end_date)
+        rules.check_day_hours(self.day_start, self.day_end)
         rules.check_timezone(self.timezone)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, time
 from pathlib import PurePosixPath, PureWindowsPath
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -27,6 +27,14 @@ def check_date_range(start: date | None, end: date | None) -> None:
         raise ValidationError(Message(QT_TRANSLATE_NOOP(
             "Messages", "end date {end} is before start date {start}"), end=end, start=start),
             "end_date")
+
+
+def check_day_hours(day_start: time, day_end: time | None) -> None:
+    """A visit's day ends (when it has a planned end) later than it starts, on the same day."""
+    if day_end is not None and day_end <= day_start:
+        raise ValidationError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "day end {end} must be later than day start {start}"),
+            end=day_end.strftime("%H:%M"), start=day_start.strftime("%H:%M")), "day_end")
 
 
 def check_timezone(name: str) -> None:
