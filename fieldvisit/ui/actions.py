@@ -41,9 +41,9 @@ def build_actions(window: QMainWindow, undo_stack: QUndoStack) -> Actions:
         return made
 
     undo = undo_stack.createUndoAction(window, translate("Actions", "&Undo"))
-    undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+    undo.setShortcuts(QKeySequence.StandardKey.Undo)  # every binding: Ctrl+Z, Alt+Backspace…
     redo = undo_stack.createRedoAction(window, translate("Actions", "&Redo"))
-    redo.setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
+    redo.setShortcuts(QKeySequence.StandardKey.Redo)  # Ctrl+Shift+Z, and Ctrl+Y where usual
     preferences = action(
         translate("Actions", "&Preferences…"), QKeySequence.StandardKey.Preferences,
         translate("Actions", "Language, report defaults, data folder and travel speeds"))

@@ -20,6 +20,7 @@ from fieldvisit import APP_NAME, __version__
 from fieldvisit.paths import resource
 from fieldvisit.ui.i18n import chosen_language, install_translators, load_bundled_font
 from fieldvisit.ui.main_window import MainWindow
+from fieldvisit.ui.undo_keys import install_undo_keys
 
 ORGANIZATION = "FieldVisit"
 STARTUP_PROBE_ENV = "FIELDVISIT_STARTUP_PROBE"
@@ -37,6 +38,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setWindowIcon(QIcon(str(resource("icons", "fieldvisit.svg"))))
     load_bundled_font(app)
     install_translators(app, chosen_language())
+    install_undo_keys(app)  # Ctrl+Z reaches Edit ▸ Undo from any field without its own undo
     return app
 
 
