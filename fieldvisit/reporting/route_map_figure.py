@@ -1,20 +1,23 @@
 """The itinerary's schematic route map as a ReportLab drawing: the same data the window draws
-(services.route_map.RouteMap), numbered stops, legs with their minutes, a scale bar."""
+(services.route_map.RouteMap), numbered stops, legs with their minutes, a scale bar and a
+north arrow; labels placed where they overlap nothing (shared with the window)."""
 
 from __future__ import annotations
 
 import math
 
-from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, String
+from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
+from reportlab.lib.colors import white
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from fieldvisit.reporting.styles import ACCENT, FILL, HAIRLINE, INK, MUTED, ReportFonts
 from fieldvisit.reporting.text import clean, truncate
-from fieldvisit.services.route_map import RouteMap
+from fieldvisit.services.route_map import Box, RouteMap, place_labels, shortened
 
 MAX_HEIGHT = 260.0  # points
 LABEL_SIZE = 8.0
 DOT = 7.0
+HALO = white  # under a label, so that a leg does not cross its text
 
 
 def route_map_drawing(route: RouteMap, width: float, fonts: ReportFonts) -> Drawing:
@@ -29,8 +32,9 @@ def route_map_drawing(route: RouteMap, width: float, fonts: ReportFonts) -> Draw
         point = route.points[index]
         return left + point.x * box_width, height - point.y * height
 
+    points = [at(i) for i in range(len(route.points))]
     for leg in route.legs:
-        (x1, y1), (x2, y2) = at(leg.start), at(leg.end)
+        (x1, y1), (x2, y2) = points[leg.start], points[leg.end]
         line = Line(x1, y1, x2, y2, strokeColor=ACCENT, strokeWidth=1.2)
         if leg.estimated:
             line.strokeDashArray = [3, 2]
@@ -41,31 +45,24 @@ def route_map_drawing(route: RouteMap, width: float, fonts: ReportFonts) -> Draw
                 tip_x, tip_y,
                 tip_x - math.cos(angle + 0.45) * 6, tip_y - math.sin(angle + 0.45) * 6]
         drawing.add(PolyLine(wing, strokeColor=ACCENT, strokeWidth=1.2))
-        if leg.minutes is not None:
-            text = ("≈" if leg.estimated else "") + f"{leg.minutes}′"
-            drawing.add(String((x1 + x2) / 2 + 4, (y1 + y2) / 2 + 3, text, fontName=fonts.regular,
-                               fontSize=LABEL_SIZE - 0.5, fillColor=MUTED))
     for index, point in enumerate(route.points):
-        x, y = at(index)
+        x, y = points[index]
         drawing.add(Circle(x, y, DOT, fillColor=ACCENT, strokeColor=FILL, strokeWidth=1))
         number = str(point.number)
         drawing.add(String(x - stringWidth(number, fonts.regular, LABEL_SIZE) / 2, y - 2.8,
                            number, fontName=fonts.regular, fontSize=LABEL_SIZE,
                            fillColor=FILL))
-        label = clean(point.label, fonts.has_glyph)
-        room = max(width - x - DOT - 4, x - DOT - 4)  # the wider side of the stop
-        label = truncate(label, lambda text: stringWidth(text, fonts.regular, LABEL_SIZE), room)
-        label_width = stringWidth(label, fonts.regular, LABEL_SIZE)
-        right = x + DOT + 4 + label_width <= width or x - DOT - 4 - label_width < 0
-        drawing.add(String(x + DOT + 4 if right else x - DOT - 4 - label_width, y - 3, label,
-                           fontName=fonts.regular, fontSize=LABEL_SIZE, fillColor=INK))
+    for (box, text, size, colour) in label_boxes(route, width, height, left, fonts):
+        # boxes have y downwards; the drawing's y goes up. The text sits 2 pt above the bottom.
+        drawing.add(Rect(box.left, height - box.bottom, box.width, box.height,
+                         fillColor=HALO, strokeColor=None))
+        drawing.add(String(box.left + 1, height - box.bottom + 2.2, text,
+                           fontName=fonts.regular, fontSize=size, fillColor=colour))
     bar = route.scale_width * box_width
     drawing.add(Line(left + 4, 6, left + 4 + bar, 6, strokeColor=INK, strokeWidth=1))
     for tick in (left + 4, left + 4 + bar):
         drawing.add(Line(tick, 3, tick, 9, strokeColor=INK, strokeWidth=1))
-    distance = f"{route.scale_km:g} km" if route.scale_km >= 1 else \
-        f"{route.scale_km * 1000:g} m"
-    drawing.add(String(left + 8 + bar, 3.5, distance, fontName=fonts.regular,
+    drawing.add(String(left + 8 + bar, 3.5, _distance(route), fontName=fonts.regular,
                        fontSize=LABEL_SIZE - 0.5, fillColor=MUTED))
     drawing.add(Line(left + 8, height - 26, left + 8, height - 10, strokeColor=INK,
                      strokeWidth=1))
@@ -75,3 +72,45 @@ def route_map_drawing(route: RouteMap, width: float, fonts: ReportFonts) -> Draw
                        fontSize=LABEL_SIZE, fillColor=INK))
     drawing.add(Line(0, 0, width, 0, strokeColor=HAIRLINE, strokeWidth=0.4))
     return drawing
+
+
+def _distance(route: RouteMap) -> str:
+    return f"{route.scale_km:g} km" if route.scale_km >= 1 else f"{route.scale_km * 1000:g} m"
+
+
+def label_boxes(route: RouteMap, width: float, height: float, left: float,
+                fonts: ReportFonts) -> list[tuple[Box, str, float, object]]:
+    """The stops' names and the legs' minutes with their boxes (y downwards from the top of
+    the drawing), placed so that none overlaps another, a dot, the scale bar or the north
+    arrow (services.route_map.place_labels); a name that finds no room is shortened, or left
+    out (its number stays on the dot)."""
+    box_width = height / route.aspect
+    points = [(left + p.x * box_width, p.y * height) for p in route.points]
+    bar = route.scale_width * box_width
+
+    def measure(text: str, size: float) -> float:
+        return stringWidth(text, fonts.regular, size)
+
+    scale = Box(left + 3, height - 12, bar + 6 + measure(_distance(route), LABEL_SIZE) + 2, 12)
+    north = Box(left + 4, 9, 9, 30)
+    bounds = Box(0, 0, width, height)
+    lines = [(points[leg.start], points[leg.end]) for leg in route.legs]
+    texts = [[truncate(form, lambda text: measure(text, LABEL_SIZE), width)
+              for form in shortened(clean(p.label, fonts.has_glyph))] for p in route.points]
+    line_height = LABEL_SIZE + 2
+    names = place_labels(points, [[(measure(t, LABEL_SIZE) + 2, line_height) for t in forms]
+                                  for forms in texts], bounds, radius=DOT,
+                         avoid=[scale, north], dots=points, dot_radius=DOT + 0.5, lines=lines)
+    found = [(spot[0], texts[i][spot[1]], LABEL_SIZE, INK)
+             for i, spot in enumerate(names) if spot is not None]
+    minutes = [("≈" if leg.estimated else "") + f"{leg.minutes}′" for leg in route.legs]
+    middles = [((a[0] + b[0]) / 2, (a[1] + b[1]) / 2) for a, b in lines]
+    small = LABEL_SIZE - 0.5
+    legs = place_labels(middles, [[(measure(text, small) + 2, line_height)]
+                                  if leg.minutes is not None else []
+                                  for text, leg in zip(minutes, route.legs, strict=True)],
+                        bounds, radius=2, avoid=[scale, north] + [f[0] for f in found],
+                        dots=points, dot_radius=DOT + 0.5)
+    found += [(spot[0], minutes[i], small, MUTED) for i, spot in enumerate(legs)
+              if spot is not None]
+    return found

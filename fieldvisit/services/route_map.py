@@ -85,3 +85,100 @@ def route_map(view: ItineraryView, margin: float = 0.08) -> RouteMap | None:
     scale_km = _nice(span / usable / 4)
     return RouteMap(points, tuple(legs), aspect, scale_km, scale_km / span * usable,
                     tuple(missing))
+
+
+# -- label placement, shared by the window and the report ------------------------------------
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle with y growing downwards (the window's convention; the report flips it)."""
+
+    left: float
+    top: float
+    width: float
+    height: float
+
+    @property
+    def right(self) -> float:
+        return self.left + self.width
+
+    @property
+    def bottom(self) -> float:
+        return self.top + self.height
+
+    def intersects(self, other: Box, gap: float = 0.0) -> bool:
+        return (self.left < other.right + gap and other.left < self.right + gap
+                and self.top < other.bottom + gap and other.top < self.bottom + gap)
+
+    def inside(self, other: Box) -> bool:
+        return (self.left >= other.left and self.top >= other.top
+                and self.right <= other.right and self.bottom <= other.bottom)
+
+
+Point = tuple[float, float]
+
+
+def _crosses(box: Box, start: Point, end: Point) -> bool:
+    """Whether the segment start→end passes through ``box`` (sampled; enough for a score)."""
+    return any(box.left <= start[0] + (end[0] - start[0]) * t <= box.right
+               and box.top <= start[1] + (end[1] - start[1]) * t <= box.bottom
+               for t in (i / 24 for i in range(25)))
+
+
+def _candidates(anchor: Point, radius: float, width: float, height: float) -> list[Box]:
+    """Places for a label around ``anchor``, the usual ones first (right, left, above, below,
+    the corners), then the same a label's height further out."""
+    x, y = anchor
+    boxes = []
+    for extra in (0.0, height, 2 * height):
+        d = radius + 3 + extra
+        middle = y - height / 2
+        boxes += [Box(x + d, middle, width, height), Box(x - d - width, middle, width, height),
+                  Box(x - width / 2, y - d - height, width, height),
+                  Box(x - width / 2, y + d, width, height),
+                  Box(x + d * 0.7, y - d * 0.7 - height, width, height),
+                  Box(x + d * 0.7, y + d * 0.7, width, height),
+                  Box(x - d * 0.7 - width, y - d * 0.7 - height, width, height),
+                  Box(x - d * 0.7 - width, y + d * 0.7, width, height)]
+    return boxes
+
+
+def place_labels(anchors: list[Point], sizes: list[list[tuple[float, float]]], bounds: Box, *,
+                 radius: float = 0.0, avoid: list[Box] = (), dots: list[Point] = (),
+                 dot_radius: float = 0.0, lines: list[tuple[Point, Point]] = (),
+                 gap: float = 2.0) -> list[tuple[Box, int] | None]:
+    """Boxes for labels that overlap neither each other, nor ``avoid`` (a scale bar, a north
+    arrow, labels placed before), nor the dots, and stay inside ``bounds``.
+
+    ``sizes[i]`` lists the (width, height) of label i's texts from the preferred (the full
+    name) to the shortest. Each free place costs the number of its text (0 for the full one)
+    plus 2 for every leg in ``lines`` it crosses; the cheapest wins (the first one listed on a
+    tie). Gives (box, index of the text), or None where not even the shortest text finds a
+    place: that label is left out."""
+    taken = list(avoid) + [Box(x - dot_radius, y - dot_radius, 2 * dot_radius, 2 * dot_radius)
+                           for x, y in dots]
+    placed: list[tuple[Box, int] | None] = []
+    for anchor, options in zip(anchors, sizes, strict=True):
+        best: tuple[int, int, Box] | None = None
+        for index, (width, height) in enumerate(options):
+            if best is not None and best[0] <= index:
+                break  # no place for a shorter text can cost less
+            for box in _candidates(anchor, radius, width, height):
+                if not box.inside(bounds) or any(box.intersects(t, gap) for t in taken):
+                    continue
+                cost = index + 2 * sum(_crosses(box, *line) for line in lines)
+                if best is None or cost < best[0]:
+                    best = (cost, index, box)
+        placed.append(None if best is None else (best[2], best[1]))
+        if best is not None:
+            taken.append(best[2])
+    return placed
+
+
+def shortened(text: str) -> list[str]:
+    """``text`` and shorter forms of it for a crowded map: "东湖街道商务楼宇…", "东湖街道…"."""
+    forms = [text]
+    for keep in (12, 8, 5, 3):
+        if len(text) > keep + 1:
+            forms.append(text[:keep] + "…")
+    return forms
