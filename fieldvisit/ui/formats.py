@@ -84,3 +84,24 @@ def number(value: int | float | Decimal | str | None) -> str:
     decimals = len(text.split(".")[1]) if "." in text else 0
     return QLocale().toString(float(value), "f", decimals)
 
+
+
+def duration(minutes: int | None) -> str:
+    """Minutes as h:mm ("0:50", "8:00", "−0:15"); "" for None."""
+    if minutes is None:
+        return ""
+    sign = "−" if minutes < 0 else ""
+    hours, rest = divmod(abs(minutes), 60)
+    return f"{sign}{hours}:{rest:02d}"
+
+
+def parse_duration(text: str) -> int:
+    """Minutes typed as a whole number ("50") or as h:mm ("0:50", "1：30"); ValueError for
+    anything else, negative durations included."""
+    text = text.strip().replace("：", ":")
+    hours, colon, minutes = text.partition(":")
+    if not colon:
+        hours, minutes = "0", hours
+    if not (hours.isdigit() and minutes.isdigit()) or (colon and int(minutes) > 59):
+        raise ValueError(text)
+    return int(hours) * 60 + int(minutes)

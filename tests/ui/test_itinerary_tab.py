@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from fieldvisit.services import itinerary, notes
 from fieldvisit.ui.dialogs.add_stop_dialog import AddStopDialog
+from fieldvisit.ui.formats import parse_duration
 from fieldvisit.ui.models.stops_model import COLUMNS
 
 COLUMN = {name: i for i, name in enumerate(COLUMNS)}
@@ -28,7 +29,7 @@ def sites(tab) -> list[str]:
 def test_timeline_shows_and_passes_the_model_tester(sample_window, qtmodeltester):
     tab = sample_window.workspace.itinerary_tab
     assert times(tab) == [("09:30", "10:20"), ("10:50", "11:40"), ("14:00", "15:00")]
-    assert "Travel 50 min · 0 conflicts" == tab.summary.text()
+    assert "Travel 0:50 · 0 conflicts" == tab.summary.text()
     assert tab.map.route is not None and len(tab.map.route.points) == 3
     assert not tab.map.grab().isNull()
     qtmodeltester.check(tab.model, force_py=True)
@@ -151,7 +152,7 @@ def test_travel_estimates_and_timeline_export(sample_window, monkeypatch, tmp_pa
     monkeypatch.setattr(TravelDialog, "exec", slower)
     tab.travel_action.trigger()
     slow = tab.model.index(0, COLUMN["travel_minutes"]).data()
-    assert int(slow[1:]) > int(estimated[1:])
+    assert parse_duration(slow[1:]) > parse_duration(estimated[1:])
     sample_window.actions.undo.trigger()
     assert tab.model.index(0, COLUMN["travel_minutes"]).data() == estimated
 

@@ -24,6 +24,8 @@ COLUMNS = ("position", "day", "site", "arrival", "departure", "dwell_minutes", "
            "pinned")
 EDITABLE = {"day", "dwell_minutes", "fixed_arrival", "delay_minutes", "travel_mode",
             "travel_minutes", "activities"}
+DURATIONS = {"dwell_minutes", "delay_minutes", "travel_minutes"}
+"""Shown and edited as h:mm; typed as minutes ("50") or h:mm ("0:50")."""
 
 
 _clock = formats.clock
@@ -52,8 +54,8 @@ class StopsModel(RowMoves, QAbstractTableModel):
 
     def headers(self) -> list[str]:
         return [self.tr("#"), self.tr("Day"), self.tr("Site"), self.tr("Arrive"),
-                self.tr("Leave"), self.tr("Stay (min)"), self.tr("Appointment"),
-                self.tr("Delay (min)"), self.tr("Travel by"), self.tr("Travel (min)"),
+                self.tr("Leave"), self.tr("Stay"), self.tr("Appointment"),
+                self.tr("Delay"), self.tr("Travel by"), self.tr("Travel"),
                 self.tr("Slack"), self.tr("Conflicts"), self.tr("Activities"), self.tr("Pinned")]
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
@@ -65,16 +67,16 @@ class StopsModel(RowMoves, QAbstractTableModel):
     def _display(self, line: StopLine, column: str) -> str:
         stop, timed = line.stop, line.timed
         slack = [v for v in (timed.slack_to_closing, timed.slack_to_day_end) if v is not None]
-        travel = "" if timed.travel_minutes is None else str(timed.travel_minutes)
+        travel = formats.duration(timed.travel_minutes)
         return {
             "position": str(stop.position), "day": str(stop.day), "site": line.site.name,
             "arrival": _clock(timed.arrival), "departure": _clock(timed.departure),
-            "dwell_minutes": str(stop.dwell_minutes),
+            "dwell_minutes": formats.duration(stop.dwell_minutes),
             "fixed_arrival": _clock(stop.fixed_arrival),
-            "delay_minutes": str(stop.delay_minutes) if stop.delay_minutes else "",
+            "delay_minutes": formats.duration(stop.delay_minutes) if stop.delay_minutes else "",
             "travel_mode": label(stop.travel_mode),
             "travel_minutes": (f"≈{travel}" if timed.travel_estimated else travel),
-            "slack": self.tr("%1 min").replace("%1", str(min(slack))) if slack else "",
+            "slack": formats.duration(min(slack)) if slack else "",
             "conflicts": "；".join(conflict_text(c) for c in timed.conflicts),
             "activities": stop.activities.replace("\n", " "),
             "pinned": "",
@@ -92,6 +94,8 @@ class StopsModel(RowMoves, QAbstractTableModel):
                 return _clock(value)
             if column == "travel_mode":
                 return value.value if value else ""
+            if column in DURATIONS:
+                return formats.duration(value)
             return "" if value is None else value
         if role == Qt.ItemDataRole.CheckStateRole and column == "pinned":
             return Qt.CheckState.Checked if line.stop.pinned else Qt.CheckState.Unchecked
@@ -147,10 +151,12 @@ class StopsModel(RowMoves, QAbstractTableModel):
     def _parse(self, line: StopLine, column: str, value: Any) -> Any:
         """Turn an editor's text into the field's value; ValueError for what cannot be."""
         text = str(value).strip() if value is not None else ""
-        if column in ("dwell_minutes", "delay_minutes", "day"):
-            return int(text or 0) if column != "day" else int(text or 1)
-        if column == "travel_minutes":
-            return int(text) if text else None
+        if column == "day":
+            return int(text or 1)
+        if column in DURATIONS:
+            if not text:
+                return None if column == "travel_minutes" else 0
+            return formats.parse_duration(text)
         if column == "travel_mode":
             return TravelMode(text) if text else None
         if column == "fixed_arrival":

@@ -3,8 +3,8 @@ conflicts, the route map, route suggestion and calendar export. Every change is 
 
 from __future__ import annotations
 
-import html
 import json
+from datetime import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 from uuid import UUID
@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldvisit.domain import rules
+from fieldvisit.domain.errors import ValidationError
 from fieldvisit.files import write_bytes_atomically
 from fieldvisit.services.calendar_export import visit_calendar
 from fieldvisit.services.itinerary_view import ItineraryView, StopLine, itinerary_document
@@ -39,7 +41,10 @@ from fieldvisit.ui.dialogs.travel_dialog import TravelDialog
 from fieldvisit.ui.errors import show_error
 from fieldvisit.ui.models.stops_model import StopsModel
 from fieldvisit.ui.models.table_model import RowRole
+from fieldvisit.ui.views.day_timeline import DayTimeline
 from fieldvisit.ui.views.route_map_widget import RouteMapWidget
+from fieldvisit.ui.views.stop_columns import StopColumns
+from fieldvisit.ui.views.stop_details import stop_details_html
 from fieldvisit.ui.views.tab_actions import tab_action
 from fieldvisit.ui.views.tables import make_table
 
@@ -83,6 +88,8 @@ class ItineraryTab(QWidget):
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.view.setDragDropOverwriteMode(False)
+        self.columns = StopColumns(self.view, self.model)
+        self.timeline = DayTimeline()
         self.map = RouteMapWidget()
         self.details = QTextBrowser()
         self.summary = QLabel()
@@ -102,6 +109,7 @@ class ItineraryTab(QWidget):
         self.model.input_rejected.connect(
             lambda text: QMessageBox.warning(self, self.tr("Itinerary"), text))
         self.view.selectionModel().currentRowChanged.connect(self._show_site)
+        self.timeline.stop_clicked.connect(self._timeline_clicked)
         self.day_start.editingFinished.connect(self.change_day)
         self.day_end.editingFinished.connect(self.change_day)
         self.has_day_end.toggled.connect(self._day_end_toggled)
@@ -148,6 +156,7 @@ class ItineraryTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.toolbar)
         layout.addLayout(day)
+        layout.addWidget(self.timeline)
         layout.addWidget(split, 1)
 
     # -- showing ---------------------------------------------------------------------------
@@ -159,25 +168,28 @@ class ItineraryTab(QWidget):
         self.map.show_route(route_map(data) if data else None)
         if data is not None:
             visit = data.visit
-            for editor, value in ((self.day_start, visit.day_start),
-                                  (self.day_end, visit.day_end)):
-                editor.blockSignals(True)
-                if value is not None:
-                    editor.setTime(QTime(value.hour, value.minute))
-                editor.blockSignals(False)
-            self.has_day_end.blockSignals(True)
-            self.has_day_end.setChecked(visit.day_end is not None)
-            self.has_day_end.blockSignals(False)
-            self.day_end.setEnabled(visit.day_end is not None)
-            self.summary.setText(self.tr("Travel %1 min · %2 conflicts")
-                                 .replace("%1", str(data.total_travel_minutes))
+            self._show_day_hours(visit.day_start, visit.day_end)
+            self.summary.setText(self.tr("Travel %1 · %2 conflicts")
+                                 .replace("%1", formats.duration(data.total_travel_minutes))
                                  .replace("%2", str(data.conflicts)))
-        self.view.resizeColumnsToContents()
-        self.view.setColumnWidth(12, min(self.view.columnWidth(12), 260))
-        if keep is not None:
+        self.timeline.show_itinerary(data)
+        self.columns.apply(several_days=bool(data) and len(data.days) > 1)
+        if keep is not None and self.model.row_of(keep.stop.id) >= 0:
             self.select(keep.stop.id)
         elif data and data.lines:
             self.view.selectRow(0)
+        self._show_site()  # also when nothing is selected any more: nothing stale stays
+
+    def _show_day_hours(self, start: time, end: time | None) -> None:
+        for editor, value in ((self.day_start, start), (self.day_end, end)):
+            editor.blockSignals(True)
+            if value is not None:
+                editor.setTime(QTime(value.hour, value.minute))
+            editor.blockSignals(False)
+        self.has_day_end.blockSignals(True)
+        self.has_day_end.setChecked(end is not None)
+        self.has_day_end.blockSignals(False)
+        self.day_end.setEnabled(end is not None)
 
     def selected(self) -> StopLine | None:
         index = self.view.currentIndex()
@@ -190,32 +202,15 @@ class ItineraryTab(QWidget):
 
     def _show_site(self) -> None:
         line = self.selected()
+        self.timeline.set_selected(line.stop.id if line else None)
         if line is None:
             self.details.clear()
-            return
-        site, stop = line.site, line.stop
-        address, opening = self.tr("Address"), self.tr("Opening hours")
-        illustrative, closed = self.tr("Planned times are illustrative."), self.tr("closed")
-        parts = [f"<h3>{line.stop.position}. {html.escape(site.name)}</h3>"]
-        if site.address:
-            parts.append(f"<p><b>{address}:</b> {html.escape(site.address)}</p>")
-        if site.opening_hours:
-            days = [self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"),
-                    self.tr("Fri"), self.tr("Sat"), self.tr("Sun")]
-            hours = "；".join(f"{d} {h or closed}"
-                             for d, h in zip(days, site.opening_hours, strict=True))
-            parts.append(f"<p><b>{opening}:</b> {html.escape(hours)}</p>")
-        if stop.times_illustrative:
-            parts.append(f"<p><i>{illustrative}</i></p>")
-        if stop.activities:
-            parts.append(f"<p>{html.escape(stop.activities)}</p>")
-        if site.description:
-            parts.append(f"<p>{html.escape(site.description)}</p>")
-        if site.facts:
-            rows = "".join(f"<tr><td><b>{html.escape(f.label)}</b></td>"
-                           f"<td>{html.escape(f.value)}</td></tr>" for f in site.facts)
-            parts.append(f"<table cellspacing='0' cellpadding='3'>{rows}</table>")
-        self.details.setHtml("".join(parts))
+        else:
+            self.details.setHtml(stop_details_html(line))
+
+    def _timeline_clicked(self, stop_id: UUID) -> None:
+        self.select(stop_id)
+        self.view.setFocus()
 
     # -- slots: collect input, push one command --------------------------------------------
     def add_stop(self) -> None:
@@ -223,7 +218,9 @@ class ItineraryTab(QWidget):
             return
         current = self.selected()
         dialog = AddStopDialog(self.database, self, day=current.stop.day if current else 1)
-        if dialog.exec() and dialog.chosen():
+        accepted = dialog.exec()
+        self.view.setFocus()  # not wherever focus was before: Ctrl+Z works on at once
+        if accepted and dialog.chosen():
             site = dialog.chosen()
             command = commands.AddStopCommand(
                 self._context(), self.view_data.visit.id, site.id, site.name,
@@ -289,7 +286,9 @@ class ItineraryTab(QWidget):
         if self.view_data is None or not self.view_data.lines:
             return
         dialog = RouteDialog(self.database, self.view_data.visit.id, self)
-        if dialog.exec() and dialog.proposal and dialog.proposal.changes_order:
+        accepted = dialog.exec()
+        self.view.setFocus()
+        if accepted and dialog.proposal and dialog.proposal.changes_order:
             self.undo_stack.push(commands.ApplyRouteCommand(self._context(), dialog.proposal))
 
     def change_day(self) -> None:
@@ -300,12 +299,22 @@ class ItineraryTab(QWidget):
                  "day_end": self.day_end.time().toPython() if self.has_day_end.isChecked()
                  else None}
         before = {"day_start": visit.day_start, "day_end": visit.day_end}
+        try:
+            rules.check_day_hours(after["day_start"], after["day_end"])
+        except ValidationError as error:
+            self._show_day_hours(visit.day_start, visit.day_end)  # back to what is stored
+            show_error(self, error)
+            return
         if after != before:
             self.undo_stack.push(EditVisitCommand(self._context(), visit.id, before, after,
                                                   self.tr("Change the day's hours")))
 
     def _day_end_toggled(self, on: bool) -> None:
         self.day_end.setEnabled(on)
+        start = self.day_start.time()
+        if on and self.day_end.time() <= start:  # propose an end after the start
+            self.day_end.setTime(max(QTime(18, 0), start.addSecs(3600)) if start.hour() < 23
+                                 else QTime(23, 59))
         self.change_day()
 
     def edit_travel(self) -> None:
@@ -313,7 +322,9 @@ class ItineraryTab(QWidget):
             return
         visit = self.view_data.visit
         dialog = TravelDialog(visit.travel, self)
-        if dialog.exec() and dialog.settings() != visit.travel:
+        accepted = dialog.exec()
+        self.view.setFocus()
+        if accepted and dialog.settings() != visit.travel:
             self.undo_stack.push(EditVisitCommand(
                 self._context(), visit.id, {"travel": visit.travel},
                 {"travel": dialog.settings()}, self.tr("Change the travel estimates")))
