@@ -27,6 +27,7 @@ from fieldvisit.domain.enums import DelegationRole
 from fieldvisit.services.delegation_view import DelegationDetails, MemberLine, roster
 from fieldvisit.ui import delegation_commands as commands
 from fieldvisit.ui.commands import CommandContext
+from fieldvisit.ui.delete_action import on_delete
 from fieldvisit.ui.dialogs.add_member_dialog import AddMemberDialog
 from fieldvisit.ui.labels import label
 from fieldvisit.ui.models.delegation_model import ROLE_COLUMN, AttendanceModel, DelegationModel
@@ -89,6 +90,8 @@ class DelegationTab(QWidget):
             model.role_change_requested.connect(self.change_role)
             model.move_requested.connect(self.move_member_to)
         self.attendance_model.attendance_toggled.connect(self.set_attendance)
+        for view in (self.delegation_view, self.accompanying_view):
+            on_delete(view, lambda: self.tr("&Remove Member"), self.remove_member)
         self.setEnabled(False)
 
     # -- building ------------------------------------------------------------------------------

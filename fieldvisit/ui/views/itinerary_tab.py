@@ -33,6 +33,7 @@ from fieldvisit.services.route_map import route_map
 from fieldvisit.ui import formats
 from fieldvisit.ui import itinerary_commands as commands
 from fieldvisit.ui.commands import CommandContext, EditVisitCommand
+from fieldvisit.ui.delete_action import on_delete
 from fieldvisit.ui.dialogs.add_stop_dialog import AddStopDialog
 from fieldvisit.ui.dialogs.route_dialog import RouteDialog
 from fieldvisit.ui.dialogs.travel_dialog import TravelDialog
@@ -105,6 +106,7 @@ class ItineraryTab(QWidget):
         self.day_start.editingFinished.connect(self.change_day)
         self.day_end.editingFinished.connect(self.change_day)
         self.has_day_end.toggled.connect(self._day_end_toggled)
+        on_delete(self.view, lambda: self.tr("&Remove Stop"), self.remove_stop)
         self.setEnabled(False)
 
     def _action(self, text: str, shortcut: str | None, slot: Callable[[], None]) -> QAction:
