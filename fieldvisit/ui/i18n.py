@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
 from PySide6.QtWidgets import QApplication
 
 from fieldvisit.paths import resource
@@ -13,17 +13,41 @@ LANGUAGES = ("", "en", "zh_CN")  # "" follows the system
 BUNDLED_FONT = ("fonts", "wqy-microhei.ttc")
 
 
-def load_bundled_font(app: QApplication) -> list[str]:
-    """Register WenQuanYi Micro Hei and use it as the fallback for the interface font, so
-    Chinese renders even where the system has no CJK font. Returns the families found."""
+def load_bundled_font(app: QApplication, language: str = "en") -> list[str]:
+    """Register WenQuanYi Micro Hei so that Chinese renders even where the system has no CJK
+    font. Returns the families found.
+
+    The interface font becomes a list of families (``interface_families``): in English the
+    system's own font comes first, so Latin text and its punctuation ("…", "“”") keep their
+    Latin shapes, and the bundled font only fills in Chinese characters; in Chinese the
+    bundled font comes first unless the system's font has Chinese itself, so that Chinese
+    punctuation keeps its Chinese shapes."""
     font_id = QFontDatabase.addApplicationFont(str(resource(*BUNDLED_FONT)))
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     if families:
+        system = QFontInfo(QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont))
+        chinese = QFontDatabase.WritingSystem.SimplifiedChinese
         font = app.font()
-        font.setFamilies([font.family(), families[0]])
+        font.setFamilies(interface_families(
+            system.family(), families[0], language,
+            chinese in QFontDatabase.writingSystems(system.family())))
         font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
         app.setFont(font)
     return families
+
+
+def interface_families(system: str, bundled: str, language: str,
+                       system_has_chinese: bool) -> list[str]:
+    """The interface font's families in the order Qt tries them for each character.
+
+    ``system`` is the family the system's interface font resolves to (on Linux the "Sans
+    Serif" alias becomes e.g. DejaVu Sans: the alias itself must not be listed, or Qt, finding
+    no family of that name, would take the bundled font for everything)."""
+    if system == bundled:
+        return [bundled]
+    if language.startswith("zh") and not system_has_chinese:
+        return [bundled, system]
+    return [system, bundled]
 
 
 def language_names() -> dict[str, str]:
