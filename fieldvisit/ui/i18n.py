@@ -11,6 +11,7 @@ from fieldvisit.paths import resource
 LANGUAGE_KEY = "ui/language"
 LANGUAGES = ("", "en", "zh_CN")  # "" follows the system
 BUNDLED_FONT = ("fonts", "wqy-microhei.ttc")
+TRANSLATOR_NAME = "fieldvisit-translator"
 
 
 def load_bundled_font(app: QApplication, language: str = "en") -> list[str]:
@@ -78,19 +79,25 @@ def set_language_preference(language: str) -> None:
 
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
-    """Load FieldVisit's and Qt's own translations for ``language`` and make its locale the
-    default one for dates, times and numbers; keep the result alive."""
+    """Load FieldVisit's and Qt's own translations for ``language`` (for English, the plural
+    forms of the source strings: "1 conflict", "2 conflicts") and make its locale the default
+    one for dates, times and numbers; translators installed by an earlier call are removed.
+    Returns the installed translators (their parent, ``app``, keeps them alive)."""
+    for earlier in app.findChildren(QTranslator, TRANSLATOR_NAME):
+        app.removeTranslator(earlier)
+        earlier.setParent(None)
     installed: list[QTranslator] = []
     QLocale.setDefault(interface_locale(language))
-    if language == "en":
-        return installed
-    ours = QTranslator(app)
-    if ours.load(str(resource("translations", f"fieldvisit_{language}.qm"))):
-        app.installTranslator(ours)
-        installed.append(ours)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    qt_own = QTranslator(app)
-    if qt_own.load(f"qtbase_{language}", qt_dir):
-        app.installTranslator(qt_own)
-        installed.append(qt_own)
+    for name, folder in ((f"qtbase_{language}", qt_dir),
+                         (f"fieldvisit_{language}", str(resource("translations")))):
+        if language == "en" and name.startswith("qtbase"):
+            continue  # Qt's own strings are English already
+        translator = QTranslator(app)
+        translator.setObjectName(TRANSLATOR_NAME)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            installed.append(translator)
+        else:
+            translator.setParent(None)
     return installed
