@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from fieldvisit.domain.enums import DelegationRole
 from fieldvisit.services import delegation
 from fieldvisit.services.changes import Area
-from fieldvisit.services.delegation import RemovedMember
+from fieldvisit.services.delegation import RemovedMember, WithdrawnOrganization
 from fieldvisit.ui.commands import CommandContext, ServiceCommand
 from fieldvisit.ui.labels import label
 
@@ -28,28 +28,23 @@ class AddMemberCommand(ServiceCommand):
         self.visit_id, self.person_id, self.role = visit_id, person_id, role
         self.member_id: UUID | None = None
         self._removed: RemovedMember | None = None
-        self._brought: list = []
+        self._brought = False  # whether the addition made the organization take part
 
     def apply(self) -> None:
         uow = self.context.uow()
         if self._removed is None:
-            before = {p.id for p in delegation.list_participations(uow, self.visit_id)}
+            before = len(delegation.list_participations(uow, self.visit_id))
             self.member_id = delegation.add_member(uow, self.visit_id, self.person_id,
                                                    self.role).id
-            self._brought = [p for p in delegation.list_participations(uow, self.visit_id)
-                             if p.id not in before]
+            self._brought = len(delegation.list_participations(uow, self.visit_id)) > before
         else:
             delegation.restore_member(uow, self._removed)
-            for participation in self._brought:
-                delegation.restore_participation(uow, participation)
         self.changed(self.visit_id)
 
     def revert(self) -> None:
         assert self.member_id is not None
-        uow = self.context.uow()
-        self._removed = delegation.remove_member(uow, self.member_id)
-        for participation in self._brought:
-            delegation.remove_participation(uow, participation.id)
+        self._removed = delegation.remove_member(self.context.uow(), self.member_id,
+                                                 withdraw_organization=self._brought)
         self.changed(self.visit_id)
 
 
@@ -152,4 +147,28 @@ class SetAttendanceCommand(ServiceCommand):
     def revert(self) -> None:
         delegation.set_attendance(self.context.uow(), self.member_id, self.stop_id,
                                   not self.attends)
+        self.changed(self.visit_id)
+
+
+class WithdrawOrganizationCommand(ServiceCommand):
+    """Withdraws an organization with its contact and the members it still has; undo brings
+    them all back, the members in their places."""
+    AREAS = frozenset({Area.DELEGATION})
+
+
+    def __init__(self, context: CommandContext, visit_id: UUID, organization_id: UUID,
+                 name: str) -> None:
+        super().__init__(context, translate("DelegationCommands",
+                                            "Withdraw %1 from the visit").replace("%1", name))
+        self.visit_id, self.organization_id = visit_id, organization_id
+        self._withdrawn: WithdrawnOrganization | None = None
+
+    def apply(self) -> None:
+        self._withdrawn = delegation.withdraw_organization(self.context.uow(), self.visit_id,
+                                                           self.organization_id)
+        self.changed(self.visit_id)
+
+    def revert(self) -> None:
+        assert self._withdrawn is not None
+        delegation.restore_organization(self.context.uow(), self._withdrawn)
         self.changed(self.visit_id)

@@ -18,10 +18,6 @@ from fieldvisit.ui.commands import CommandContext, ServiceCommand
 translate = QCoreApplication.translate
 
 
-def _count_text(count: int, one: str, many: str) -> str:
-    return one if count == 1 else many.replace("%1", str(count))
-
-
 class AddPhotosCommand(ServiceCommand):
     """Photos already imported in the background: the first redo only shows them; undo
     removes their records and files, redo brings them back."""
@@ -30,9 +26,8 @@ class AddPhotosCommand(ServiceCommand):
 
     def __init__(self, context: CommandContext, root: Path, visit_id: UUID,
                  imported: Sequence[PhotoImport]) -> None:
-        super().__init__(context, _count_text(
-            len(imported), translate("PhotoCommands", "Add a photo"),
-            translate("PhotoCommands", "Add %1 photos")))
+        super().__init__(context, translate("PhotoCommands", "Add %n photo(s)", "",
+                                            len(imported)))
         self.root, self.visit_id = root, visit_id
         self.photos: list[Photo] = [i.photo for i in imported]
         self.deleted: list[DeletedPhoto] = []
@@ -53,9 +48,8 @@ class RemovePhotosCommand(ServiceCommand):
     AREAS = frozenset({Area.PHOTOS})
 
     def __init__(self, context: CommandContext, root: Path, removed: Sequence[Photo]) -> None:
-        super().__init__(context, _count_text(
-            len(removed), translate("PhotoCommands", "Remove a photo"),
-            translate("PhotoCommands", "Remove %1 photos")))
+        super().__init__(context, translate("PhotoCommands", "Remove %n photo(s)", "",
+                                            len(removed)))
         self.root = root
         self.photos = list(removed)
         self.visit_id = self.photos[0].visit_id if self.photos else None

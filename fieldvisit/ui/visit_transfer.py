@@ -54,10 +54,10 @@ class VisitTransfer(QMainWindow):
             added, updated = sum(summary.added.values()), sum(summary.updated.values())
             self.statusBar().showMessage(
                 translate("VisitTransfer",
-                          "Imported “%1”: %2 records added, %3 updated, %4 unchanged")
-                .replace("%1", summary.visit_title).replace("%2", str(added))
-                .replace("%3", str(updated))
-                .replace("%4", str(sum(summary.unchanged.values()))), 10000)
+                          "Imported “%1”: %n record(s) added, %2 updated, %3 unchanged", "",
+                          added)
+                .replace("%1", summary.visit_title).replace("%2", str(updated))
+                .replace("%3", str(sum(summary.unchanged.values()))), 10000)
 
         busy = translate("VisitTransfer", "Importing %1…").replace("%1", path.name)
         return self._start(busy, work, done)

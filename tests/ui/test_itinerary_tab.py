@@ -57,7 +57,7 @@ def test_overrunning_the_day_is_flagged_live(sample_window):
     tab.change_day()
     conflicts = tab.model.index(2, COLUMN["conflicts"]).data()
     assert "overruns the day's end by 30 min" in conflicts
-    assert "1 conflicts" in tab.summary.text()
+    assert tab.summary.text() == "Travel 50 min · 1 conflict"  # not "1 conflicts"
     sample_window.actions.undo.trigger()
     assert tab.model.index(2, COLUMN["conflicts"]).data() == ""
 

@@ -171,9 +171,8 @@ class ItineraryTab(QWidget):
             self.has_day_end.setChecked(visit.day_end is not None)
             self.has_day_end.blockSignals(False)
             self.day_end.setEnabled(visit.day_end is not None)
-            self.summary.setText(self.tr("Travel %1 min · %2 conflicts")
-                                 .replace("%1", str(data.total_travel_minutes))
-                                 .replace("%2", str(data.conflicts)))
+            self.summary.setText(self.tr("Travel %1 min · %n conflict(s)", "", data.conflicts)
+                                 .replace("%1", str(data.total_travel_minutes)))
         self.view.resizeColumnsToContents()
         self.view.setColumnWidth(12, min(self.view.columnWidth(12), 260))
         if keep is not None:
@@ -204,7 +203,7 @@ class ItineraryTab(QWidget):
         if site.opening_hours:
             days = [self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"),
                     self.tr("Fri"), self.tr("Sat"), self.tr("Sun")]
-            hours = "；".join(f"{d} {h or closed}"
+            hours = formats.join_clauses(f"{d} {h or closed}"
                              for d, h in zip(days, site.opening_hours, strict=True))
             parts.append(f"<p><b>{opening}:</b> {html.escape(hours)}</p>")
         if stop.times_illustrative:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from fieldvisit.domain.entities import Note
 from fieldvisit.domain.enums import NoteKind
+from fieldvisit.ui import formats
 from fieldvisit.ui.labels import label
 
 SAVE_DELAY_MS = 700  # well inside the promise of losing at most the last second
@@ -170,7 +171,7 @@ class NoteEditor(QWidget):
         self.speaker.setText(note.speaker if note else "")
         if self.text.toPlainText() != (note.text if note else ""):
             self.text.setPlainText(note.text if note else "")
-        self.tags.setText("、".join(note.tags) if note else "")
+        self.tags.setText(formats.join_list(note.tags) if note else "")
         self.confidential.setChecked(bool(note and note.confidential))
         self._show_state(self.tr("Saved") if note else self.tr("New note"))
         self._loading = False

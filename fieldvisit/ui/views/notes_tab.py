@@ -45,6 +45,7 @@ from fieldvisit.ui.commands import CommandContext, ServiceCommand
 from fieldvisit.ui.delete_action import on_delete
 from fieldvisit.ui.dialogs.follow_up_dialog import FollowUpDialog
 from fieldvisit.ui.errors import show_error
+from fieldvisit.ui.icons import icon
 from fieldvisit.ui.labels import label
 from fieldvisit.ui.messages import error_text
 from fieldvisit.ui.models.table_model import RowRole
@@ -553,7 +554,7 @@ class NotesTab(QWidget):
         if note is None:
             return
         for candidate in note_taking.unrecorded_figures(note, self.figures):
-            item = QListWidgetItem(self.tr("➕ %1").replace("%1", candidate.text))
+            item = QListWidgetItem(icon("add"), candidate.text)
             item.setData(Qt.ItemDataRole.UserRole, candidate)
             self.candidates.addItem(item)
 

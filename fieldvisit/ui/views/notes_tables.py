@@ -77,7 +77,7 @@ class NotesTables(QObject):
             Column(lambda: self.tr("Stop"), stop),
             Column(lambda: self.tr("Kind"), lambda n: label(n.kind)),
             Column(lambda: self.tr("Interviewees"), lambda n: n.interviewee_group),
-            Column(lambda: self.tr("Tags"), lambda n: "、".join(n.tags)),
+            Column(lambda: self.tr("Tags"), lambda n: formats.join_list(n.tags)),
             Column(lambda: self.tr("Text"), lambda n: n.text.replace("\n", " ")),
         ], self)
         self.figures_model: RecordTableModel[KeyFigure] = RecordTableModel([
@@ -112,6 +112,7 @@ class NotesTables(QObject):
         clashes = note_taking.figure_clashes(records.figures if records else [])
         self.clashes.setText("\n".join(
             self.tr("“%1” has different values at %2: %3").replace("%1", c.label)
-            .replace("%2", self.stop_names.get(c.stop_id, "")).replace("%3", "、".join(c.values))
+            .replace("%2", self.stop_names.get(c.stop_id, ""))
+            .replace("%3", formats.join_list(c.values))
             for c in clashes))
         self.clashes.setVisible(bool(clashes))

@@ -19,3 +19,14 @@ def make_table(model: QAbstractItemModel) -> QTableView:
     view.horizontalHeader().setResizeContentsPrecision(200)  # sized from the first rows
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
     return view
+
+
+def fit_columns(view: QTableView) -> None:
+    """Size every column to its contents, the last one too: a stretched last column keeps the
+    width it had when stretching was switched on (100 px), so a table that does not fill its
+    view would be wider than its contents need."""
+    header = view.horizontalHeader()
+    stretch = header.stretchLastSection()
+    header.setStretchLastSection(False)
+    view.resizeColumnsToContents()
+    header.setStretchLastSection(stretch)
