@@ -204,17 +204,7 @@ class MainWindow(VisitTransfer, QMainWindow):
             self._show_visit(self.current_visit_id())
 
     def _show_visit(self, visit_id: UUID | None) -> None:
-        from fieldvisit.services import visits
-        from fieldvisit.services.delegation_view import delegation_details
-        from fieldvisit.services.itinerary_view import itinerary
-        from fieldvisit.services.notes import visit_records
-
-        uow = self._database().unit_of_work()
-        overview = visits.visit_overview(uow, visit_id) if visit_id else None
-        records = visit_records(uow, visit_id) if visit_id else None
-        details = delegation_details(uow, visit_id) if visit_id else None
-        plan = itinerary(uow, visit_id) if visit_id else None
-        self.workspace.show_visit(overview, records, details, plan)
+        self.workspace.show_visit(visit_id)
         self._show_title()
 
     def _show_title(self) -> None:

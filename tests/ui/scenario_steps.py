@@ -113,3 +113,9 @@ class StallMeter(QObject):
         self._timer.stop()
         self._tick()
         return self.longest
+
+
+def on_tab(tab):
+    """Turn to ``tab`` in the workspace (a tab reads its data when it is shown)."""
+    tab.parentWidget().parentWidget().setCurrentWidget(tab)
+    return tab

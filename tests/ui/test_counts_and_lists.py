@@ -98,6 +98,7 @@ def test_several_leaders_and_methods_are_listed_in_english(sample_window, uow,
         [DelegationRole.LEADER, DelegationRole.LEADER]
     texts = [tab.checks.item(i).text() for i in range(tab.checks.count())]
     assert "Several leaders: 冯建国, 潘建新." in texts
+    sample_window.workspace.tabs.setCurrentWidget(sample_window.workspace.report_tab)
     report = sample_window.workspace.report_tab.browser.toPlainText()
     assert "On-site inspection, Talks with workers, Briefings heard en route" in report
     assert "、" not in report.split("Methods")[1].split("Summary")[0]
@@ -112,6 +113,7 @@ def test_chinese_lists_keep_chinese_separators(chinese, qtbot, database, uow, sa
                                  DelegationRole.LEADER.value)
     texts = [tab.checks.item(i).text() for i in range(tab.checks.count())]
     assert "带队领导不止一位：冯建国、潘建新。" in texts
+    window.workspace.tabs.setCurrentWidget(window.workspace.report_tab)
     assert "实地调研、询问交流、随行听取汇报" in window.workspace.report_tab.browser.toPlainText()
 
 

@@ -64,6 +64,11 @@ if TYPE_CHECKING:
 ALL = "__all__"
 
 
+def _shape(note: Note) -> tuple[Any, ...]:
+    """What the themes table and the filters show of a note."""
+    return note.stop_id, note.kind, note.interviewee_group, note.tags
+
+
 def _order(note: Note) -> tuple[int, Any, str]:
     """The order of the notes list (as the repository lists them)."""
     return note.position, note.created_at, str(note.id)
@@ -223,8 +228,7 @@ class NotesTab(QWidget):
             if plan is not None:
                 self.plan = plan
                 self.editor.set_stops(self._stops())
-            if change.touches(Area.NOTES):
-                self._reload_notes(uow, change)
+            reshaped = change.touches(Area.NOTES) and self._reload_notes(uow, change)
             if change.touches(Area.FIGURES, Area.FOLLOW_UPS, Area.DIRECTORY):
                 captured = notes.captured_records(uow, self.visit_id)
                 self.figures, self.follow_ups = list(captured.figures), list(captured.follow_ups)
@@ -233,25 +237,33 @@ class NotesTab(QWidget):
                 self.photos = notes.list_photos(uow, self.visit_id)
             if change.touches(Area.PHOTOS, Area.STOPS, Area.DIRECTORY):
                 self.photos_panel.show_photos(self.visit_id, self.photos, self._stops())
-            if change.touches(Area.NOTES, Area.FIGURES, Area.FOLLOW_UPS, Area.STOPS,
-                              Area.DIRECTORY):
+            if reshaped or change.touches(Area.FIGURES, Area.FOLLOW_UPS, Area.STOPS,
+                                          Area.DIRECTORY):
                 self._show_tables()
-            if change.touches(Area.NOTES, Area.STOPS, Area.DIRECTORY):
+            if reshaped or change.touches(Area.STOPS, Area.DIRECTORY):
                 self._fill_filters()
         self._show_candidates()
 
-    def _reload_notes(self, uow: UnitOfWork, change: Change) -> None:
+    def _reload_notes(self, uow: UnitOfWork, change: Change) -> bool:
+        """Re-read the notes ``change`` names (all of them if it names none). True if the
+        themes table and the filters must follow: notes came or went, or a note's stop,
+        kind, interviewees or themes changed (typing text changes none of that)."""
         if not change.ids:
             self.notes = notes.list_notes(uow, self.visit_id)
             self._fill_notes()
             self._keep_editor_on_a_note()
-            return
+            return True
         found = {n.id: n for n in notes.find_notes(uow, self.visit_id, change.ids)}
+        reshaped = False
         for note_id in change.ids:
+            old = self._note(note_id)
             if note_id in found:
+                reshaped = reshaped or old is None or _shape(old) != _shape(found[note_id])
                 self._put_note(found[note_id])
-            elif self._note(note_id) is not None:
+            elif old is not None:
+                reshaped = True
                 self._drop_note(note_id)
+        return reshaped
 
     def _put_note(self, note: Note) -> None:
         """A note added or changed: into the list, in order; the editor adopts it."""
