@@ -213,3 +213,55 @@ def test_errors_during_one_action_show_one_dialog(sample_window, qtbot, monkeypa
     monkeypatch.setattr(errors.QMessageBox, "exec", exec_)
     errors.show_error(sample_window, RuntimeError("first"))
     assert len(shown) == 1
+
+
+def test_an_import_landing_while_typing_keeps_the_typed_text(
+        sample_window, qtbot, tmp_path, uow, sample_visit_id):
+    """File ▸ Import within the save delay: the typed text is saved before the import reads
+    the data, and neither overwrites the other silently."""
+    from fieldvisit.services import visit_document
+
+    w = sample_window
+    tab = notes_tab(w)
+    note = tab.editor.note
+    document = visit_document.export_visit(uow, sample_visit_id)
+    other = next(n for n in document["notes"] if n["id"] != str(note.id))
+    other["text"] += "（导入的补充）"
+    path = tmp_path / "visit.json"
+    path.write_text(visit_document.dumps(document), encoding="utf-8")
+    tab.editor.text.setFocus()
+    tab.editor.text.moveCursor(tab.editor.text.textCursor().MoveOperation.End)
+    type_text(qtbot, tab.editor.text, "（键入中）")
+    task = w.run_import(path)
+    with qtbot.waitSignal(task.finished, timeout=10000):
+        pass
+    wait_for_save(qtbot)
+    assert notes.get_note(uow, note.id).text.endswith("（键入中）")
+    assert tab.editor.text.toPlainText().endswith("（键入中）")
+    assert tab.editor.conflict.isHidden()
+    type_text(qtbot, tab.editor.text, "再补")
+    wait_for_save(qtbot)
+    assert notes.get_note(uow, note.id).text.endswith("（键入中）再补")
+    assert "（导入的补充）" in tab.list.note(__import__("uuid").UUID(other["id"])).text
+
+
+def test_a_note_changed_elsewhere_while_typing_is_a_conflict_not_an_overwrite(
+        sample_window, qtbot, uow, sample_visit_id):
+    from fieldvisit.services.changes import Area, Change
+
+    w = sample_window
+    tab = notes_tab(w)
+    note = tab.editor.note
+    tab.editor.text.setFocus()
+    tab.editor.text.moveCursor(tab.editor.text.textCursor().MoveOperation.End)
+    tab.editor.text.insertPlainText("（我的）")  # typed, not yet saved
+    notes.update_note(uow, note.id, text="别处改过的文字")  # e.g. another window of a team
+    w.announce(Change.of(Area.NOTES, visit_id=sample_visit_id, ids=[note.id]))
+    assert tab.editor.text.toPlainText().endswith("（我的）")  # the typing is not replaced
+    tab.save()
+    assert notes.get_note(uow, note.id).text == "别处改过的文字"  # nothing overwritten
+    assert tab.editor.conflict.isVisibleTo(tab)
+    tab.editor.keep_mine.emit()
+    assert notes.get_note(uow, note.id).text.endswith("（我的）")
+    w.actions.undo.trigger()
+    assert notes.get_note(uow, note.id).text == "别处改过的文字"
