@@ -92,10 +92,10 @@ def interviewee_groups(uow: UnitOfWork) -> list[str]:
     return list(dict.fromkeys(ranked + list(COMMON_GROUPS)))
 
 
-def tags_in_use(uow: UnitOfWork) -> list[str]:
+def tags_in_use(uow: UnitOfWork, limit: int = 1000) -> list[str]:
+    """The themes used on notes, the most used first (at most ``limit``)."""
     with uow:
-        used = Counter(tag for tags in uow.notes.values("tags") for tag in tags or ())
-    return [tag for tag, _ in used.most_common()]
+        return list(uow.notes.item_counts("tags", limit))
 
 
 def themes(uow: UnitOfWork, visit_id: UUID) -> ThemeTable:
