@@ -60,7 +60,8 @@ class NotesTab(QWidget):
         self.visit_id: UUID | None = None
         self.records: VisitRecords | None = None
         self.plan: ItineraryView | None = None
-        self.tables = NotesTables(self)
+        self.tables = NotesTables(self, undo_stack, context, lambda: directory.list_organizations(
+            database.unit_of_work()))  # the directory, for a follow-up's responsible organization
         self.notes_model = self.tables.notes_model
         self.figures_model = self.tables.figures_model
         self.follow_ups_model = self.tables.follow_ups_model
@@ -80,8 +81,7 @@ class NotesTab(QWidget):
         self.follow_up_button = QPushButton(self.tr("&Follow-up from This Note…"))
         self.photos_panel = PhotosPanel(database, undo_stack, context)
         self.lower_tabs = QTabWidget()
-        figures_view, follow_ups_view = make_table(self.figures_model), make_table(
-            self.follow_ups_model)
+        figures_view, follow_ups_view = self.tables.figures_panel, self.tables.follow_ups_panel
         for widget, name in ((self.notes_view, self.tr("Notes")),
                              (self.candidates, self.tr("Figures found in the text")),
                              (figures_view, self.tr("Key figures")),
