@@ -205,19 +205,17 @@ class FiguresPanel(RecordsPanel):
     def __init__(self, undo_stack: QUndoStack, context: Callable[[], CommandContext],
                  parent: QWidget | None = None) -> None:
         self.stops: list[tuple[UUID | None, str]] = []
-
-        def header(text: str) -> Callable[[], str]:
-            return lambda: translate("NotesTables", text)
-
-        super().__init__(undo_stack, context, [
-            EditableColumn(header("Stop"), lambda f: dict(self.stops).get(f.stop_id, ""),
-                           field="stop_id"),
-            EditableColumn(header("Figure"), lambda f: f.label, field="label"),
-            EditableColumn(header("Qualifier"), lambda f: label(f.qualifier),
-                           field="qualifier"),
-            EditableColumn(header("Value"), lambda f: formats.number(f.value),
-                           align_right=True, field="value"),
-            EditableColumn(header("Unit"), lambda f: f.unit, field="unit"),
+        super().__init__(undo_stack, context, [  # headers as the Notes tab had them
+            EditableColumn(lambda: translate("NotesTables", "Stop"),
+                           lambda f: dict(self.stops).get(f.stop_id, ""), field="stop_id"),
+            EditableColumn(lambda: translate("NotesTables", "Figure"), lambda f: f.label,
+                           field="label"),
+            EditableColumn(lambda: translate("NotesTables", "Qualifier"),
+                           lambda f: label(f.qualifier), field="qualifier"),
+            EditableColumn(lambda: translate("NotesTables", "Value"),
+                           lambda f: formats.number(f.value), align_right=True, field="value"),
+            EditableColumn(lambda: translate("NotesTables", "Unit"), lambda f: f.unit,
+                           field="unit"),
         ], parent)
         self.view.setItemDelegateForColumn(
             self.model.column_of("stop_id"), ChoiceDelegate(lambda: self.stops, self.view))
@@ -254,19 +252,18 @@ class FollowUpsPanel(RecordsPanel):
                  today: Callable[[], date] = date.today, parent: QWidget | None = None) -> None:
         self.names: dict[UUID, str] = {}
         self.today = today
-
-        def header(text: str) -> Callable[[], str]:
-            return lambda: translate("NotesTables", text)
-
-        super().__init__(undo_stack, context, [
-            EditableColumn(header("Action"), lambda f: f.action, field="action"),
-            EditableColumn(header("Responsible"),
+        super().__init__(undo_stack, context, [  # headers as the Notes tab had them
+            EditableColumn(lambda: translate("NotesTables", "Action"), lambda f: f.action,
+                           field="action"),
+            EditableColumn(lambda: translate("NotesTables", "Responsible"),
                            lambda f: self.names.get(f.responsible_organization_id, ""),
                            field="responsible_organization_id"),
-            EditableColumn(header("Due"), lambda f: formats.date_text(f.due_date),
-                           tooltip=self._due_tip, field="due_date",
+            EditableColumn(lambda: translate("NotesTables", "Due"),
+                           lambda f: formats.date_text(f.due_date), tooltip=self._due_tip,
+                           field="due_date",
                            foreground=lambda f: OVERDUE if self.overdue(f) else None),
-            EditableColumn(header("Status"), lambda f: label(f.status), field="status"),
+            EditableColumn(lambda: translate("NotesTables", "Status"), lambda f: label(f.status),
+                           field="status"),
         ], parent)
         self.view.setItemDelegateForColumn(
             self.model.column_of("responsible_organization_id"), ChoiceDelegate(
