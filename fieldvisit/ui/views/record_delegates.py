@@ -18,6 +18,16 @@ NO_DATE = QDate(1900, 1, 1)
 SEPARATORS = frozenset("/.-年月 ")
 
 
+def fit_editor(editor: QWidget, option: Any) -> None:
+    """Place an editor over its cell, widened to show its whole text in a narrow column
+    (towards the left where the table ends)."""
+    rect = option.rect
+    width = max(rect.width(), editor.sizeHint().width())
+    space = editor.parentWidget().width() if editor.parentWidget() else rect.right()
+    left = max(0, min(rect.x(), space - width))
+    editor.setGeometry(left, rect.y(), width, rect.height())
+
+
 class ChoiceDelegate(QStyledItemDelegate):
     """Edits a cell with a list of (value, text) choices; the model gets the value."""
 
@@ -39,6 +49,9 @@ class ChoiceDelegate(QStyledItemDelegate):
     def setModelData(self, editor: QWidget, model: Any, index: QModelIndex) -> None:
         assert isinstance(editor, QComboBox)
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(self, editor: QWidget, option: Any, index: QModelIndex) -> None:
+        fit_editor(editor, option)
 
 
 class OptionalDateEdit(QDateEdit):
@@ -120,3 +133,6 @@ class OptionalDateDelegate(QStyledItemDelegate):
     def setModelData(self, editor: QWidget, model: Any, index: QModelIndex) -> None:
         assert isinstance(editor, OptionalDateEdit)
         model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(self, editor: QWidget, option: Any, index: QModelIndex) -> None:
+        fit_editor(editor, option)

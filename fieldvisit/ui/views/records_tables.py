@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHeaderView,
     QLabel,
     QSizePolicy,
     QTabWidget,
@@ -46,6 +47,7 @@ from fieldvisit.ui.views.tables import make_table
 translate = QCoreApplication.translate
 OVERDUE = QColor("#b00020")
 STILL_TO_DO = (FollowUpStatus.OPEN, FollowUpStatus.IN_PROGRESS)
+MAX_WIDTH = 240  # a column fitted to its contents is no wider (a stop's long name)
 
 
 def short(text: str, limit: int = 24) -> str:
@@ -115,14 +117,29 @@ class RecordsPanel(QWidget):
         action.setToolTip(f"{text} ({shortcut})" if shortcut else text)
 
     # -- showing ---------------------------------------------------------------------------
+    def stretch(self, field: str) -> None:
+        """The column of ``field`` takes the width the others leave (the long text)."""
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(self.model.column_of(field), QHeaderView.ResizeMode.Stretch)
+
     def set_rows(self, rows: Sequence[Any]) -> None:
-        """New rows; the record that was current stays current."""
+        """New rows; the record that was current stays current. The columns fit other
+        records (another visit), and grow for a longer text."""
         current = self.view.currentIndex()
         kept = current.data(RowRole).id if current.isValid() else None
+        other = {r.id for r in rows} != {r.id for r in self.model.rows()}
         self.model.set_rows(rows)
         row = self.model.row_of(kept) if kept else -1
         if row >= 0:
             self.view.setCurrentIndex(self.model.index(row, current.column()))
+        header = self.view.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Stretch:
+                wanted = min(max(self.view.sizeHintForColumn(column),
+                                 header.sectionSizeHint(column)), MAX_WIDTH)
+                if other or wanted > header.sectionSize(column):  # grows for a longer text
+                    header.resizeSection(column, wanted)
         self.update_actions()
 
     def current(self) -> Any:
@@ -226,6 +243,7 @@ class FiguresPanel(RecordsPanel):
                                          QKeySequence.StandardKey.Delete, self.delete_selected)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.tip(self.delete_action)
+        self.stretch("label")
         self.view.setAccessibleName(self.tr("Key figures"))
         self.hint(self.tr("Double-click, F2 or type to change a figure; Enter saves"))
         self.update_actions()
@@ -282,6 +300,7 @@ class FollowUpsPanel(RecordsPanel):
                                          QKeySequence.StandardKey.Delete, self.delete_selected)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.tip(self.delete_action)
+        self.stretch("action")
         self.view.setAccessibleName(self.tr("Follow-ups"))
         self.hint(self.tr("Double-click, F2 or type to change a follow-up; Enter saves"))
         self.update_actions()
