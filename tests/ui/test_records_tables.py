@@ -164,10 +164,11 @@ def test_key_figures_are_edited_in_place_with_undo(sample_window, qtbot, uow, sa
     replace_text(qtbot, view, "visits")
     assert _find(notes.list_figures, uow, served.id).unit == "visits"
 
-    go_to(view, 0, 2)  # another record: undo still comes back to the edited one
+    go_to(view, 0, 2)  # another record, another table: undo comes back to the edited one
+    lower_table(sample_window, "Follow-ups")
     for _ in range(2):
         sample_window.actions.undo.trigger()
-    assert current_id(view) == served.id
+    assert view.isVisible() and current_id(view) == served.id
     restored = _find(notes.list_figures, uow, served.id)
     assert (restored.stop_id, restored.unit) == (served.stop_id, "人次")
     sample_window.actions.redo.trigger()
@@ -268,6 +269,15 @@ def test_follow_ups_are_edited_in_place(sample_window, qtbot, uow, sample_visit_
     assert _find(notes.list_follow_ups, uow, first.id).due_date == date(2023, 6, 1)
 
     assert current_id(view) == first.id  # a due date puts it last: the table follows it
+    dated = _find(notes.list_follow_ups, uow, first.id)
+    menu = [a.text().replace("&", "") for a in view.actions()]
+    assert menu == ["Mark Done", "Clear Due Date", "Delete Follow-up"]  # the context menu
+    qtbot.mouseClick(button(sample_window, "Clear Due Date"), Qt.MouseButton.LeftButton)
+    assert _find(notes.list_follow_ups, uow, first.id).due_date is None
+    assert not button(sample_window, "Clear Due Date").isEnabled()
+    sample_window.actions.undo.trigger()
+    assert _find(notes.list_follow_ups, uow, first.id).due_date == dated.due_date
+    assert current_id(view) == first.id
     go_to(view, row_of(view, first.id), 3)  # the status, from a list
     choose(qtbot, view, Qt.Key.Key_Down)
     assert _find(notes.list_follow_ups, uow, first.id).status is FollowUpStatus.IN_PROGRESS

@@ -84,8 +84,7 @@ class RecordsPanel(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.view)
         self.model.edit_requested.connect(self.edit)
-        self.view.selectionModel().currentRowChanged.connect(
-            lambda _now, _before: self.update_actions())
+        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
 
     def action(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
                slot: Callable[[], None]) -> QAction:
@@ -162,6 +161,10 @@ class RecordsPanel(QWidget):
             parent = parent.parentWidget()
         if parent is not None:
             parent.setCurrentWidget(self)
+        self.update_actions()
+
+    def _row_changed(self) -> None:
+        self.message.setVisible(False)  # what was refused was about the other record
         self.update_actions()
 
     def update_actions(self) -> None:
