@@ -14,8 +14,10 @@ from fieldvisit.ui.commands import CommandContext, ServiceCommand
 EditableRecord = KeyFigure | FollowUp
 Focus = Callable[[UUID | None], None]
 
-_UPDATE = {KeyFigure: notes.update_figure, FollowUp: notes.update_follow_up}
-_DELETE = {KeyFigure: notes.delete_figure, FollowUp: notes.delete_follow_up}
+_UPDATE: dict[type, Callable[..., EditableRecord]] = {
+    KeyFigure: notes.update_figure, FollowUp: notes.update_follow_up}
+_DELETE: dict[type, Callable[..., EditableRecord]] = {
+    KeyFigure: notes.delete_figure, FollowUp: notes.delete_follow_up}
 
 
 class EditRecordCommand(ServiceCommand):

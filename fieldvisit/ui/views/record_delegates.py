@@ -6,12 +6,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QDateEdit, QStyledItemDelegate, QWidget
 
 from fieldvisit.ui import formats
-from fieldvisit.ui.models.table_model import find_data
+from fieldvisit.ui.models.table_model import ModelIndex, find_data
 
 NO_DATE = QDate(1900, 1, 1)
 """The lowest date of an OptionalDateEdit stands for "no date"."""
@@ -23,7 +23,8 @@ def fit_editor(editor: QWidget, option: Any) -> None:
     (towards the left where the table ends)."""
     rect = option.rect
     width = max(rect.width(), editor.sizeHint().width())
-    space = editor.parentWidget().width() if editor.parentWidget() else rect.right()
+    parent = editor.parentWidget()
+    space = parent.width() if parent is not None else rect.right()
     left = max(0, min(rect.x(), space - width))
     editor.setGeometry(left, rect.y(), width, rect.height())
 
@@ -36,21 +37,21 @@ class ChoiceDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.choices = choices
 
-    def createEditor(self, parent: QWidget, option: Any, index: QModelIndex) -> QWidget:
+    def createEditor(self, parent: QWidget, option: Any, index: ModelIndex) -> QWidget:
         editor = QComboBox(parent)
         for value, text in self.choices():
             editor.addItem(text, value)
         return editor
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+    def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
         assert isinstance(editor, QComboBox)
         editor.setCurrentIndex(max(0, find_data(editor, index.data(Qt.ItemDataRole.EditRole))))
 
-    def setModelData(self, editor: QWidget, model: Any, index: QModelIndex) -> None:
+    def setModelData(self, editor: QWidget, model: Any, index: ModelIndex) -> None:
         assert isinstance(editor, QComboBox)
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
-    def updateEditorGeometry(self, editor: QWidget, option: Any, index: QModelIndex) -> None:
+    def updateEditorGeometry(self, editor: QWidget, option: Any, index: ModelIndex) -> None:
         fit_editor(editor, option)
 
 
@@ -71,7 +72,8 @@ class OptionalDateEdit(QDateEdit):
         self.calendarWidget().installEventFilter(self)
 
     def value(self) -> date | None:
-        return None if self.is_empty() else self.date().toPython()
+        day = self.date()
+        return None if self.is_empty() else date(day.year(), day.month(), day.day())
 
     def set_value(self, day: date | None) -> None:
         self.setDate(NO_DATE if day is None else QDate(day.year, day.month, day.day))
@@ -120,19 +122,19 @@ class OptionalDateDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.empty_text, self.hint, self.today = empty_text, hint, today
 
-    def createEditor(self, parent: QWidget, option: Any, index: QModelIndex) -> QWidget:
+    def createEditor(self, parent: QWidget, option: Any, index: ModelIndex) -> QWidget:
         editor = OptionalDateEdit(self.empty_text(), self.today(), parent)
         editor.setToolTip(self.hint())
         return editor
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+    def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
         assert isinstance(editor, OptionalDateEdit)
         value = index.data(Qt.ItemDataRole.EditRole)
         editor.set_value(value if isinstance(value, date) else None)
 
-    def setModelData(self, editor: QWidget, model: Any, index: QModelIndex) -> None:
+    def setModelData(self, editor: QWidget, model: Any, index: ModelIndex) -> None:
         assert isinstance(editor, OptionalDateEdit)
         model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
 
-    def updateEditorGeometry(self, editor: QWidget, option: Any, index: QModelIndex) -> None:
+    def updateEditorGeometry(self, editor: QWidget, option: Any, index: ModelIndex) -> None:
         fit_editor(editor, option)

@@ -59,6 +59,8 @@ def short(text: str, limit: int = 24) -> str:
 class RecordsPanel(QWidget):
     """A table of records with a toolbar, a context menu and a line saying what was refused."""
 
+    delete_action: QAction  # made by each kind of panel, with its own text
+
     def __init__(self, undo_stack: QUndoStack, context: Callable[[], CommandContext],
                  columns: Sequence[EditableColumn[Any]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
