@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, TypeVar
 from uuid import UUID
 
 from fieldvisit.domain.entities import FollowUp, KeyFigure, Note, Organization, Photo, Record
@@ -78,11 +79,23 @@ def add_figure(uow: UnitOfWork, visit_id: UUID, label: str, value: str,
 
 
 def update_figure(uow: UnitOfWork, figure_id: UUID, **changes: Any) -> KeyFigure:
+    """Change a key figure. Texts are trimmed, a value typed with digit grouping ("6,000") is
+    kept as the number; the stop must be one of the figure's visit."""
+    changes = _trimmed(changes, ("label", "value", "unit"))
+    if isinstance(changes.get("value"), str) and _GROUPED.fullmatch(changes["value"]):
+        changes["value"] = changes["value"].replace(",", "")
+    if changes.get("stop_id") is not None:
+        with uow:
+            figure = uow.figures.get(figure_id)
+            if uow.stops.get(changes["stop_id"]).visit_id != figure.visit_id:
+                raise ValidationError(Message(QT_TRANSLATE_NOOP(
+                    "Messages", "the stop belongs to another visit")), "stop_id")
     return records.edit(uow, KeyFigure, figure_id, changes)
 
 
-def delete_figure(uow: UnitOfWork, figure_id: UUID) -> None:
-    _delete(uow, KeyFigure, figure_id)
+def delete_figure(uow: UnitOfWork, figure_id: UUID) -> KeyFigure:
+    """Delete a key figure; returns it as it was, for ``put_record`` to bring it back."""
+    return _delete(uow, KeyFigure, figure_id)
 
 
 def list_follow_ups(uow: UnitOfWork, visit_id: UUID) -> list[FollowUp]:
@@ -95,11 +108,17 @@ def add_follow_up(uow: UnitOfWork, visit_id: UUID, action: str, **fields: Any) -
 
 
 def update_follow_up(uow: UnitOfWork, follow_up_id: UUID, **changes: Any) -> FollowUp:
+    """Change a follow-up (action trimmed); the responsible organization must exist."""
+    changes = _trimmed(changes, ("action",))
+    if changes.get("responsible_organization_id") is not None:
+        with uow:
+            uow.organizations.get(changes["responsible_organization_id"])
     return records.edit(uow, FollowUp, follow_up_id, changes)
 
 
-def delete_follow_up(uow: UnitOfWork, follow_up_id: UUID) -> None:
-    _delete(uow, FollowUp, follow_up_id)
+def delete_follow_up(uow: UnitOfWork, follow_up_id: UUID) -> FollowUp:
+    """Delete a follow-up; returns it as it was, for ``put_record`` to bring it back."""
+    return _delete(uow, FollowUp, follow_up_id)
 
 
 def list_photos(uow: UnitOfWork, visit_id: UUID) -> list[Photo]:
@@ -115,10 +134,21 @@ def update_photo(uow: UnitOfWork, photo_id: UUID, **changes: Any) -> Photo:
     return records.edit(uow, Photo, photo_id, changes)
 
 
-def _delete(uow: UnitOfWork, kind: type[Record], record_id: UUID) -> None:
+R = TypeVar("R", bound=Record)
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+
+def _trimmed(changes: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
+    return {k: v.strip() if k in names and isinstance(v, str) else v
+            for k, v in changes.items()}
+
+
+def _delete(uow: UnitOfWork, kind: type[R], record_id: UUID) -> R:
     with uow:
+        record = uow.repository(kind).get(record_id)
         uow.repository(kind).delete(record_id)
         uow.commit()
+    return record  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)

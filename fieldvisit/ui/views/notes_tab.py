@@ -47,7 +47,6 @@ from fieldvisit.ui.views.notes_list import NotesList
 from fieldvisit.ui.views.notes_tables import NotesTables
 from fieldvisit.ui.views.photos_panel import PhotosPanel
 from fieldvisit.ui.views.tab_actions import tab_action
-from fieldvisit.ui.views.tables import make_table
 
 if TYPE_CHECKING:
     from fieldvisit.persistence.db import Database
@@ -69,7 +68,8 @@ class NotesTab(QWidget):
         self.photos: list[Photo] = []
         self._last_failure = ""
         self._saving = False
-        self.tables = NotesTables(self)
+        self.tables = NotesTables(self, undo_stack, context, lambda: directory.list_organizations(
+            database.unit_of_work()))  # the directory, for a follow-up's responsible organization
         self.notes_model = self.tables.notes_model
         self.figures_model = self.tables.figures_model
         self.follow_ups_model = self.tables.follow_ups_model
@@ -86,8 +86,7 @@ class NotesTab(QWidget):
         self.follow_up_button = QPushButton(self.tr("&Follow-up from This Note…"))
         self.photos_panel = PhotosPanel(database, undo_stack, context)
         self.lower_tabs = QTabWidget()
-        figures_view, follow_ups_view = make_table(self.figures_model), make_table(
-            self.follow_ups_model)
+        figures_view, follow_ups_view = self.tables.figures_panel, self.tables.follow_ups_panel
         for widget, name in ((self.candidates, self.tr("Figures found in the text")),
                              (figures_view, self.tr("Key figures")),
                              (follow_ups_view, self.tr("Follow-ups")),

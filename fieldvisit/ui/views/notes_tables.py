@@ -3,18 +3,21 @@ themes × stops table."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable, Sequence
 from uuid import UUID
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QTableView
 
-from fieldvisit.domain.entities import FollowUp, KeyFigure, Note
+from fieldvisit.domain.entities import Note, Organization
 from fieldvisit.services import note_taking
 from fieldvisit.services.notes import VisitRecords
 from fieldvisit.ui import formats
+from fieldvisit.ui.commands import CommandContext
 from fieldvisit.ui.labels import label
 from fieldvisit.ui.models.table_model import Column, ModelIndex, RecordTableModel
+from fieldvisit.ui.views.records_tables import FiguresPanel, FollowUpsPanel
 from fieldvisit.ui.views.tables import make_table
 
 
@@ -68,7 +71,10 @@ class ThemesModel(QAbstractTableModel):
 
 
 class NotesTables(QObject):
-    def __init__(self, parent: QObject) -> None:
+    def __init__(self, parent: QObject, undo_stack: QUndoStack,
+                 context: Callable[[], CommandContext],
+                 organizations: Callable[[], Sequence[Organization]]) -> None:
+        """``organizations``: the directory's, offered as responsible for a follow-up."""
         super().__init__(parent)
         self.stop_names: dict[UUID | None, str] = {}
         self.organizations: dict[UUID, str] = {}
@@ -80,20 +86,11 @@ class NotesTables(QObject):
             Column(lambda: self.tr("Tags"), lambda n: formats.join_list(n.tags)),
             Column(lambda: self.tr("Text"), lambda n: n.text.replace("\n", " ")),
         ], self)
-        self.figures_model: RecordTableModel[KeyFigure] = RecordTableModel([
-            Column(lambda: self.tr("Stop"), stop),
-            Column(lambda: self.tr("Figure"), lambda f: f.label),
-            Column(lambda: self.tr("Qualifier"), lambda f: label(f.qualifier)),
-            Column(lambda: self.tr("Value"), lambda f: formats.number(f.value), align_right=True),
-            Column(lambda: self.tr("Unit"), lambda f: f.unit),
-        ], self)
-        self.follow_ups_model: RecordTableModel[FollowUp] = RecordTableModel([
-            Column(lambda: self.tr("Action"), lambda f: f.action),
-            Column(lambda: self.tr("Responsible"),
-                   lambda f: self.organizations.get(f.responsible_organization_id, "")),
-            Column(lambda: self.tr("Due"), lambda f: formats.date_text(f.due_date)),
-            Column(lambda: self.tr("Status"), lambda f: label(f.status)),
-        ], self)
+        # key figures and follow-ups: tables edited in place, in records_tables.py
+        self.figures_panel = FiguresPanel(undo_stack, context)
+        self.follow_ups_panel = FollowUpsPanel(undo_stack, context, organizations)
+        self.figures_model = self.figures_panel.model
+        self.follow_ups_model = self.follow_ups_panel.model
         self.themes_model = ThemesModel(self)
         self.themes_view: QTableView = make_table(self.themes_model)
         self.themes_view.verticalHeader().setVisible(True)
@@ -106,8 +103,9 @@ class NotesTables(QObject):
         self.stop_names = dict(stops)
         self.organizations = {k: o.display_name
                               for k, o in (records.organizations if records else {}).items()}
-        self.figures_model.set_rows(records.figures if records else [])
-        self.follow_ups_model.set_rows(records.follow_ups if records else [])
+        self.figures_panel.show_figures(records.figures if records else (), stops)
+        self.follow_ups_panel.show_follow_ups(records.follow_ups if records else (),
+                                              self.organizations)
         self.themes_model.set_table(themes, self.stop_names)
         clashes = note_taking.figure_clashes(records.figures if records else [])
         self.clashes.setText("\n".join(
