@@ -13,8 +13,8 @@ from datetime import date
 from typing import Any, Callable, Sequence
 from uuid import UUID
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -32,6 +32,7 @@ from fieldvisit.domain.errors import ValidationError
 from fieldvisit.services import records
 from fieldvisit.ui import formats
 from fieldvisit.ui.commands import CommandContext
+from fieldvisit.ui.delete_action import on_delete
 from fieldvisit.ui.labels import label
 from fieldvisit.ui.messages import error_text
 from fieldvisit.ui.models.editable_table_model import EditableColumn, EditableRecordModel
@@ -72,7 +73,7 @@ class RecordsPanel(QWidget):
                                   | QAbstractItemView.EditTrigger.EditKeyPressed
                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.view.installEventFilter(self)
+        on_delete(self.view, lambda: self.delete_action.text(), self.delete_selected)
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.message = QLabel()
@@ -111,10 +112,10 @@ class RecordsPanel(QWidget):
         self.toolbar.addWidget(hint)
 
     @staticmethod
-    def tip(action: QAction) -> None:
-        """The action's text, with its shortcut, as its tooltip."""
+    def tip(action: QAction, key: QKeySequence | None = None) -> None:
+        """The action's text, with its shortcut (or ``key``), as its tooltip."""
         text = action.text().replace("&", "")
-        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        shortcut = (key or action.shortcut()).toString(QKeySequence.SequenceFormat.NativeText)
         action.setToolTip(f"{text} ({shortcut})" if shortcut else text)
 
     # -- showing ---------------------------------------------------------------------------
@@ -201,19 +202,6 @@ class RecordsPanel(QWidget):
         if command.error is None:
             self.message.setVisible(False)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """The Delete key in the table deletes the current record (and not the visit, which
-        the window's Delete shortcut would)."""
-        if watched is self.view and event.type() in (QEvent.Type.ShortcutOverride,
-                                                     QEvent.Type.KeyPress):
-            assert isinstance(event, QKeyEvent)
-            if event.key() == Qt.Key.Key_Delete and not event.modifiers():
-                event.accept()
-                if event.type() == QEvent.Type.KeyPress:
-                    self.delete_selected()
-                return True
-        return super().eventFilter(watched, event)
-
     def edit_text(self, record: Any) -> str:
         raise NotImplementedError
 
@@ -244,10 +232,9 @@ class FiguresPanel(RecordsPanel):
         self.view.setItemDelegateForColumn(
             self.model.column_of("qualifier"),
             ChoiceDelegate(lambda: [(q.value, label(q)) for q in FigureQualifier], self.view))
-        self.delete_action = self.action(self.tr("&Delete Figure"),
-                                         QKeySequence.StandardKey.Delete, self.delete_selected)
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.tip(self.delete_action)
+        self.delete_action = self.action(self.tr("&Delete Figure"), None,
+                                         self.delete_selected)  # the Delete key: on_delete
+        self.tip(self.delete_action, QKeySequence(QKeySequence.StandardKey.Delete))
         self.stretch("label")
         self.view.setAccessibleName(self.tr("Key figures"))
         self.hint(self.tr("Double-click, F2 or type to change a figure; Enter saves"))
@@ -301,10 +288,9 @@ class FollowUpsPanel(RecordsPanel):
             ChoiceDelegate(lambda: [(s.value, label(s)) for s in FollowUpStatus], self.view))
         self.done_action = self.action(self.tr("Mark &Done"), "Ctrl+D", self.toggle_done)
         self.clear_due_action = self.action(self.tr("&Clear Due Date"), None, self.clear_due)
-        self.delete_action = self.action(self.tr("&Delete Follow-up"),
-                                         QKeySequence.StandardKey.Delete, self.delete_selected)
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.tip(self.delete_action)
+        self.delete_action = self.action(self.tr("&Delete Follow-up"), None,
+                                         self.delete_selected)  # the Delete key: on_delete
+        self.tip(self.delete_action, QKeySequence(QKeySequence.StandardKey.Delete))
         self.stretch("action")
         self.view.setAccessibleName(self.tr("Follow-ups"))
         self.hint(self.tr("Double-click, F2 or type to change a follow-up; Enter saves"))
