@@ -47,7 +47,7 @@ def test_delete_removes_the_focused_member_stop_or_note_not_the_visit(
 
     tab = notes_tab(w)
     before = notes.list_notes(uow, sample_visit_id)
-    click_row(qtbot, tab.notes_view, 0, 4)
+    click_row(qtbot, tab.notes_view, 0, 2)
     first = tab.notes_model.row_at(0)
     assert w.actions.delete.text() == "&Delete Note"
     qtbot.keyClick(tab.notes_view, Qt.Key.Key_Delete)

@@ -107,7 +107,7 @@ def test_delete_note_from_the_list_deletes_that_note(sample_window, qtbot, uow,
     w = sample_window
     tab = notes_tab(w)
     before = notes.list_notes(uow, sample_visit_id)
-    click_row(qtbot, tab.notes_view, 2, 4)
+    click_row(qtbot, tab.notes_view, 2, 2)
     chosen = tab.notes_model.row_at(2)
     assert tab.editor.note.id == chosen.id  # the list and the editor agree
     qtbot.keyClick(tab.notes_view, Qt.Key.Key_Backspace, CTRL_SHIFT)

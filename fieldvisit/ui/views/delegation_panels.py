@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QMimeData, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QMimeData, Qt
 from PySide6.QtWidgets import (
     QApplication,
-    QHeaderView,
     QListView,
     QListWidget,
     QListWidgetItem,
@@ -59,29 +58,6 @@ class ChecksPanel(QListWidget):
         icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         for problem in problems:
             self.addItem(QListWidgetItem(icon, problem_text(problem)))
-
-
-class WrappingHeader(QHeaderView):
-    """A horizontal header whose long labels (the stops of the attendance grid) wrap onto a
-    second line instead of widening their columns beyond the view."""
-
-    MAX_CHARACTERS = 9  # about this many Chinese characters a line
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(Qt.Orientation.Horizontal, parent)
-        self.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
-
-    def sectionSizeFromContents(self, logical_index: int) -> QSize:
-        natural = super().sectionSizeFromContents(logical_index)
-        text = str(self.model().headerData(logical_index, self.orientation()) or "") \
-            if self.model() else ""
-        metrics = self.fontMetrics()
-        padding = natural.width() - metrics.horizontalAdvance(text)
-        width = min(natural.width(), metrics.horizontalAdvance("中") * self.MAX_CHARACTERS)
-        lines = metrics.boundingRect(QRect(0, 0, width - padding, 10_000), int(
-            Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextWrapAnywhere), text).height()
-        return QSize(width, max(natural.height(), lines + natural.height()
-                                - metrics.height()))
 
 
 def roster_mime(lines: tuple[RosterLine, ...]) -> QMimeData:

@@ -30,10 +30,10 @@ from fieldvisit.ui.dialogs.add_member_dialog import AddMemberDialog
 from fieldvisit.ui.labels import label
 from fieldvisit.ui.models.delegation_model import ROLE_COLUMN, AttendanceModel, DelegationModel
 from fieldvisit.ui.models.table_model import RowRole
-from fieldvisit.ui.views.delegation_panels import ChecksPanel, WrappingHeader, copy_roster
+from fieldvisit.ui.views.delegation_panels import ChecksPanel, copy_roster
 from fieldvisit.ui.views.organizations_panel import OrganizationsTree, confirm_withdrawal
 from fieldvisit.ui.views.tab_actions import tab_action
-from fieldvisit.ui.views.tables import fit_columns, make_table
+from fieldvisit.ui.views.tables import WrappingHeader, fit_columns, make_table
 
 if TYPE_CHECKING:
     from fieldvisit.persistence.db import Database

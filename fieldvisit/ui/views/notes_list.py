@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,6 +28,7 @@ from fieldvisit.ui.models.table_model import RecordTableModel, RowRole
 from fieldvisit.ui.views.tables import make_table
 
 ALL = "__all__"
+TEXT_COLUMN = 2  # number, kind, text, themes
 
 
 def shape(note: Note) -> tuple[Any, ...]:
@@ -93,8 +95,18 @@ class NotesList(QWidget):
             first_fill = self.model.rowCount() == 0
             self.model.set_rows([n for n in self.notes if self._keep(n)])
             if first_fill and self.model.rowCount():
-                self.view.resizeColumnsToContents()  # from the first rows only (make_table)
-                self.view.setColumnWidth(4, 360)
+                self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Number, kind and themes as wide as their first rows need (themes at most a third of
+        the list); the text takes the rest."""
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(False)
+        self.view.resizeColumnsToContents()  # from the first rows only (make_table)
+        header.setSectionResizeMode(TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
+        tags = TEXT_COLUMN + 1
+        self.view.setColumnWidth(tags, min(self.view.columnWidth(tags),
+                                           max(80, self.view.viewport().width() // 3)))
 
     def note(self, note_id: UUID) -> Note | None:
         return next((n for n in self.notes if n.id == note_id), None)

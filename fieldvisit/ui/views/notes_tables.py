@@ -18,7 +18,7 @@ from fieldvisit.ui.commands import CommandContext
 from fieldvisit.ui.labels import label
 from fieldvisit.ui.models.table_model import Column, ModelIndex, RecordTableModel
 from fieldvisit.ui.views.records_tables import FiguresPanel, FollowUpsPanel
-from fieldvisit.ui.views.tables import make_table
+from fieldvisit.ui.views.tables import WrappingHeader, make_table
 
 
 class ThemesModel(QAbstractTableModel):
@@ -78,13 +78,13 @@ class NotesTables(QObject):
         super().__init__(parent)
         self.stop_names: dict[UUID | None, str] = {}
         self.organizations: dict[UUID, str] = {}
-        stop = lambda record: self.stop_names.get(record.stop_id, "")  # noqa: E731
         self.notes_model: RecordTableModel[Note] = RecordTableModel([
-            Column(lambda: self.tr("Stop"), stop),
+            Column(lambda: self.tr("#"), self._stop_number,
+                   tooltip=lambda n: self.stop_names.get(n.stop_id, "")),
             Column(lambda: self.tr("Kind"), lambda n: label(n.kind)),
-            Column(lambda: self.tr("Interviewees"), lambda n: n.interviewee_group),
+            Column(lambda: self.tr("Text"), lambda n: n.text.replace("\n", " "),
+                   tooltip=self._note_tooltip),
             Column(lambda: self.tr("Tags"), lambda n: formats.join_list(n.tags)),
-            Column(lambda: self.tr("Text"), lambda n: n.text.replace("\n", " ")),
         ], self)
         # key figures and follow-ups: tables edited in place, in records_tables.py
         self.figures_panel = FiguresPanel(undo_stack, context)
@@ -93,10 +93,23 @@ class NotesTables(QObject):
         self.follow_ups_model = self.follow_ups_panel.model
         self.themes_model = ThemesModel(self)
         self.themes_view: QTableView = make_table(self.themes_model)
+        self.themes_view.setHorizontalHeader(WrappingHeader(self.themes_view))  # stop names
+        self.themes_view.horizontalHeader().setStretchLastSection(False)
         self.themes_view.verticalHeader().setVisible(True)
         self.clashes = QLabel()
         self.clashes.setStyleSheet("color: #b00020")
         self.clashes.setWordWrap(True)
+
+    def _stop_number(self, note: Note) -> str:
+        """The stop's number in the itinerary ("–": the whole visit)."""
+        name = self.stop_names.get(note.stop_id, "")
+        return name.split(".", 1)[0] if note.stop_id is not None else "–"
+
+    def _note_tooltip(self, note: Note) -> str:
+        """The whole text, with who was interviewed and the themes."""
+        facts = [self.stop_names.get(note.stop_id, ""), note.interviewee_group,
+                 formats.join_list(note.tags)]
+        return "\n".join([note.text, " · ".join(f for f in facts if f)])
 
     def show(self, stops: list[tuple[UUID | None, str]], records: VisitRecords | None,
              themes: note_taking.ThemeTable | None) -> None:
@@ -107,6 +120,7 @@ class NotesTables(QObject):
         self.follow_ups_panel.show_follow_ups(records.follow_ups if records else (),
                                               self.organizations)
         self.themes_model.set_table(themes, self.stop_names)
+        self.themes_view.resizeColumnsToContents()
         clashes = note_taking.figure_clashes(records.figures if records else [])
         self.clashes.setText("\n".join(
             self.tr("“%1” has different values at %2: %3").replace("%1", c.label)
