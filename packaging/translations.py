@@ -9,6 +9,10 @@ persistence and reporting, whose messages are marked ``QT_TRANSLATE_NOOP("Messag
 
 Translate new strings in resources/translations/*.ts (Qt Linguist, ``pyside6-linguist``, or
 any editor), then run ``release`` and commit both the .ts and the .qm files.
+
+English is the language of the source strings, so ``fieldvisit_en.ts`` holds only the strings
+with a count (``tr("%n conflict(s)", "", n)``, lupdate's ``-pluralonly``): give each its
+singular and plural form ("%n conflict", "%n conflicts").
 """
 
 from __future__ import annotations
@@ -22,7 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCE_FOLDERS = tuple(ROOT / "fieldvisit" / name
                        for name in ("ui", "domain", "services", "persistence", "reporting"))
 TRANSLATIONS = ROOT / "resources" / "translations"
-LANGUAGES = ("zh_CN",)
+LANGUAGES = ("zh_CN", "en")
+PLURAL_ONLY = frozenset({"en"})  # the source language: only its plural forms are translated
 
 
 def tool(name: str) -> str:
@@ -44,7 +49,8 @@ def ts_file(language: str) -> Path:
 
 def update(ts: Path | None = None, language: str = "zh_CN") -> Path:
     target = ts or ts_file(language)
-    subprocess.run([tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none",
+    plural_only = ["-pluralonly"] if language in PLURAL_ONLY else []
+    subprocess.run([tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *plural_only,
                     "-target-language", language, *sources(), "-ts", str(target)],
                    cwd=ROOT, check=True, capture_output=True)
     return target

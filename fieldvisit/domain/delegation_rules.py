@@ -36,11 +36,13 @@ class ProblemKind(StrEnum):
 @dataclass(frozen=True)
 class Problem:
     """A check that failed; ``subject`` names what it is about (people, a stop, an
-    organization) and ``subject_id`` points at it where there is one record."""
+    organization) and ``subject_id`` points at it where there is one record; ``names`` lists
+    the people when there are several (the interface joins them in its own language)."""
 
     kind: ProblemKind
     subject: str = ""
     subject_id: UUID | None = None
+    names: tuple[str, ...] = ()  # when it is about several people: their names, to be listed
 
 
 def find_problems(members: list[DelegationMember], names: dict[UUID, str],
@@ -55,8 +57,9 @@ def find_problems(members: list[DelegationMember], names: dict[UUID, str],
     if delegation and not leaders:
         problems.append(Problem(ProblemKind.NO_LEADER))
     if len(leaders) > 1:
-        problems.append(Problem(ProblemKind.SEVERAL_LEADERS,
-                                "、".join(names[m.person_id] for m in leaders)))
+        leader_names = tuple(names[m.person_id] for m in leaders)
+        problems.append(Problem(ProblemKind.SEVERAL_LEADERS, "、".join(leader_names),
+                                names=leader_names))
     seen: set[UUID] = set()
     for member in members:
         if member.person_id in seen:

@@ -59,3 +59,8 @@ class DocumentError(FieldVisitError):
                                  path=path, problem=problem))
         self.path = path
         self.problem = problem
+
+
+class StaleEditError(ConflictError):
+    """An edit based on values the record no longer has: it was changed elsewhere (an undo,
+    an import, another window) since the editor read it. Nothing was written."""

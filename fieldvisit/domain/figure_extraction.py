@@ -1,12 +1,14 @@
 """Finding key figures in what note-takers wrote: "累计服务6000余人次", "50余场", "800平方米",
-"15家麦田店", "2022年4月", "more than 6,000 visits". Each candidate is offered to the user,
-never stored without a click."""
+"15家麦田店", "2022年4月", and in English "more than 6,000 person-times", "800 square metres"
+(see ``english_figures``). Each candidate is offered to the user, never stored without a
+click."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from fieldvisit.domain.english_figures import find_english_figures
 from fieldvisit.domain.enums import FigureQualifier
 
 UNITS = ("平方米", "平米", "公里", "千米", "米", "人次", "万人", "余人", "名", "人", "场", "次",
@@ -15,20 +17,14 @@ UNITS = ("平方米", "平米", "公里", "千米", "米", "人次", "万人", "
 _UNIT = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
 _NUMBER = r"\d+(?:[,，]\d{3})*(?:\.\d+)?"
 _COUNT = re.compile(
-    rf"(?P<about>约|近|大约|超过|逾)?(?P<number>{_NUMBER})(?P<wan>万|亿)?"
+    rf"(?P<about>约|近|大约|超过|逾)?(?<!\d)(?P<number>{_NUMBER})(?P<wan>万|亿)?"
     rf"(?P<more>余|多)?(?P<unit>{_UNIT})")
 _MONTH = re.compile(r"(?P<year>(?:19|20)\d{2})年(?P<month>1[0-2]|0?[1-9])月")
-_ENGLISH = re.compile(
-    rf"(?P<about>more than|over|about|around|nearly|almost|less than|fewer than)?\s*"
-    rf"(?P<number>{_NUMBER})\s+(?P<unit>[A-Za-z][A-Za-z-]*)", re.IGNORECASE)
 _STOP = re.compile(r"[，。；：、！？,.;:!?\s（）()“”\"'《》]")
 _QUALIFIERS = {"约": FigureQualifier.ABOUT, "近": FigureQualifier.ABOUT,
                "大约": FigureQualifier.ABOUT, "超过": FigureQualifier.MORE_THAN,
-               "逾": FigureQualifier.MORE_THAN, "more than": FigureQualifier.MORE_THAN,
-               "over": FigureQualifier.MORE_THAN, "about": FigureQualifier.ABOUT,
-               "around": FigureQualifier.ABOUT, "nearly": FigureQualifier.ABOUT,
-               "almost": FigureQualifier.ABOUT, "less than": FigureQualifier.LESS_THAN,
-               "fewer than": FigureQualifier.LESS_THAN}
+               "逾": FigureQualifier.MORE_THAN}
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
 
 @dataclass(frozen=True)
@@ -42,7 +38,9 @@ class FigureCandidate:
 
     @property
     def text(self) -> str:
-        return f"{self.label} {self.value}{self.unit}".strip()
+        space = " " if self.unit[:1].isascii() and self.unit[:1].isalpha() else ""
+        label = "" if self.label == self.unit else self.label  # "15 companies"
+        return f"{label} {self.value}{space}{self.unit}".strip()
 
 
 _MARKERS = ("以来", "已经", "已", "开展", "各类", "共计", "共", "累计达", "达到", "达", "为",
@@ -87,7 +85,7 @@ def find_figures(text: str) -> list[FigureCandidate]:
             f"{match['year']}-{int(match['month']):02d}", "", FigureQualifier.EXACTLY,
             *match.span()))
     for match in _COUNT.finditer(text):
-        if not free(*match.span()):
+        if not free(*match.span()) or _english_percent(text, match):
             continue
         taken.append(match.span())
         qualifier = FigureQualifier.MORE_THAN if match["more"] else _QUALIFIERS.get(
@@ -96,13 +94,19 @@ def find_figures(text: str) -> list[FigureCandidate]:
         unit = (match["wan"] or "") + match["unit"]
         found.append(FigureCandidate(_label(text, *match.span()), number, unit,
                                      qualifier, *match.span()))
-    for match in _ENGLISH.finditer(text):
-        if not free(*match.span()) or not match["number"]:
-            continue
-        taken.append(match.span())
-        qualifier = _QUALIFIERS.get((match["about"] or "").lower(), FigureQualifier.EXACTLY)
-        words = text[max(0, match.start() - 40):match.start()].split()
-        found.append(FigureCandidate(" ".join(words[-2:]),
-                                     match["number"].replace(",", ""), match["unit"].strip(),
-                                     qualifier, *match.span()))
+    for figure in find_english_figures(text):
+        if not free(figure.start, figure.end) or (
+                figure.unit == "%" and _CJK.search(text, max(0, figure.start - 12),
+                                                   figure.end + 12)):
+            continue  # "占比 40 %" stays as Chinese writing has it: not a figure
+        taken.append((figure.start, figure.end))
+        found.append(FigureCandidate(figure.label, figure.value, figure.unit, figure.qualifier,
+                                     figure.start, figure.end))
     return sorted(found, key=lambda c: c.start)
+
+
+def _english_percent(text: str, match: re.Match[str]) -> bool:
+    """"40% of riders": a percentage with no Chinese around it is left to the English rules."""
+    return match["unit"] in ("%", "％") and not match["about"] and not match["wan"] \
+        and not match["more"] and not _CJK.search(text, max(0, match.start() - 12),
+                                                  match.end() + 12)

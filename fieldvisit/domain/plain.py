@@ -204,6 +204,13 @@ def _describe(value: Any) -> str:
     return _TYPE_NAMES.get(type(value), type(value).__name__)
 
 
+def _text_tuple(value: Any) -> tuple[str, ...]:
+    """A stored list of texts (tags, methods…) as a tuple, quickly; else the full coercion."""
+    if isinstance(value, list) and all(type(item) is str for item in value):
+        return tuple(value)
+    raise TypeError("not a list of texts")
+
+
 @cache
 def row_loader(cls: type[T]) -> Callable[[dict[str, Any]], T]:
     """A fast builder of ``cls`` from already typed values (as a database returns them): only
@@ -217,6 +224,8 @@ def row_loader(cls: type[T]) -> Callable[[dict[str, Any]], T]:
         target = options[0]
         if isinstance(target, type) and issubclass(target, Enum):
             converters[name] = target
+        elif target == tuple[str, ...]:
+            converters[name] = _text_tuple
         elif typing.get_origin(target) is tuple or dataclasses.is_dataclass(target):
             converters[name] = partial(_coerce, hint=hint, path=f"$.{name}")
 

@@ -191,10 +191,14 @@ def _migrate(engine: Engine, sqlite_path: Path | None) -> None:
                 if sqlite:
                     broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                     if broken:
-                        raise DatabaseRefusedError(Message(QT_TRANSLATE_NOOP(
+                        template = QT_TRANSLATE_NOOP(
                             "Messages", "upgrading the database would break {count} "
-                            "references (first in table {table}); it was left as it was"),
-                            count=len(broken), table=broken[0][0]))
+                            "references (first in table {table}); it was left as it was") \
+                            if len(broken) > 1 else QT_TRANSLATE_NOOP(
+                            "Messages", "upgrading the database would break {count} "
+                            "reference (in table {table}); it was left as it was")
+                        raise DatabaseRefusedError(Message(
+                            template, count=len(broken), table=broken[0][0]))
         finally:
             if sqlite:
                 connection.exec_driver_sql("PRAGMA foreign_keys = ON")

@@ -20,11 +20,23 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class RemovedMember:
-    """What removing a member took away, so that it can be put back exactly."""
+    """What removing a member took away, so that it can be put back exactly: with the last
+    member of an organization, the organization's participation (and its contact) goes too."""
 
     member: DelegationMember
     absences: tuple[Absence, ...]
     order: tuple[UUID, ...]  # the protocol order before removal
+    withdrawn: Participation | None = None
+
+
+@dataclass(frozen=True)
+class WithdrawnOrganization:
+    """An organization withdrawn from a visit with the members it still had there."""
+
+    participation: Participation
+    members: tuple[DelegationMember, ...]
+    absences: tuple[Absence, ...]
+    order: tuple[UUID, ...]  # the protocol order before withdrawal
 
 
 def list_members(uow: UnitOfWork, visit_id: UUID) -> list[DelegationMember]:
@@ -61,28 +73,96 @@ def set_role(uow: UnitOfWork, member_id: UUID, role: DelegationRole) -> Delegati
     return records.edit(uow, DelegationMember, member_id, {"role": role})
 
 
-def remove_member(uow: UnitOfWork, member_id: UUID) -> RemovedMember:
+def remove_member(uow: UnitOfWork, member_id: UUID,
+                  withdraw_organization: bool = True) -> RemovedMember:
+    """Take a member out of the delegation. Organizations follow their members: when nobody of
+    the member's organization is left in the visit, the organization is withdrawn too (unless
+    ``withdraw_organization`` is false)."""
     with uow:
         member = uow.delegation.get(member_id)
         order = uow.delegation.list(order_by=("protocol_order",), visit_id=member.visit_id)
-        removed = RemovedMember(member, tuple(uow.absences.list(member_id=member_id)),
-                                tuple(m.id for m in order))
+        absences = tuple(uow.absences.list(member_id=member_id))
         uow.delegation.delete(member_id)
-        _renumber(uow, [m for m in order if m.id != member_id])
+        remaining = [m for m in order if m.id != member_id]
+        _renumber(uow, remaining)
+        withdrawn = None
+        organization_id = uow.people.get(member.person_id).organization_id
+        if withdraw_organization and organization_id is not None and not _members_of(
+                uow, remaining, organization_id):
+            found = uow.participations.list(visit_id=member.visit_id,
+                                            organization_id=organization_id)
+            for participation in found:
+                uow.participations.delete(participation.id)
+            withdrawn = found[0] if found else None
         uow.commit()
-    return removed
+    return RemovedMember(member, absences, tuple(m.id for m in order), withdrawn)
 
 
 def restore_member(uow: UnitOfWork, removed: RemovedMember) -> None:
-    """Undo ``remove_member``: the member comes back in their place with their absences."""
+    """Undo ``remove_member``: the member comes back in their place with their absences, and
+    their organization with its contact if it was withdrawn with them."""
     with uow:
-        uow.delegation.put(removed.member)
-        for absence in removed.absences:
-            uow.absences.put(absence)
-        members = {m.id: m for m in uow.delegation.list(visit_id=removed.member.visit_id)}
-        _renumber(uow, [members[i] for i in removed.order if i in members]
-                  + [m for i, m in members.items() if i not in removed.order])
+        if removed.withdrawn is not None:
+            _rejoin(uow, removed.withdrawn)
+        _put_back(uow, removed.member.visit_id, (removed.member,), removed.absences,
+                  removed.order)
         uow.commit()
+
+
+def withdraw_organization(uow: UnitOfWork, visit_id: UUID,
+                          organization_id: UUID) -> WithdrawnOrganization:
+    """Withdraw an organization from a visit, with its contact person and every member of the
+    delegation who belongs to it (and their absences)."""
+    with uow:
+        found = uow.participations.list(visit_id=visit_id, organization_id=organization_id)
+        if not found:
+            raise NotFoundError(Message(QT_TRANSLATE_NOOP(
+                "Messages", "that organization does not take part in this visit")))
+        order = uow.delegation.list(order_by=("protocol_order",), visit_id=visit_id)
+        leaving = _members_of(uow, order, organization_id)
+        absences = tuple(a for m in leaving for a in uow.absences.list(member_id=m.id))
+        for member in leaving:
+            uow.delegation.delete(member.id)
+        _renumber(uow, [m for m in order if m not in leaving])
+        for participation in found:
+            uow.participations.delete(participation.id)
+        uow.commit()
+    return WithdrawnOrganization(found[0], tuple(leaving), absences, tuple(m.id for m in order))
+
+
+def restore_organization(uow: UnitOfWork, withdrawn: WithdrawnOrganization) -> None:
+    """Undo ``withdraw_organization``: the organization, its contact and its members come back,
+    the members in their places."""
+    with uow:
+        _rejoin(uow, withdrawn.participation)
+        _put_back(uow, withdrawn.participation.visit_id, withdrawn.members, withdrawn.absences,
+                  withdrawn.order)
+        uow.commit()
+
+
+def _rejoin(uow: UnitOfWork, participation: Participation) -> None:
+    """Put a withdrawn participation back, unless the organization has taken part again since."""
+    if not uow.participations.count(visit_id=participation.visit_id,
+                                    organization_id=participation.organization_id):
+        uow.participations.put(participation)
+
+
+def _members_of(uow: UnitOfWork, members: list[DelegationMember],
+                organization_id: UUID) -> list[DelegationMember]:
+    """Those of ``members`` who belong to the organization, by their directory entry."""
+    people = {p.id: p for p in uow.people.list(id=[m.person_id for m in members])}
+    return [m for m in members if people[m.person_id].organization_id == organization_id]
+
+
+def _put_back(uow: UnitOfWork, visit_id: UUID, members: tuple[DelegationMember, ...],
+              absences: tuple[Absence, ...], order: tuple[UUID, ...]) -> None:
+    for member in members:
+        uow.delegation.put(member)
+    for absence in absences:
+        uow.absences.put(absence)
+    present = {m.id: m for m in uow.delegation.list(visit_id=visit_id)}
+    _renumber(uow, [present[i] for i in order if i in present]
+              + [m for i, m in present.items() if i not in order])
 
 
 def reorder_members(uow: UnitOfWork, visit_id: UUID, member_ids: list[UUID]) -> None:

@@ -31,17 +31,22 @@ def update_organization(uow: UnitOfWork, organization_id: UUID, **changes: Any) 
 def delete_organization(uow: UnitOfWork, organization_id: UUID) -> None:
     with uow:
         organization = uow.organizations.get(organization_id)
-        uses = {
-            QT_TRANSLATE_NOOP("Messages", "{count} people"):
-                uow.people.count(organization_id=organization_id),
-            QT_TRANSLATE_NOOP("Messages", "{count} sites"):
-                uow.sites.count(host_organization_id=organization_id),
-            QT_TRANSLATE_NOOP("Messages", "{count} follow-ups"):
-                uow.follow_ups.count(responsible_organization_id=organization_id),
-            QT_TRANSLATE_NOOP("Messages", "{count} visits"):
-                uow.participations.count(organization_id=organization_id),
-        }
-        in_use = Joined(Message(what, count=count) for what, count in uses.items() if count)
+        uses = [  # (one, several, how many): the domain has no Qt to pick plural forms
+            (QT_TRANSLATE_NOOP("Messages", "{count} person"),
+             QT_TRANSLATE_NOOP("Messages", "{count} people"),
+             uow.people.count(organization_id=organization_id)),
+            (QT_TRANSLATE_NOOP("Messages", "{count} site"),
+             QT_TRANSLATE_NOOP("Messages", "{count} sites"),
+             uow.sites.count(host_organization_id=organization_id)),
+            (QT_TRANSLATE_NOOP("Messages", "{count} follow-up"),
+             QT_TRANSLATE_NOOP("Messages", "{count} follow-ups"),
+             uow.follow_ups.count(responsible_organization_id=organization_id)),
+            (QT_TRANSLATE_NOOP("Messages", "{count} visit"),
+             QT_TRANSLATE_NOOP("Messages", "{count} visits"),
+             uow.participations.count(organization_id=organization_id)),
+        ]
+        counted = [(one if count == 1 else several, count) for one, several, count in uses]
+        in_use = Joined(Message(template, count=count) for template, count in counted if count)
         if in_use:
             raise ConflictError(Message(QT_TRANSLATE_NOOP(
                 "Messages", "{name} cannot be deleted: it is still used by {in_use}"),

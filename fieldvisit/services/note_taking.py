@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterable
 from uuid import UUID
 
 from fieldvisit.domain.entities import FollowUp, KeyFigure, Note
@@ -46,7 +46,13 @@ def figure_candidates(uow: UnitOfWork, note_id: UUID) -> list[FigureCandidate]:
     """Figures found in a note's text that are not recorded for it yet."""
     with uow:
         note = uow.notes.get(note_id)
-        recorded = {(f.value, f.unit) for f in uow.figures.list(note_id=note_id)}
+        recorded = uow.figures.list(note_id=note_id)
+    return unrecorded_figures(note, recorded)
+
+
+def unrecorded_figures(note: Note, figures: Iterable[KeyFigure]) -> list[FigureCandidate]:
+    """Figures found in ``note``'s text that none of ``figures`` records for it."""
+    recorded = {(f.value, f.unit) for f in figures if f.note_id == note.id}
     return [c for c in find_figures(note.text) if (c.value, c.unit) not in recorded]
 
 
@@ -86,10 +92,10 @@ def interviewee_groups(uow: UnitOfWork) -> list[str]:
     return list(dict.fromkeys(ranked + list(COMMON_GROUPS)))
 
 
-def tags_in_use(uow: UnitOfWork) -> list[str]:
+def tags_in_use(uow: UnitOfWork, limit: int = 1000) -> list[str]:
+    """The themes used on notes, the most used first (at most ``limit``)."""
     with uow:
-        used = Counter(tag for tags in uow.notes.values("tags") for tag in tags or ())
-    return [tag for tag, _ in used.most_common()]
+        return list(uow.notes.item_counts("tags", limit))
 
 
 def themes(uow: UnitOfWork, visit_id: UUID) -> ThemeTable:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterable, TypeVar
 from uuid import UUID
 
 from fieldvisit.domain.entities import FollowUp, KeyFigure, Note, Organization, Photo, Record
+from fieldvisit.domain.errors import StaleEditError, ValidationError
+from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.services import records
 
 if TYPE_CHECKING:
@@ -27,13 +30,38 @@ def add_note(uow: UnitOfWork, visit_id: UUID, text: str, **fields: Any) -> Note:
         if "position" not in fields:
             fields["position"] = uow.notes.count(visit_id=visit_id) + 1
         note = records.normalized(Note(visit_id=visit_id, text=text, **fields))
+        _check_stop(uow, note)
         uow.notes.put(note)
         uow.commit()
     return note
 
 
-def update_note(uow: UnitOfWork, note_id: UUID, **changes: Any) -> Note:
-    return records.edit(uow, Note, note_id, changes)
+def update_note(uow: UnitOfWork, note_id: UUID, expected: dict[str, Any] | None = None,
+                **changes: Any) -> Note:
+    """Apply ``changes`` to a note. With ``expected`` (field → value the editor read), refuse
+    with StaleEditError if the stored note no longer has those values."""
+    with uow:
+        stored = uow.notes.get(note_id)
+        if expected is not None and any(getattr(stored, k) != v for k, v in expected.items()):
+            raise StaleEditError(Message(QT_TRANSLATE_NOOP(
+                "Messages", "the note was changed elsewhere after it was opened; nothing "
+                "was overwritten")))
+        updated = records.changed(stored, changes)
+        if updated is not stored:
+            _check_stop(uow, updated)
+            uow.notes.put(updated)
+            uow.commit()
+    return updated
+
+
+def _check_stop(uow: UnitOfWork, record: Note | KeyFigure | Photo) -> None:
+    """A note (figure, photo) may only be at a stop of its own visit."""
+    if record.stop_id is None:
+        return
+    stop = uow.stops.find(record.stop_id)
+    if stop is None or stop.visit_id != record.visit_id:
+        raise ValidationError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "stop {id} is not a stop of this visit"), id=record.stop_id), "stop_id")
 
 
 def delete_note(uow: UnitOfWork, note_id: UUID) -> None:
@@ -51,11 +79,23 @@ def add_figure(uow: UnitOfWork, visit_id: UUID, label: str, value: str,
 
 
 def update_figure(uow: UnitOfWork, figure_id: UUID, **changes: Any) -> KeyFigure:
+    """Change a key figure. Texts are trimmed, a value typed with digit grouping ("6,000") is
+    kept as the number; the stop must be one of the figure's visit."""
+    changes = _trimmed(changes, ("label", "value", "unit"))
+    if isinstance(changes.get("value"), str) and _GROUPED.fullmatch(changes["value"]):
+        changes["value"] = changes["value"].replace(",", "")
+    if changes.get("stop_id") is not None:
+        with uow:
+            figure = uow.figures.get(figure_id)
+            if uow.stops.get(changes["stop_id"]).visit_id != figure.visit_id:
+                raise ValidationError(Message(QT_TRANSLATE_NOOP(
+                    "Messages", "the stop belongs to another visit")), "stop_id")
     return records.edit(uow, KeyFigure, figure_id, changes)
 
 
-def delete_figure(uow: UnitOfWork, figure_id: UUID) -> None:
-    _delete(uow, KeyFigure, figure_id)
+def delete_figure(uow: UnitOfWork, figure_id: UUID) -> KeyFigure:
+    """Delete a key figure; returns it as it was, for ``put_record`` to bring it back."""
+    return _delete(uow, KeyFigure, figure_id)
 
 
 def list_follow_ups(uow: UnitOfWork, visit_id: UUID) -> list[FollowUp]:
@@ -68,11 +108,17 @@ def add_follow_up(uow: UnitOfWork, visit_id: UUID, action: str, **fields: Any) -
 
 
 def update_follow_up(uow: UnitOfWork, follow_up_id: UUID, **changes: Any) -> FollowUp:
+    """Change a follow-up (action trimmed); the responsible organization must exist."""
+    changes = _trimmed(changes, ("action",))
+    if changes.get("responsible_organization_id") is not None:
+        with uow:
+            uow.organizations.get(changes["responsible_organization_id"])
     return records.edit(uow, FollowUp, follow_up_id, changes)
 
 
-def delete_follow_up(uow: UnitOfWork, follow_up_id: UUID) -> None:
-    _delete(uow, FollowUp, follow_up_id)
+def delete_follow_up(uow: UnitOfWork, follow_up_id: UUID) -> FollowUp:
+    """Delete a follow-up; returns it as it was, for ``put_record`` to bring it back."""
+    return _delete(uow, FollowUp, follow_up_id)
 
 
 def list_photos(uow: UnitOfWork, visit_id: UUID) -> list[Photo]:
@@ -88,10 +134,21 @@ def update_photo(uow: UnitOfWork, photo_id: UUID, **changes: Any) -> Photo:
     return records.edit(uow, Photo, photo_id, changes)
 
 
-def _delete(uow: UnitOfWork, kind: type[Record], record_id: UUID) -> None:
+R = TypeVar("R", bound=Record)
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+
+def _trimmed(changes: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
+    return {k: v.strip() if k in names and isinstance(v, str) else v
+            for k, v in changes.items()}
+
+
+def _delete(uow: UnitOfWork, kind: type[R], record_id: UUID) -> R:
     with uow:
+        record = uow.repository(kind).get(record_id)
         uow.repository(kind).delete(record_id)
         uow.commit()
+    return record  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)
@@ -118,6 +175,30 @@ def visit_records(uow: UnitOfWork, visit_id: UUID) -> VisitRecords:
             photos=tuple(uow.photos.list(order_by=("taken_at",), visit_id=visit_id)),
             organizations={o.id: o for o in organizations},
         )
+
+
+def find_notes(uow: UnitOfWork, visit_id: UUID, note_ids: Iterable[UUID]) -> list[Note]:
+    """The notes of ``visit_id`` among ``note_ids`` that exist (deleted ones are missing)."""
+    with uow:
+        return uow.notes.list(id=list(note_ids), visit_id=visit_id)
+
+
+@dataclass(frozen=True)
+class CapturedRecords:
+    """A visit's key figures and follow-ups, with the organizations the follow-ups name."""
+
+    figures: tuple[KeyFigure, ...]
+    follow_ups: tuple[FollowUp, ...]
+    organizations: dict[UUID, Organization]
+
+
+def captured_records(uow: UnitOfWork, visit_id: UUID) -> CapturedRecords:
+    with uow:
+        follow_ups = uow.follow_ups.list(order_by=("due_date",), visit_id=visit_id)
+        organizations = uow.organizations.list(
+            id=[f.responsible_organization_id for f in follow_ups if f.responsible_organization_id])
+        return CapturedRecords(tuple(uow.figures.list(visit_id=visit_id)), tuple(follow_ups),
+                               {o.id: o for o in organizations})
 
 
 def get_note(uow: UnitOfWork, note_id: UUID) -> Note:

@@ -22,6 +22,7 @@ class Actions:
     redo: QAction
     edit_visit: QAction
     delete_visit: QAction
+    delete: QAction
     directory: QAction
     search: QAction
     conflicts: QAction
@@ -44,6 +45,9 @@ def build_actions(window: QMainWindow, undo_stack: QUndoStack) -> Actions:
     undo.setShortcuts(QKeySequence.StandardKey.Undo)  # every binding: Ctrl+Z, Alt+Backspace…
     redo = undo_stack.createRedoAction(window, translate("Actions", "&Redo"))
     redo.setShortcuts(QKeySequence.StandardKey.Redo)  # Ctrl+Shift+Z, and Ctrl+Y where usual
+    for made, step in ((undo, undo_stack.undo), (redo, undo_stack.redo)):
+        made.triggered.disconnect()  # through Python: UndoStack saves open editors first
+        made.triggered.connect(step)
     preferences = action(
         translate("Actions", "&Preferences…"), QKeySequence.StandardKey.Preferences,
         translate("Actions", "Language, report defaults, data folder and travel speeds"))
@@ -73,8 +77,11 @@ def build_actions(window: QMainWindow, undo_stack: QUndoStack) -> Actions:
             translate("Actions", "Visit &Properties…"), "Ctrl+Return",
             translate("Actions", "Edit the selected visit's title, dates, status and methods")),
         delete_visit=action(
-            translate("Actions", "&Delete Visit"), QKeySequence.StandardKey.Delete,
+            translate("Actions", "Delete &Visit…"), None,
             translate("Actions", "Delete the selected visit")),
+        delete=action(
+            translate("Actions", "&Delete"), QKeySequence.StandardKey.Delete,
+            translate("Actions", "Delete the selected item of the list that has focus")),
         directory=action(
             translate("Actions", "&Directory…"), "Ctrl+Shift+D",
             translate("Actions", "Organizations, people and sites shared by all visits")),
@@ -103,6 +110,8 @@ def build_menus(window: QMainWindow, actions: Actions) -> None:
     edit_menu = bar.addMenu(translate("Actions", "&Edit"))
     edit_menu.addAction(actions.undo)
     edit_menu.addAction(actions.redo)
+    edit_menu.addSeparator()
+    edit_menu.addAction(actions.delete)
     edit_menu.addSeparator()
     edit_menu.addAction(actions.edit_visit)
     edit_menu.addAction(actions.delete_visit)

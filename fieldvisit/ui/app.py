@@ -36,8 +36,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationVersion(__version__)
     QApplication.setDesktopFileName("fieldvisit")
     app.setWindowIcon(QIcon(str(resource("icons", "fieldvisit.svg"))))
-    load_bundled_font(app)
-    install_translators(app, chosen_language())
+    language = chosen_language()
+    load_bundled_font(app, language)
+    install_translators(app, language)
     install_undo_keys(app)  # Ctrl+Z reaches Edit ▸ Undo from any field without its own undo
     return app
 

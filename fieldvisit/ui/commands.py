@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoCommand
 
 from fieldvisit.domain.rules import STATUS_ORDER
 from fieldvisit.services import visit_document, visits
+from fieldvisit.services.changes import ALL_AREAS, Area, Change
 
 if TYPE_CHECKING:
     from fieldvisit.persistence.db import Database
@@ -22,7 +23,8 @@ translate = QCoreApplication.translate
 @dataclass(frozen=True)
 class CommandContext:
     database: Database
-    refresh: Callable[[UUID | None], None]  # reload the window, showing this visit
+    announce: Callable[[Change, bool], None]
+    """Tell the window what changed; True: bring the change's visit on screen (undo, redo)."""
     report: Callable[[Exception], None]  # show a failure to the user
 
     def uow(self) -> UnitOfWork:
@@ -30,19 +32,33 @@ class CommandContext:
 
 
 class ServiceCommand(QUndoCommand):
-    """A failing step is reported and refreshes the window; a command that fails on its first
-    redo marks itself obsolete, so the undo stack drops it instead of keeping a lie."""
+    """A step that calls services and announces what it changed (``changed``): ``AREAS`` of
+    one visit. A failing step is reported and the window re-reads everything; a command that
+    fails on its first redo marks itself obsolete, so the undo stack drops it instead of
+    keeping a lie."""
+
+    AREAS: frozenset[Area] = ALL_AREAS
 
     def __init__(self, context: CommandContext, text: str) -> None:
         super().__init__(text)
         self.context = context
         self.error: Exception | None = None
+        self._done_once = False  # undo and a later redo show where they happened
 
     def redo(self) -> None:
         self._guard(self.apply)
+        self._done_once = True
 
     def undo(self) -> None:
         self._guard(self.revert)
+
+    def changed(self, visit_id: UUID | None, ids: tuple[UUID | None, ...] = (),
+                areas: frozenset[Area] | None = None) -> None:
+        """Announce that ``areas`` (by default the command's AREAS) of ``visit_id`` changed,
+        naming the records ``ids`` when known."""
+        change = Change.of(*(areas if areas is not None else self.AREAS), visit_id=visit_id,
+                           ids=ids)
+        self.context.announce(change, self._done_once)
 
     def apply(self) -> None:
         raise NotImplementedError
@@ -57,7 +73,7 @@ class ServiceCommand(QUndoCommand):
         except Exception as error:  # noqa: BLE001 - reported through the context
             self.error = error
             self.setObsolete(True)
-            self.context.refresh(None)
+            self.context.announce(Change.everything(), False)
             self.context.report(error)
 
 
@@ -74,16 +90,18 @@ class CreateVisitCommand(ServiceCommand):
             self.visit_id = visits.create_visit(self.context.uow(), **self._fields).id
         else:
             visit_document.import_visit(self.context.uow(), self._document)
-        self.context.refresh(self.visit_id)
+        self.context.announce(Change.everything(self.visit_id), True)  # show the new visit
 
     def revert(self) -> None:
         assert self.visit_id is not None
         self._document = visit_document.export_visit(self.context.uow(), self.visit_id)
         visits.delete_visit(self.context.uow(), self.visit_id)
-        self.context.refresh(None)
+        self.changed(self.visit_id)
 
 
 class EditVisitCommand(ServiceCommand):
+    AREAS = frozenset({Area.VISIT, Area.VISIT_LIST})
+
     def __init__(self, context: CommandContext, visit_id: UUID, before: dict[str, Any],
                  after: dict[str, Any], text: str | None = None) -> None:
         super().__init__(context, text or translate("Commands", "Edit visit “%1”").replace(
@@ -106,7 +124,7 @@ class EditVisitCommand(ServiceCommand):
             visits.update_visit(uow, self._visit_id, **fields)
         if "status" in values:
             _walk_status(uow, self._visit_id, values["status"])
-        self.context.refresh(self._visit_id)
+        self.changed(self._visit_id)
 
 
 def _walk_status(uow: UnitOfWork, visit_id: UUID, target: Any) -> None:
@@ -132,9 +150,9 @@ class DeleteVisitCommand(ServiceCommand):
     def apply(self) -> None:
         self._document = visit_document.export_visit(self.context.uow(), self._visit_id)
         visits.delete_visit(self.context.uow(), self._visit_id)
-        self.context.refresh(None)
+        self.changed(self._visit_id)
 
     def revert(self) -> None:
         assert self._document is not None
         visit_document.import_visit(self.context.uow(), self._document)
-        self.context.refresh(self._visit_id)
+        self.context.announce(Change.everything(self._visit_id), True)

@@ -8,7 +8,8 @@ from PySide6.QtCore import QCoreApplication
 
 from fieldvisit.domain.enums import DelegationRole
 from fieldvisit.services import delegation
-from fieldvisit.services.delegation import RemovedMember
+from fieldvisit.services.changes import Area
+from fieldvisit.services.delegation import RemovedMember, WithdrawnOrganization
 from fieldvisit.ui.commands import CommandContext, ServiceCommand
 from fieldvisit.ui.labels import label
 
@@ -17,6 +18,8 @@ translate = QCoreApplication.translate
 
 class AddMemberCommand(ServiceCommand):
     """Adds a person; undo also withdraws the organization the addition brought along."""
+    AREAS = frozenset({Area.DELEGATION})
+
 
     def __init__(self, context: CommandContext, visit_id: UUID, person_id: UUID, name: str,
                  role: DelegationRole) -> None:
@@ -25,32 +28,29 @@ class AddMemberCommand(ServiceCommand):
         self.visit_id, self.person_id, self.role = visit_id, person_id, role
         self.member_id: UUID | None = None
         self._removed: RemovedMember | None = None
-        self._brought: list = []
+        self._brought = False  # whether the addition made the organization take part
 
     def apply(self) -> None:
         uow = self.context.uow()
         if self._removed is None:
-            before = {p.id for p in delegation.list_participations(uow, self.visit_id)}
+            before = len(delegation.list_participations(uow, self.visit_id))
             self.member_id = delegation.add_member(uow, self.visit_id, self.person_id,
                                                    self.role).id
-            self._brought = [p for p in delegation.list_participations(uow, self.visit_id)
-                             if p.id not in before]
+            self._brought = len(delegation.list_participations(uow, self.visit_id)) > before
         else:
             delegation.restore_member(uow, self._removed)
-            for participation in self._brought:
-                delegation.restore_participation(uow, participation)
-        self.context.refresh(self.visit_id)
+        self.changed(self.visit_id)
 
     def revert(self) -> None:
         assert self.member_id is not None
-        uow = self.context.uow()
-        self._removed = delegation.remove_member(uow, self.member_id)
-        for participation in self._brought:
-            delegation.remove_participation(uow, participation.id)
-        self.context.refresh(self.visit_id)
+        self._removed = delegation.remove_member(self.context.uow(), self.member_id,
+                                                 withdraw_organization=self._brought)
+        self.changed(self.visit_id)
 
 
 class RemoveMemberCommand(ServiceCommand):
+    AREAS = frozenset({Area.DELEGATION})
+
     def __init__(self, context: CommandContext, visit_id: UUID, member_id: UUID,
                  name: str) -> None:
         super().__init__(context, translate("DelegationCommands",
@@ -60,15 +60,17 @@ class RemoveMemberCommand(ServiceCommand):
 
     def apply(self) -> None:
         self._removed = delegation.remove_member(self.context.uow(), self.member_id)
-        self.context.refresh(self.visit_id)
+        self.changed(self.visit_id)
 
     def revert(self) -> None:
         assert self._removed is not None
         delegation.restore_member(self.context.uow(), self._removed)
-        self.context.refresh(self.visit_id)
+        self.changed(self.visit_id)
 
 
 class SetRoleCommand(ServiceCommand):
+    AREAS = frozenset({Area.DELEGATION})
+
     def __init__(self, context: CommandContext, visit_id: UUID, member_id: UUID, name: str,
                  before: DelegationRole, after: DelegationRole) -> None:
         super().__init__(context, translate("DelegationCommands", "Make %1 %2")
@@ -77,15 +79,17 @@ class SetRoleCommand(ServiceCommand):
 
     def apply(self) -> None:
         delegation.set_role(self.context.uow(), self.member_id, self.after)
-        self.context.refresh(self.visit_id)
+        self.changed(self.visit_id)
 
     def revert(self) -> None:
         delegation.set_role(self.context.uow(), self.member_id, self.before)
-        self.context.refresh(self.visit_id)
+        self.changed(self.visit_id)
 
 
 class ReorderCommand(ServiceCommand):
     """Any change of the protocol order: a move up or down, a drag, sorting by role."""
+    AREAS = frozenset({Area.DELEGATION})
+
 
     def __init__(self, context: CommandContext, visit_id: UUID, text: str,
                  before: list[UUID], after: list[UUID]) -> None:
@@ -94,14 +98,16 @@ class ReorderCommand(ServiceCommand):
 
     def apply(self) -> None:
         delegation.reorder_members(self.context.uow(), self.visit_id, self.after)
-        self.context.refresh(self.visit_id)
+        self.changed(self.visit_id)
 
     def revert(self) -> None:
         delegation.reorder_members(self.context.uow(), self.visit_id, self.before)
-        self.context.refresh(self.visit_id)
+        self.changed(self.visit_id)
 
 
 class SetContactCommand(ServiceCommand):
+    AREAS = frozenset({Area.DELEGATION})
+
     def __init__(self, context: CommandContext, visit_id: UUID, organization_id: UUID,
                  organization: str, before: UUID | None, after: UUID | None,
                  name: str) -> None:
@@ -114,15 +120,17 @@ class SetContactCommand(ServiceCommand):
     def apply(self) -> None:
         delegation.set_contact(self.context.uow(), self.visit_id, self.organization_id,
                                self.after)
-        self.context.refresh(self.visit_id)
+        self.changed(self.visit_id)
 
     def revert(self) -> None:
         delegation.set_contact(self.context.uow(), self.visit_id, self.organization_id,
                                self.before)
-        self.context.refresh(self.visit_id)
+        self.changed(self.visit_id)
 
 
 class SetAttendanceCommand(ServiceCommand):
+    AREAS = frozenset({Area.DELEGATION})
+
     def __init__(self, context: CommandContext, visit_id: UUID, member_id: UUID,
                  stop_id: UUID, attends: bool, name: str, stop: str) -> None:
         text = (translate("DelegationCommands", "%1 goes to %2") if attends
@@ -134,9 +142,33 @@ class SetAttendanceCommand(ServiceCommand):
     def apply(self) -> None:
         delegation.set_attendance(self.context.uow(), self.member_id, self.stop_id,
                                   self.attends)
-        self.context.refresh(self.visit_id)
+        self.changed(self.visit_id)
 
     def revert(self) -> None:
         delegation.set_attendance(self.context.uow(), self.member_id, self.stop_id,
                                   not self.attends)
-        self.context.refresh(self.visit_id)
+        self.changed(self.visit_id)
+
+
+class WithdrawOrganizationCommand(ServiceCommand):
+    """Withdraws an organization with its contact and the members it still has; undo brings
+    them all back, the members in their places."""
+    AREAS = frozenset({Area.DELEGATION})
+
+
+    def __init__(self, context: CommandContext, visit_id: UUID, organization_id: UUID,
+                 name: str) -> None:
+        super().__init__(context, translate("DelegationCommands",
+                                            "Withdraw %1 from the visit").replace("%1", name))
+        self.visit_id, self.organization_id = visit_id, organization_id
+        self._withdrawn: WithdrawnOrganization | None = None
+
+    def apply(self) -> None:
+        self._withdrawn = delegation.withdraw_organization(self.context.uow(), self.visit_id,
+                                                           self.organization_id)
+        self.changed(self.visit_id)
+
+    def revert(self) -> None:
+        assert self._withdrawn is not None
+        delegation.restore_organization(self.context.uow(), self._withdrawn)
+        self.changed(self.visit_id)

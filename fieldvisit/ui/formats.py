@@ -1,10 +1,11 @@
-"""Dates, times and numbers in the interface locale's formats (``QLocale()``, which
+"""Dates, times, numbers and lists in the interface locale's formats (``QLocale()``, which
 ``i18n.install_translators`` sets from the chosen language)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, time
 from decimal import Decimal
+from typing import Iterable
 
 from PySide6.QtCore import QDate, QLocale, QTime
 
@@ -105,3 +106,19 @@ def parse_duration(text: str) -> int:
     if not (hours.isdigit() and minutes.isdigit()) or (colon and int(minutes) > 59):
         raise ValueError(text)
     return int(hours) * 60 + int(minutes)
+
+
+def _chinese() -> bool:
+    return QLocale().language() == QLocale.Language.Chinese
+
+
+def join_list(items: Iterable[str]) -> str:
+    """An enumeration of names or words: 冯建国、潘建新 in a Chinese interface, "Interview,
+    Observation" in any other."""
+    return ("、" if _chinese() else ", ").join(items)
+
+
+def join_clauses(items: Iterable[str]) -> str:
+    """Items that may hold commas themselves (opening hours, conflicts): separated by "；" in a
+    Chinese interface, by "; " in any other."""
+    return ("；" if _chinese() else "; ").join(items)

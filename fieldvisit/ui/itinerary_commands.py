@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 
 from fieldvisit.domain.entities import Stop
 from fieldvisit.services import itinerary, route_suggestion
+from fieldvisit.services.changes import Area
 from fieldvisit.services.route_suggestion import RouteProposal
 from fieldvisit.ui.commands import CommandContext, ServiceCommand
 
@@ -16,6 +17,8 @@ translate = QCoreApplication.translate
 
 
 class AddStopCommand(ServiceCommand):
+    AREAS = frozenset({Area.STOPS})
+
     def __init__(self, context: CommandContext, visit_id: UUID, site_id: UUID, name: str,
                  fields: dict[str, Any]) -> None:
         super().__init__(context, translate("ItineraryCommands", "Add stop %1").replace(
@@ -30,17 +33,19 @@ class AddStopCommand(ServiceCommand):
             self.stop = itinerary.add_stop(uow, self.visit_id, self.site_id, **self.fields)
         else:
             itinerary.restore_stop(uow, self.stop, self._order)
-        self.context.refresh(self.visit_id)
+        self.changed(self.visit_id)
 
     def revert(self) -> None:
         assert self.stop is not None
         uow = self.context.uow()
         self._order = [s.id for s in itinerary.list_stops(uow, self.visit_id)]
         itinerary.remove_stop(uow, self.stop.id)
-        self.context.refresh(self.visit_id)
+        self.changed(self.visit_id)
 
 
 class RemoveStopCommand(ServiceCommand):
+    AREAS = frozenset({Area.STOPS})
+
     def __init__(self, context: CommandContext, stop: Stop, name: str) -> None:
         super().__init__(context, translate("ItineraryCommands", "Remove stop %1").replace(
             "%1", name))
@@ -53,14 +58,16 @@ class RemoveStopCommand(ServiceCommand):
         self.stop = next(s for s in itinerary.list_stops(uow, self.stop.visit_id)
                          if s.id == self.stop.id)
         itinerary.remove_stop(uow, self.stop.id)
-        self.context.refresh(self.stop.visit_id)
+        self.changed(self.stop.visit_id)
 
     def revert(self) -> None:
         itinerary.restore_stop(self.context.uow(), self.stop, self._order)
-        self.context.refresh(self.stop.visit_id)
+        self.changed(self.stop.visit_id)
 
 
 class EditStopCommand(ServiceCommand):
+    AREAS = frozenset({Area.STOPS})
+
     def __init__(self, context: CommandContext, stop: Stop, name: str, field: str,
                  value: Any, text: str) -> None:
         super().__init__(context, text.replace("%1", name))
@@ -69,15 +76,17 @@ class EditStopCommand(ServiceCommand):
 
     def apply(self) -> None:
         itinerary.update_stop(self.context.uow(), self.stop_id, **self.after)
-        self.context.refresh(self.visit_id)
+        self.changed(self.visit_id)
 
     def revert(self) -> None:
         itinerary.update_stop(self.context.uow(), self.stop_id, **self.before)
-        self.context.refresh(self.visit_id)
+        self.changed(self.visit_id)
 
 
 class ReorderStopsCommand(ServiceCommand):
     """A move up or down, a drag, or an accepted route suggestion: one undoable step."""
+    AREAS = frozenset({Area.STOPS})
+
 
     def __init__(self, context: CommandContext, visit_id: UUID, text: str,
                  before: list[UUID], after: list[UUID]) -> None:
@@ -86,16 +95,18 @@ class ReorderStopsCommand(ServiceCommand):
 
     def apply(self) -> None:
         itinerary.reorder_stops(self.context.uow(), self.visit_id, self.after)
-        self.context.refresh(self.visit_id)
+        self.changed(self.visit_id)
 
     def revert(self) -> None:
         itinerary.reorder_stops(self.context.uow(), self.visit_id, self.before)
-        self.context.refresh(self.visit_id)
+        self.changed(self.visit_id)
 
 
 class ApplyRouteCommand(ServiceCommand):
     """An accepted route suggestion: the new order, and typed travel times that no longer
     describe a leg cleared; undo restores both."""
+    AREAS = frozenset({Area.STOPS})
+
 
     def __init__(self, context: CommandContext, proposal: RouteProposal) -> None:
         super().__init__(context, translate("ItineraryCommands", "Apply the suggested route"))
@@ -104,8 +115,8 @@ class ApplyRouteCommand(ServiceCommand):
 
     def apply(self) -> None:
         self.cleared = route_suggestion.apply_suggestion(self.context.uow(), self.proposal)
-        self.context.refresh(self.proposal.visit_id)
+        self.changed(self.proposal.visit_id)
 
     def revert(self) -> None:
         route_suggestion.undo_suggestion(self.context.uow(), self.proposal, self.cleared)
-        self.context.refresh(self.proposal.visit_id)
+        self.changed(self.proposal.visit_id)

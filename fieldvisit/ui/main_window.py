@@ -8,10 +8,12 @@ visit list and workspace modules, and SQLAlchemy with them, load only then.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -22,13 +24,17 @@ from PySide6.QtWidgets import (
 )
 
 from fieldvisit import APP_NAME
+from fieldvisit.services.changes import Area, Change
 from fieldvisit.ui.actions import build_actions, build_menus
+from fieldvisit.ui.delete_action import FocusedDelete, on_delete
+from fieldvisit.ui.undo_stack import UndoStack
 from fieldvisit.ui.visit_transfer import VisitTransfer
 
 if TYPE_CHECKING:
     from uuid import UUID
 
     from fieldvisit.persistence.db import Database
+    from fieldvisit.services.views import VisitSummary
     from fieldvisit.ui.commands import CommandContext
     from fieldvisit.ui.dialogs.conflicts_dialog import ConflictsDialog
     from fieldvisit.ui.views.directory_window import DirectoryWindow
@@ -43,7 +49,8 @@ class MainWindow(VisitTransfer, QMainWindow):
         super().__init__()
         self.database = None
         self.setWindowTitle(APP_NAME)
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = UndoStack(self)
+        self._selecting = False
         self.actions = build_actions(self, self.undo_stack)
         build_menus(self, self.actions)
         self.opening = QLabel(self.tr("Opening the database…"))
@@ -56,6 +63,7 @@ class MainWindow(VisitTransfer, QMainWindow):
         self._directory: DirectoryWindow | None = None
         self._search: SearchWindow | None = None
         self._connect_actions()
+        self._focused_delete = FocusedDelete(self.actions.delete, self)
         self._enable_actions()
         self.resize(1200, 760)
         self._restore_geometry()
@@ -90,6 +98,7 @@ class MainWindow(VisitTransfer, QMainWindow):
         self.visits_list = VisitsList()
         self.visits_model, self.visits_view = self.visits_list.model, self.visits_list.view
         self.visits_view.doubleClicked.connect(lambda _index: self.edit_visit())
+        on_delete(self.visits_view, lambda: self.tr("&Delete Visit…"), self.delete_visit)
         self.workspace = VisitWorkspace(database, self.undo_stack, self._command_context)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.visits_list)
@@ -102,7 +111,8 @@ class MainWindow(VisitTransfer, QMainWindow):
             self.splitter.restoreState(state)
         self.statusBar().showMessage(self.tr("Database: %1").replace(
             "%1", database.display_name))
-        self.visits_view.selectionModel().currentRowChanged.connect(self._visit_selected)
+        self.visits_view.selectionModel().currentRowChanged.connect(self._visit_chosen)
+        self.undo_stack.flush = self.workspace.flush
         self.refresh(self._last_visit_id(), first_load=True)
         self.database_ready.emit()
 
@@ -114,42 +124,94 @@ class MainWindow(VisitTransfer, QMainWindow):
         return self.visits_model.row_at(index.row()).id if index.isValid() else None
 
     def refresh(self, select: UUID | None = None, first_load: bool = False) -> None:
-        """Reload the visit list and show ``select`` (or the current visit) in the workspace;
-        on first load with nothing chosen, the first visit. No visit: the welcome page."""
+        """Re-read the visit list and the shown visit in full; with ``select``, show that
+        visit (what is typed in the visit being left is saved first). On first load with
+        nothing chosen, the first visit. No visit: the welcome page. A refresh writes
+        nothing."""
+        target = select or self.current_visit_id()
+        if target != self.workspace.visit_id and not self.undo_stack.flush():
+            return  # typed text could not be saved: stay where it is
+        with self._showing_change():
+            summaries = self._reload_list(target)
+            if target not in {s.id for s in summaries} and first_load and summaries:
+                target = summaries[0].id
+                self._select_silently(target)
+            self._show_visit(self.current_visit_id())
+
+    def announce(self, change: Change, reveal: bool = False) -> None:
+        """Show ``change``: the views showing what it names re-read it; with ``reveal``
+        (an undo or redo), its visit comes on screen."""
+        if self.database is None:
+            return
+        with self._showing_change():
+            shown = self.workspace.visit_id
+            target = change.visit_id if reveal and change.visit_id else shown
+            if change.touches(Area.VISIT_LIST) or target != shown:
+                summaries = self._reload_list(target)
+                if target not in {s.id for s in summaries}:
+                    target = shown if shown in {s.id for s in summaries} else None
+                    self._select_silently(target)
+            if target != shown or (change.visit_id == shown and
+                                   change.areas == frozenset(Area) and shown is not None):
+                self._show_visit(target)
+            else:
+                self.workspace.apply(change)
+            self._show_title()
+
+    def _reload_list(self, select: UUID | None) -> list[VisitSummary]:
         from fieldvisit.services import visits
 
-        select = select or self.current_visit_id()
         summaries = visits.list_visits(self._database().unit_of_work())
         self.visits_model.set_rows(summaries)
-        rows = [i for i, s in enumerate(summaries) if s.id == select]
-        selection = self.visits_view.selectionModel()
-        selection.blockSignals(True)  # one reload below, not a second one from the signal
-        if rows:
-            self.visits_view.selectRow(rows[0])
-        elif select is None and summaries and first_load:
-            self.visits_view.selectRow(0)
-        selection.blockSignals(False)
+        self._select_silently(select)
         if summaries:
             self.pages.setCurrentWidget(self.splitter)
         else:
             self._show_welcome()
-        self._visit_selected()
+        return summaries
 
-    def _visit_selected(self) -> None:
-        from fieldvisit.services import visits
-        from fieldvisit.services.delegation_view import delegation_details
-        from fieldvisit.services.itinerary_view import itinerary
-        from fieldvisit.services.notes import visit_records
+    def _select_silently(self, visit_id: UUID | None) -> None:
+        """Highlight ``visit_id`` in the list without it counting as the user's choice."""
+        self._selecting = True
+        try:
+            row = self.visits_model.row_of(visit_id) if visit_id else -1
+            if row >= 0:
+                self.visits_view.selectRow(row)
+            else:
+                self.visits_view.selectionModel().clear()
+        finally:
+            self._selecting = False
 
-        visit_id = self.current_visit_id()
-        uow = self._database().unit_of_work()
-        overview = visits.visit_overview(uow, visit_id) if visit_id else None
-        records = visit_records(uow, visit_id) if visit_id else None
-        details = delegation_details(uow, visit_id) if visit_id else None
-        plan = itinerary(uow, visit_id) if visit_id else None
-        self.workspace.show_visit(overview, records, details, plan)
+    @contextmanager
+    def _showing_change(self) -> Iterator[None]:
+        """While views re-read, nothing may be written (the undo stack refuses a push)."""
+        before = self.undo_stack.showing_change
+        self.undo_stack.showing_change = True
+        try:
+            yield
+        finally:
+            self.undo_stack.showing_change = before
+
+    def _visit_chosen(self, current: QModelIndex, previous: QModelIndex) -> None:
+        """The user chose another visit: save what is typed in the one being left, then show
+        the chosen one (if the text cannot be saved, the list goes back)."""
+        if self._selecting or self.current_visit_id() == self.workspace.visit_id:
+            return
+        if not self.undo_stack.flush():
+            self._select_silently(self.workspace.visit_id)
+            return
+        with self._showing_change():
+            self._show_visit(self.current_visit_id())
+
+    def _show_visit(self, visit_id: UUID | None) -> None:
+        self.workspace.show_visit(visit_id)
+        self._show_title()
+
+    def _show_title(self) -> None:
         self._enable_actions()
-        self.setWindowTitle(f"{overview.visit.title} — {APP_NAME}" if overview else APP_NAME)
+        index = self.visits_view.currentIndex()
+        title = self.visits_model.row_at(index.row()).title if index.isValid() else None
+        self.setWindowTitle(f"{title} — {APP_NAME}" if title else APP_NAME)
 
     def _enable_actions(self) -> None:
         opened, chosen = self.database is not None, self.current_visit_id() is not None
@@ -192,7 +254,7 @@ class MainWindow(VisitTransfer, QMainWindow):
         from fieldvisit.ui.commands import CommandContext
         from fieldvisit.ui.errors import show_error
 
-        return CommandContext(self._database(), self.refresh,
+        return CommandContext(self._database(), self.announce,
                               lambda error: show_error(self, error))
 
     def new_visit(self) -> None:
@@ -242,7 +304,7 @@ class MainWindow(VisitTransfer, QMainWindow):
         from fieldvisit.ui.dialogs.conflicts_dialog import ConflictsDialog
 
         dialog = ConflictsDialog(self._database(), self, visit_id)
-        dialog.changed.connect(lambda: self.refresh())
+        dialog.changed.connect(lambda: self.announce(Change.everything()))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -252,7 +314,8 @@ class MainWindow(VisitTransfer, QMainWindow):
 
         if self._directory is None:
             self._directory = DirectoryWindow(self._database(), self)
-            self._directory.changed.connect(lambda: self.refresh())
+            self._directory.changed.connect(
+                lambda: self.announce(Change.of(Area.DIRECTORY)))
         self._directory.reload()
         self._show_tool(self._directory)
         return self._directory
@@ -304,6 +367,19 @@ class MainWindow(VisitTransfer, QMainWindow):
 
         AboutDialog(self.database.display_name if self.database else "", self).exec()
 
+    def unsaved_work(self) -> str:
+        """What is typed but not saved, in words ("" when nothing): see errors.show_error."""
+        return self.workspace.notes_tab.has_unsaved() if self.database is not None else ""
+
+    def _quit_without_saving(self) -> bool:
+        answer = QMessageBox.warning(
+            self, self.tr("Quit FieldVisit"),
+            self.tr("The note you are writing could not be saved, so it is not saved yet. "
+                    "Quit anyway and lose what was typed since the last save?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Discard
+
     # -- settings ----------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
         settings = QSettings()
@@ -322,6 +398,10 @@ class MainWindow(VisitTransfer, QMainWindow):
             return None
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.database is not None and not self.undo_stack.flush() and \
+                not self._quit_without_saving():
+            event.ignore()
+            return
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())

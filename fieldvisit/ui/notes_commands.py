@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoCommand
 
 from fieldvisit.domain.entities import FollowUp, KeyFigure, Note
 from fieldvisit.services import notes
+from fieldvisit.services.changes import Area
 from fieldvisit.ui.commands import CommandContext, ServiceCommand
 
 translate = QCoreApplication.translate
@@ -18,6 +19,8 @@ SAVE_NOTE_ID = 5101
 
 
 class AddNoteCommand(ServiceCommand):
+    AREAS = frozenset({Area.NOTES})
+
     def __init__(self, context: CommandContext, visit_id: UUID, fields: dict[str, Any]) -> None:
         super().__init__(context, translate("NotesCommands", "Add a note"))
         self.visit_id, self.fields = visit_id, fields
@@ -29,17 +32,21 @@ class AddNoteCommand(ServiceCommand):
             self.note = notes.add_note(uow, self.visit_id, **self.fields)
         else:
             notes.restore_note(uow, self.note)
-        self.context.refresh(self.visit_id)
+        self.changed(self.visit_id, (self.note.id,))
 
     def revert(self) -> None:
         assert self.note is not None
         self.note = notes.get_note(self.context.uow(), self.note.id)
         notes.delete_note(self.context.uow(), self.note.id)
-        self.context.refresh(self.visit_id)
+        self.changed(self.visit_id, (self.note.id,))
 
 
 class SaveNoteCommand(ServiceCommand):
-    """Changes typed into one note; consecutive saves of the same note merge."""
+    """Changes typed into one note; consecutive saves of the same note merge. Each step
+    writes only if the stored note still has the values it replaces (else StaleEditError):
+    an edit never overwrites a change made elsewhere."""
+
+    AREAS = frozenset({Area.NOTES})
 
     def __init__(self, context: CommandContext, note: Note, changes: dict[str, Any]) -> None:
         super().__init__(context, translate("NotesCommands", "Edit a note"))
@@ -60,15 +67,17 @@ class SaveNoteCommand(ServiceCommand):
         return True
 
     def apply(self) -> None:
-        notes.update_note(self.context.uow(), self.note_id, **self.after)
-        self.context.refresh(self.visit_id)
+        notes.update_note(self.context.uow(), self.note_id, expected=self.before, **self.after)
+        self.changed(self.visit_id, (self.note_id,))
 
     def revert(self) -> None:
-        notes.update_note(self.context.uow(), self.note_id, **self.before)
-        self.context.refresh(self.visit_id)
+        notes.update_note(self.context.uow(), self.note_id, expected=self.after, **self.before)
+        self.changed(self.visit_id, (self.note_id,))
 
 
 class DeleteNoteCommand(ServiceCommand):
+    AREAS = frozenset({Area.NOTES, Area.FIGURES, Area.FOLLOW_UPS})
+
     def __init__(self, context: CommandContext, note: Note) -> None:
         super().__init__(context, translate("NotesCommands", "Delete a note"))
         self.note = note
@@ -77,16 +86,21 @@ class DeleteNoteCommand(ServiceCommand):
 
     def apply(self) -> None:
         uow = self.context.uow()
+        self.note = notes.get_note(uow, self.note.id)  # as stored: undo puts back this
         self.figures = [f for f in notes.list_figures(uow, self.note.visit_id)
                         if f.note_id == self.note.id]
         self.follow_ups = [f for f in notes.list_follow_ups(uow, self.note.visit_id)
                            if f.note_id == self.note.id]
         notes.delete_note(uow, self.note.id)
-        self.context.refresh(self.note.visit_id)
+        self._changed()
 
     def revert(self) -> None:
         notes.restore_note(self.context.uow(), self.note, self.figures, self.follow_ups)
-        self.context.refresh(self.note.visit_id)
+        self._changed()
+
+    def _changed(self) -> None:
+        self.changed(self.note.visit_id, (self.note.id, *(f.id for f in self.figures),
+                                          *(f.id for f in self.follow_ups)))
 
 
 class AddRecordCommand(ServiceCommand):
@@ -95,11 +109,13 @@ class AddRecordCommand(ServiceCommand):
     def __init__(self, context: CommandContext, text: str, record: KeyFigure | FollowUp) -> None:
         super().__init__(context, text)
         self.record = record
+        self.AREAS = frozenset({Area.FIGURES if isinstance(record, KeyFigure)
+                                else Area.FOLLOW_UPS})
 
     def apply(self) -> None:
         notes.put_record(self.context.uow(), self.record)
-        self.context.refresh(self.record.visit_id)
+        self.changed(self.record.visit_id, (self.record.id,))
 
     def revert(self) -> None:
         notes.remove_record(self.context.uow(), self.record)
-        self.context.refresh(self.record.visit_id)
+        self.changed(self.record.visit_id, (self.record.id,))

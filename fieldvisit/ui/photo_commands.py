@@ -11,25 +11,23 @@ from PySide6.QtCore import QCoreApplication
 
 from fieldvisit.domain.entities import Photo
 from fieldvisit.services import notes, photos
+from fieldvisit.services.changes import Area
 from fieldvisit.services.photos import DeletedPhoto, PhotoImport
 from fieldvisit.ui.commands import CommandContext, ServiceCommand
 
 translate = QCoreApplication.translate
 
 
-def _count_text(count: int, one: str, many: str) -> str:
-    return one if count == 1 else many.replace("%1", str(count))
-
-
 class AddPhotosCommand(ServiceCommand):
     """Photos already imported in the background: the first redo only shows them; undo
     removes their records and files, redo brings them back."""
+    AREAS = frozenset({Area.PHOTOS})
+
 
     def __init__(self, context: CommandContext, root: Path, visit_id: UUID,
                  imported: Sequence[PhotoImport]) -> None:
-        super().__init__(context, _count_text(
-            len(imported), translate("PhotoCommands", "Add a photo"),
-            translate("PhotoCommands", "Add %1 photos")))
+        super().__init__(context, translate("PhotoCommands", "Add %n photo(s)", "",
+                                            len(imported)))
         self.root, self.visit_id = root, visit_id
         self.photos: list[Photo] = [i.photo for i in imported]
         self.deleted: list[DeletedPhoto] = []
@@ -39,18 +37,19 @@ class AddPhotosCommand(ServiceCommand):
         while self.deleted:
             photos.restore_photo(uow, self.root, self.deleted[-1])
             self.deleted.pop()
-        self.context.refresh(self.visit_id)
+        self.changed(self.visit_id)
 
     def revert(self) -> None:
         _delete_all(self.context, self.root, self.photos, self.deleted)
-        self.context.refresh(self.visit_id)
+        self.changed(self.visit_id)
 
 
 class RemovePhotosCommand(ServiceCommand):
+    AREAS = frozenset({Area.PHOTOS})
+
     def __init__(self, context: CommandContext, root: Path, removed: Sequence[Photo]) -> None:
-        super().__init__(context, _count_text(
-            len(removed), translate("PhotoCommands", "Remove a photo"),
-            translate("PhotoCommands", "Remove %1 photos")))
+        super().__init__(context, translate("PhotoCommands", "Remove %n photo(s)", "",
+                                            len(removed)))
         self.root = root
         self.photos = list(removed)
         self.visit_id = self.photos[0].visit_id if self.photos else None
@@ -58,14 +57,14 @@ class RemovePhotosCommand(ServiceCommand):
 
     def apply(self) -> None:
         _delete_all(self.context, self.root, self.photos, self.deleted)
-        self.context.refresh(self.visit_id)
+        self.changed(self.visit_id)
 
     def revert(self) -> None:
         uow = self.context.uow()
         while self.deleted:
             photos.restore_photo(uow, self.root, self.deleted[-1])
             self.deleted.pop()
-        self.context.refresh(self.visit_id)
+        self.changed(self.visit_id)
 
 
 def _delete_all(context: CommandContext, root: Path, chosen: list[Photo],
@@ -80,6 +79,8 @@ def _delete_all(context: CommandContext, root: Path, chosen: list[Photo],
 
 class EditPhotoCommand(ServiceCommand):
     """Caption, credit or stop of one photo."""
+    AREAS = frozenset({Area.PHOTOS})
+
 
     def __init__(self, context: CommandContext, photo: Photo, changes: dict[str, Any]) -> None:
         super().__init__(context, translate("PhotoCommands", "Edit a photo"))
@@ -89,8 +90,8 @@ class EditPhotoCommand(ServiceCommand):
 
     def apply(self) -> None:
         notes.update_photo(self.context.uow(), self.photo_id, **self.after)
-        self.context.refresh(self.visit_id)
+        self.changed(self.visit_id)
 
     def revert(self) -> None:
         notes.update_photo(self.context.uow(), self.photo_id, **self.before)
-        self.context.refresh(self.visit_id)
+        self.changed(self.visit_id)

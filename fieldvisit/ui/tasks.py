@@ -54,9 +54,16 @@ class _Job(QRunnable):
         try:
             result = self._work(self._token)
         except BaseException as error:  # noqa: BLE001 - handed to the GUI thread
-            self.signals.failed.emit(error)
+            self._emit(self.signals.failed, error)
         else:
-            self.signals.succeeded.emit(result)
+            self._emit(self.signals.succeeded, result)
+
+    @staticmethod
+    def _emit(signal: Any, value: Any) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the window that asked closed meanwhile: nobody to tell
+            pass
 
 
 class Task(QObject):

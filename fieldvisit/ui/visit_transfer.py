@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMainWindow
 
+from fieldvisit.services.changes import Change
 from fieldvisit.ui.tasks import CancelToken, Task
+from fieldvisit.ui.undo_stack import UndoStack
 
 if TYPE_CHECKING:
     from uuid import UUID
@@ -23,8 +25,8 @@ translate = QCoreApplication.translate  # not self.tr: PySide takes the context 
 
 
 class VisitTransfer(QMainWindow):
-    """Mixed into the main window, which provides ``database``, ``refresh``,
-    ``current_visit_id`` and ``show_conflicts``."""
+    """Mixed into the main window, which provides ``database``, ``undo_stack``,
+    ``announce``, ``current_visit_id`` and ``show_conflicts``."""
 
     database: Database | None
     _tasks: list[Task]
@@ -37,11 +39,13 @@ class VisitTransfer(QMainWindow):
         if path:
             self.run_import(Path(path))
 
-    def run_import(self, path: Path) -> Task:
+    def run_import(self, path: Path) -> Task | None:
         from fieldvisit.services import visit_document
 
         if path.suffix.lower() == PACKAGE_SUFFIX:
             return self.run_unpack(path)
+        if not self.undo_stack.flush():  # typed text lands before the import reads the data
+            return None
         database = self._database()
 
         def work(token: CancelToken) -> ImportSummary:
@@ -50,22 +54,24 @@ class VisitTransfer(QMainWindow):
             return visit_document.import_visit(database.unit_of_work(), document)
 
         def done(summary: ImportSummary) -> None:
-            self.refresh(summary.visit_id)
+            self.announce(Change.everything(summary.visit_id), True)
             added, updated = sum(summary.added.values()), sum(summary.updated.values())
             self.statusBar().showMessage(
                 translate("VisitTransfer",
-                          "Imported “%1”: %2 records added, %3 updated, %4 unchanged")
-                .replace("%1", summary.visit_title).replace("%2", str(added))
-                .replace("%3", str(updated))
-                .replace("%4", str(sum(summary.unchanged.values()))), 10000)
+                          "Imported “%1”: %n record(s) added, %2 updated, %3 unchanged", "",
+                          added)
+                .replace("%1", summary.visit_title).replace("%2", str(updated))
+                .replace("%3", str(sum(summary.unchanged.values()))), 10000)
 
         busy = translate("VisitTransfer", "Importing %1…").replace("%1", path.name)
         return self._start(busy, work, done)
 
-    def run_unpack(self, path: Path) -> Task:
+    def run_unpack(self, path: Path) -> Task | None:
         """Merge a note-taker's package; conflicts are shown for the user to resolve."""
         from fieldvisit.services import package
 
+        if not self.undo_stack.flush():
+            return None
         database = self._database()
         root = database.photo_root
 
@@ -74,7 +80,7 @@ class VisitTransfer(QMainWindow):
             return package.unpack_visit(database.unit_of_work(), root, path)
 
         def done(summary: MergeSummary) -> None:
-            self.refresh(summary.visit_id)
+            self.announce(Change.everything(summary.visit_id), True)
             self.statusBar().showMessage(
                 translate("VisitTransfer",
                           "Merged “%1”: %2 added, %3 updated, %4 unchanged, %5 in conflict")
@@ -135,7 +141,9 @@ class VisitTransfer(QMainWindow):
         return self.database
 
     # provided by the main window
-    def refresh(self, select: UUID | None = None, first_load: bool = False) -> None:
+    undo_stack: UndoStack
+
+    def announce(self, change: Change, reveal: bool = False) -> None:
         raise NotImplementedError
 
     def current_visit_id(self) -> UUID | None:

@@ -226,7 +226,7 @@ def test_details_of_an_empty_visit_and_of_an_unknown_one(uow, world):
 def test_an_organization_taking_part_in_a_visit_cannot_be_deleted(uow, world):
     streets = world.org["东湖街道工委"]
     participation = delegation.add_participation(uow, world.visit.id, streets.id)
-    with pytest.raises(ConflictError, match="visits"):
+    with pytest.raises(ConflictError, match="used by 1 visit$"):
         directory.delete_organization(uow, streets.id)
     delegation.remove_participation(uow, participation.id)
     directory.delete_organization(uow, streets.id)

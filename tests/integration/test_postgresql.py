@@ -62,3 +62,24 @@ def test_tables_of_another_application_are_refused(postgres):
         connection.execute(text("CREATE TABLE invoices (id integer)"))
     with pytest.raises(DatabaseRefusedError, match="another application"):
         open_database(URL)
+
+
+def test_note_editing_and_suggestions_on_postgresql(postgres):
+    """What the Notes tab relies on: themes counted by the database, notes re-read by id, an
+    edit refused when the note changed since it was read."""
+    from fieldvisit.domain.errors import StaleEditError
+    from fieldvisit.services import note_taking, notes
+    from fieldvisit.services.sample import load_reference_visit
+
+    uow = postgres.unit_of_work()
+    visit_id = load_reference_visit(uow).visit_id
+    tags = note_taking.tags_in_use(uow)
+    assert set(tags[:2]) == {"权益保障", "需求"} and "驿站建设" in tags  # 3 notes each
+    listed = notes.list_notes(uow, visit_id)
+    note = listed[1]
+    assert notes.find_notes(uow, visit_id, [note.id, listed[2].id]) == sorted(
+        [note, listed[2]], key=lambda n: (n.position, n.created_at, n.id))
+    notes.update_note(uow, note.id, expected={"text": note.text}, text="改过")
+    with pytest.raises(StaleEditError):
+        notes.update_note(uow, note.id, expected={"text": note.text}, text="覆盖")
+    assert notes.get_note(uow, note.id).text == "改过"

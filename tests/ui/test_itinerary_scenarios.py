@@ -246,7 +246,7 @@ def test_default_columns_fit_without_scrolling_and_show_h_mm(sample_window, tab,
     cells = [[tab.model.index(r, COLUMN[c]).data() for c in ("dwell_minutes", "travel_minutes",
                                                             "slack")] for r in range(3)]
     assert cells == [["0:50", "0:30", "7:40"], ["0:50", "0:20", "6:20"], ["1:00", "", "3:00"]]
-    assert tab.summary.text() == "Travel 0:50 · 0 conflicts"
+    assert tab.summary.text() == "Travel 0:50 · Conflicts: 0"
     assert tab.timeline.isVisible()  # above the table
     assert tab.timeline.mapTo(tab, QPoint(0, tab.timeline.height())).y() \
         <= tab.view.mapTo(tab, QPoint(0, 0)).y()
@@ -291,6 +291,7 @@ def test_the_header_menu_shows_and_hides_columns_and_remembers(
     again = MainWindow(database)  # a new window remembers the choice
     qtbot.addWidget(again)
     again.refresh(sample_visit_id)
+    again.workspace.tabs.setCurrentWidget(again.workspace.itinerary_tab)
     columns = [n for i, n in enumerate(COLUMNS)
                if not again.workspace.itinerary_tab.view.isColumnHidden(i)]
     assert "fixed_arrival" in columns and "slack" not in columns

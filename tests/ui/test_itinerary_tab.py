@@ -12,6 +12,7 @@ from fieldvisit.services import itinerary, notes
 from fieldvisit.ui.dialogs.add_stop_dialog import AddStopDialog
 from fieldvisit.ui.formats import parse_duration
 from fieldvisit.ui.models.stops_model import COLUMNS
+from tests.ui.scenario_steps import on_tab
 
 COLUMN = {name: i for i, name in enumerate(COLUMNS)}
 
@@ -27,16 +28,16 @@ def sites(tab) -> list[str]:
 
 
 def test_timeline_shows_and_passes_the_model_tester(sample_window, qtmodeltester):
-    tab = sample_window.workspace.itinerary_tab
+    tab = on_tab(sample_window.workspace.itinerary_tab)
     assert times(tab) == [("09:30", "10:20"), ("10:50", "11:40"), ("14:00", "15:00")]
-    assert "Travel 0:50 · 0 conflicts" == tab.summary.text()
+    assert "Travel 0:50 · Conflicts: 0" == tab.summary.text()
     assert tab.map.route is not None and len(tab.map.route.points) == 3
     assert not tab.map.grab().isNull()
     qtmodeltester.check(tab.model, force_py=True)
 
 
 def test_editing_the_stay_shifts_the_rest_and_undo_restores(sample_window, monkeypatch):
-    tab = sample_window.workspace.itinerary_tab
+    tab = on_tab(sample_window.workspace.itinerary_tab)
     model = tab.model
     model.setData(model.index(0, COLUMN["dwell_minutes"]), "60")
     assert times(tab)[:2] == [("09:30", "10:30"), ("11:00", "11:50")]
@@ -52,19 +53,19 @@ def test_editing_the_stay_shifts_the_rest_and_undo_restores(sample_window, monke
 
 
 def test_overrunning_the_day_is_flagged_live(sample_window):
-    tab = sample_window.workspace.itinerary_tab
+    tab = on_tab(sample_window.workspace.itinerary_tab)
     tab.has_day_end.setChecked(True)
     tab.day_end.setTime(QTime(14, 30))
     tab.change_day()
     conflicts = tab.model.index(2, COLUMN["conflicts"]).data()
     assert "overruns the day's end by 30 min" in conflicts
-    assert "1 conflicts" in tab.summary.text()
+    assert tab.summary.text() == "Travel 0:50 · Conflicts: 1"
     sample_window.actions.undo.trigger()
     assert tab.model.index(2, COLUMN["conflicts"]).data() == ""
 
 
 def test_day_start_moves_every_stop(sample_window):
-    tab = sample_window.workspace.itinerary_tab
+    tab = on_tab(sample_window.workspace.itinerary_tab)
     tab.day_start.setTime(QTime(8, 0))
     tab.change_day()
     assert times(tab)[:2] == [("08:00", "08:50"), ("09:20", "10:10")]
@@ -73,7 +74,7 @@ def test_day_start_moves_every_stop(sample_window):
 
 
 def test_keyboard_drag_and_pin(sample_window, qtbot):
-    tab = sample_window.workspace.itinerary_tab
+    tab = on_tab(sample_window.workspace.itinerary_tab)
     sample_window.workspace.tabs.setCurrentWidget(tab)
     sample_window.activateWindow()
     tab.view.selectRow(1)
@@ -95,7 +96,7 @@ def test_keyboard_drag_and_pin(sample_window, qtbot):
 
 
 def test_add_and_remove_stops(sample_window, monkeypatch, uow, sample_visit_id):
-    tab = sample_window.workspace.itinerary_tab
+    tab = on_tab(sample_window.workspace.itinerary_tab)
 
     def choose(dialog: AddStopDialog) -> int:
         dialog.search.setText("dhjd")  # pinyin initials of 东湖街道
@@ -130,7 +131,7 @@ def test_calendar_export(sample_window, monkeypatch, tmp_path: Path):
 
     target = tmp_path / "visit.ics"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    sample_window.workspace.itinerary_tab.ics_action.trigger()
+    on_tab(sample_window.workspace.itinerary_tab).ics_action.trigger()
     events = icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT")
     assert [str(e["SUMMARY"]) for e in events][0] == "1. 饿了么北京CBD骑士驿站"
 
@@ -140,7 +141,7 @@ def test_travel_estimates_and_timeline_export(sample_window, monkeypatch, tmp_pa
 
     from fieldvisit.ui.dialogs.travel_dialog import TravelDialog
 
-    tab = sample_window.workspace.itinerary_tab
+    tab = on_tab(sample_window.workspace.itinerary_tab)
     tab.model.setData(tab.model.index(0, COLUMN["travel_minutes"]), "")  # estimate instead
     estimated = tab.model.index(0, COLUMN["travel_minutes"]).data()
     assert estimated.startswith("≈")
@@ -175,7 +176,7 @@ def test_suggest_route_applies_in_one_undoable_step(window, qtbot, monkeypatch, 
     for i in (0, 3, 1, 2):
         itinerary.add_stop(uow, visit.id, places[i].id, pinned=(i == 0))
     window.refresh(visit.id)
-    tab = window.workspace.itinerary_tab
+    tab = on_tab(window.workspace.itinerary_tab)
 
     def wait_and_apply(dialog: RouteDialog) -> int:
         qtbot.waitUntil(lambda: dialog.proposal is not None, timeout=10000)

@@ -12,6 +12,7 @@ from fieldvisit.domain.enums import VisitStatus
 from fieldvisit.services import visits
 from fieldvisit.ui.dialogs.visit_dialog import VisitDialog
 from fieldvisit.ui.models.table_model import RowRole
+from tests.ui.scenario_steps import on_tab
 
 
 def _texts(model, column):
@@ -26,18 +27,20 @@ def test_sample_visit_shows_in_every_tab(sample_window, sample_visit_id):
     assert _texts(tab.delegation_model, 1)[0] == "冯建国"
     assert {"潘建新", "钟棉棉", "韦江", "温宇"} <= set(_texts(tab.delegation_model, 1))
     assert _texts(tab.accompanying_model, 1) == ["朝阳区有关负责同志"]
-    stops = _texts(w.workspace.itinerary_tab.model, 2)
+    stops = _texts(on_tab(w.workspace.itinerary_tab).model, 2)
     assert [s[:3] for s in stops] == ["饿了么", "东湖街", "“小哥"]
     assert "2022年4月" in w.workspace.itinerary_tab.details.toPlainText()  # first site's facts
-    notes_tab = w.workspace.notes_tab
+    notes_tab = on_tab(w.workspace.notes_tab)
     assert notes_tab.notes_model.rowCount() >= 10
     assert notes_tab.note_text.toPlainText()  # first note selected and shown in full
     assert "6,000" in _texts(notes_tab.figures_model, 3)  # the locale's digit grouping
-    assert "群团组织" in w.workspace.report_tab.browser.toPlainText()
+    assert "群团组织" in on_tab(w.workspace.report_tab).browser.toPlainText()
 
 
 def test_every_table_model_passes_the_model_tester(sample_window, qtmodeltester):
     w = sample_window
+    for tab in (w.workspace.itinerary_tab, w.workspace.notes_tab):
+        on_tab(tab)  # each reads its data when shown
     for model in (w.visits_model, w.workspace.delegation_tab.delegation_model,
                   w.workspace.delegation_tab.accompanying_model,
                   w.workspace.itinerary_tab.model, w.workspace.notes_tab.notes_model,
@@ -47,7 +50,7 @@ def test_every_table_model_passes_the_model_tester(sample_window, qtmodeltester)
 
 
 def test_row_role_gives_the_plain_row(sample_window):
-    model = sample_window.workspace.itinerary_tab.model
+    model = on_tab(sample_window.workspace.itinerary_tab).model
     assert model.index(0, 0).data(RowRole).stop.position == 1
 
 

@@ -111,6 +111,7 @@ def test_the_current_stop_follows_the_clock(qtbot, database, sample_visit_id):
     qtbot.addWidget(window)
     tab = window.workspace.notes_tab
     tab.clock = lambda: datetime(2023, 5, 25, 11, 0)  # during the second stop
+    window.workspace.tabs.setCurrentWidget(tab)
     window.refresh(sample_visit_id)
     tab.new_note()
     assert tab.editor.stop.currentText().startswith("2. 东湖街道")

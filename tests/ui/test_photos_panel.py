@@ -40,7 +40,7 @@ def errors():
 def panel(qtbot, database, sample_visit_id, errors):
     stack = QUndoStack()
 
-    def refresh(_visit_id=None):
+    def refresh(_change=None, _reveal=False):
         uow = database.unit_of_work()
         plan = itinerary(uow, sample_visit_id)
         stops = [(line.stop.id, f"{line.stop.position}. {line.site.name}")
@@ -144,7 +144,7 @@ def test_caption_credit_and_stop_edits_are_undoable(qtbot, panel, database, samp
                                                    tmp_path):
     photo_service.import_photo(database.unit_of_work(), panel.root, sample_visit_id,
                                jpeg(tmp_path / "a.jpg", size=(200, 150)))
-    panel._context().refresh(sample_visit_id)
+    panel._context().announce(None, False)
     panel.view.setCurrentIndex(panel.model.index(0, 0))
     assert panel.caption.isEnabled()
     panel.caption.setFocus()
@@ -217,7 +217,7 @@ def test_drop_of_something_else_is_not_accepted(panel):
 def test_remove_photo_and_undo(qtbot, panel, database, sample_visit_id, tmp_path):
     result = photo_service.import_photo(database.unit_of_work(), panel.root, sample_visit_id,
                                         jpeg(tmp_path / "a.jpg", size=(200, 150)))
-    panel._context().refresh(sample_visit_id)
+    panel._context().announce(None, False)
     files = photo_service.photo_files(panel.root, result.photo)
     assert not panel.remove_action.isEnabled()
     panel.view.selectAll()
@@ -231,7 +231,7 @@ def test_remove_photo_and_undo(qtbot, panel, database, sample_visit_id, tmp_path
 
 def test_missing_files_show_a_warning_icon(qtbot, panel, database, sample_visit_id):
     notes.add_photo(database.unit_of_work(), sample_visit_id, "elsewhere/p.jpg")
-    panel._context().refresh(sample_visit_id)
+    panel._context().announce(None, False)
     photo = panel.model.row_at(0)
     qtbot.waitUntil(lambda: panel.thumbnails.icon(panel._key(photo)) is None, timeout=5000)
     icon = panel.model.data(panel.model.index(0, 0), Qt.ItemDataRole.DecorationRole)

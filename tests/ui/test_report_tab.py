@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from fieldvisit.reporting.preview import preview_available
 from fieldvisit.ui.views.report_options import ReportOptionsPanel
 from tests.integration import pdf_tools as pdf
+from tests.ui.scenario_steps import on_tab
 
 TIMEOUT = 30_000
 
@@ -22,7 +23,7 @@ def opened(monkeypatch):
 
 @pytest.fixture
 def tab(sample_window):
-    return sample_window.workspace.report_tab
+    return on_tab(sample_window.workspace.report_tab)
 
 
 def test_export_with_the_chosen_options(qtbot, tab, tmp_path, opened, monkeypatch):
@@ -94,6 +95,6 @@ def test_options_are_remembered(qtbot, tab):
 
 
 def test_no_visit_no_export(qtbot, window):
-    tab = window.workspace.report_tab
+    tab = on_tab(window.workspace.report_tab)
     tab.show_overview(None)
     assert not tab.export_button.isEnabled() and tab.run_export(None) is None

@@ -66,6 +66,7 @@ def test_window_labels_overlap_nothing(crowded, qapp, size):
 
 def test_the_reference_visit_labels_keep_clear_of_the_scale_and_north(sample_window):
     tab = sample_window.workspace.itinerary_tab
+    sample_window.workspace.tabs.setCurrentWidget(tab)
     widget = tab.map
     area = QRectF(widget.rect()).adjusted(8, 8, -8, -8)
     layout = route_layout(widget.route, area, QFontMetricsF(label_font(widget.font())))

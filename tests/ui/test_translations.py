@@ -1,4 +1,5 @@
-"""The Simplified Chinese translation is complete, compiled, and used by the window."""
+"""The Simplified Chinese translation is complete, compiled, and used by the window; the
+English plural forms ("1 conflict", "2 conflicts") likewise."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "fieldvisit_zh_CN.ts"
 QM = TS.with_suffix(".qm")
+EN_TS = ROOT / "resources" / "translations" / "fieldvisit_en.ts"
 
 spec = importlib.util.spec_from_file_location("translations", ROOT / "packaging" /
                                               "translations.py")
@@ -43,6 +45,41 @@ def test_every_string_in_the_code_is_translated(tmp_path):
 def test_compiled_translation_is_up_to_date(tmp_path):
     compiled = translations.release(TS, tmp_path / QM.name)
     assert compiled.read_bytes() == QM.read_bytes(), "run packaging/translations.py release"
+
+
+def test_every_count_has_its_english_plural_forms(tmp_path):
+    """English is the source language: its file holds only the strings with a count (%n), each
+    with a singular and a plural form."""
+    refreshed = shutil.copyfile(EN_TS, tmp_path / EN_TS.name)
+    translations.update(refreshed, "en")
+    messages = _messages(refreshed)
+    assert ("ItineraryTab", "Travel %1 min · %n conflict(s)") in messages
+    assert all(message.get("numerus") == "yes" for message in messages.values())
+    incomplete = [source for (_, source), message in messages.items()
+                  if message.find("translation").get("type") is not None
+                  or len([f for f in message.iter("numerusform") if (f.text or "").strip()]) != 2]
+    assert incomplete == [], "run packaging/translations.py update, fill in the forms, release"
+    assert set(messages) == set(_messages(EN_TS)), "fieldvisit_en.ts is out of date"
+
+
+def test_compiled_english_plurals_are_up_to_date(tmp_path):
+    compiled = translations.release(EN_TS, tmp_path / "fieldvisit_en.qm")
+    assert compiled.read_bytes() == EN_TS.with_suffix(".qm").read_bytes(), \
+        "run packaging/translations.py release"
+
+
+def test_english_counts_agree_with_their_number(qapp):
+    from PySide6.QtCore import QCoreApplication
+
+    from fieldvisit.ui.i18n import install_translators
+
+    assert install_translators(qapp, "en"), "fieldvisit_en.qm did not load"
+    conflicts = [QCoreApplication.translate("ItineraryTab", "Travel %1 min · %n conflict(s)", "",
+                                            n) for n in (0, 1, 2)]
+    assert conflicts == ["Travel %1 min · 0 conflicts", "Travel %1 min · 1 conflict",
+                         "Travel %1 min · 2 conflicts"]
+    assert QCoreApplication.translate("RosterImportDialog", "%n row(s) rejected", "", 1) == \
+        "1 row rejected"
 
 
 @pytest.fixture

@@ -262,7 +262,7 @@ def test_an_organization_in_use_names_its_uses(uow, sample_visit_id):
     in_use = error.kwargs["in_use"]
     assert isinstance(in_use, Joined) and all(isinstance(p, Message) for p in in_use.parts)
     assert str(error) == f"{used.name} cannot be deleted: it is still used by {in_use}"
-    assert "visits" in str(in_use)
+    assert "1 visit" in str(in_use) and "1 visits" not in str(in_use)  # one visit: singular
 
 
 def test_roster_reasons_are_messages_in_english_as_before(uow):

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
@@ -17,9 +16,8 @@ from PySide6.QtWidgets import (
 
 from fieldvisit.domain.entities import Organization
 from fieldvisit.domain.enums import OrganizationKind
-from fieldvisit.domain.errors import ValidationError
+from fieldvisit.ui.dialogs.input_problem import InputProblem
 from fieldvisit.ui.labels import label
-from fieldvisit.ui.messages import error_text
 
 
 class OrganizationDialog(QDialog):
@@ -39,8 +37,7 @@ class OrganizationDialog(QDialog):
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(60)
-        self.problem = QLabel()
-        self.problem.setStyleSheet("color: #b00020")
+        self.problem = InputProblem(lambda: Organization(**self.values()))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -59,6 +56,7 @@ class OrganizationDialog(QDialog):
             self.notes.setPlainText(organization.notes)
         else:
             self.kind.setCurrentIndex(self.kind.findData(OrganizationKind.OTHER))
+        self.problem.watch(self)
 
     def values(self) -> dict[str, Any]:
         return {"name": self.name.text().strip(), "short_name": self.short_name.text().strip(),
@@ -66,9 +64,5 @@ class OrganizationDialog(QDialog):
                 "notes": self.notes.toPlainText().strip()}
 
     def accept(self) -> None:
-        try:
-            Organization(**self.values())
-        except ValidationError as error:
-            self.problem.setText(error_text(error))
-            return
-        super().accept()
+        if self.problem.check():
+            super().accept()

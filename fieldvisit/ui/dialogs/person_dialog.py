@@ -19,11 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from fieldvisit.domain.entities import Organization, Person
-from fieldvisit.domain.errors import ValidationError
 from fieldvisit.services import directory
+from fieldvisit.ui.dialogs.input_problem import InputProblem
 from fieldvisit.ui.dialogs.organization_dialog import OrganizationDialog
 from fieldvisit.ui.errors import show_error
-from fieldvisit.ui.messages import error_text
 from fieldvisit.ui.models.table_model import find_data
 
 if TYPE_CHECKING:
@@ -49,9 +48,7 @@ class PersonDialog(QDialog):
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(60)
-        self.problem = QLabel()
-        self.problem.setStyleSheet("color: #b00020")
-        self.problem.setWordWrap(True)
+        self.problem = InputProblem(lambda: Person(**self.values()))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -62,10 +59,12 @@ class PersonDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("&Name:"), self.name)
         form.addRow(self.tr("&Title:"), self.title)
-        form.addRow(self.tr("&Organization:"), organization_row)
+        organization_label = QLabel(self.tr("&Organization:"))  # a row of a layout gets no
+        organization_label.setBuddy(self.organization)  # buddy: the "&" would show as it is
+        form.addRow(organization_label, organization_row)
         form.addRow(self.tr("&Phone:"), self.phone)
         form.addRow(self.tr("&Email:"), self.email)
-        form.addRow(self.tr("N&otes:"), self.notes)
+        form.addRow(self.tr("Note&s:"), self.notes)  # Alt+O is the organization
         form.addRow(self.problem)
         form.addRow(buttons)
         self.new_organization.clicked.connect(self.create_organization)
@@ -76,6 +75,7 @@ class PersonDialog(QDialog):
             self.phone.setText(person.phone)
             self.email.setText(person.email)
             self.notes.setPlainText(person.notes)
+        self.problem.watch(self)
 
     def _load_organizations(self, selected: UUID | None) -> None:
         self.organization.clear()
@@ -107,9 +107,5 @@ class PersonDialog(QDialog):
                 "notes": self.notes.toPlainText().strip()}
 
     def accept(self) -> None:
-        try:
-            Person(**self.values())
-        except ValidationError as error:
-            self.problem.setText(error_text(error))
-            return
-        super().accept()
+        if self.problem.check():
+            super().accept()

@@ -35,6 +35,7 @@ from fieldvisit.services.roster_import import (
     read_roster,
 )
 from fieldvisit.ui.errors import show_error
+from fieldvisit.ui.formats import join_list
 from fieldvisit.ui.messages import error_text, message_text
 from fieldvisit.ui.models.table_model import Column, RecordTableModel
 from fieldvisit.ui.tasks import CancelToken, Task
@@ -182,13 +183,14 @@ class RosterImportDialog(QDialog):
             self.import_button.setEnabled(False)
             return
         counts = plan.counts
-        text = self.tr("%1 new people, %2 already in the directory (%3 get missing details), "
-                       "%4 rejected.").replace("%1", str(counts["create"])) \
-            .replace("%2", str(counts["match"])).replace("%3", str(counts["updated"])) \
-            .replace("%4", str(counts["reject"]))
+        text = self.tr("%1.").replace("%1", join_list([
+            self.tr("%n new person(s)", "", counts["create"]),
+            self.tr("%1 already in the directory (%n get(s) missing details)", "",
+                    counts["updated"]).replace("%1", str(counts["match"])),
+            self.tr("%n row(s) rejected", "", counts["reject"])]))
         if plan.new_organizations:
             text += " " + self.tr("New organizations: %1.").replace(
-                "%1", "、".join(plan.new_organizations))
+                "%1", join_list(plan.new_organizations))
         self.summary.setText(text)
         self.import_button.setEnabled(bool(counts["create"] or counts["updated"]
                                            or plan.new_organizations))
@@ -203,11 +205,11 @@ class RosterImportDialog(QDialog):
 
     def _imported(self, result: Any) -> None:
         QMessageBox.information(self, self.tr("Import Roster"), self.tr(
-            "Imported: %1 people added, %2 found in the directory, %3 organizations added, "
-            "%4 rows rejected.").replace("%1", str(result.created_people))
-            .replace("%2", str(result.matched_people))
-            .replace("%3", str(result.created_organizations))
-            .replace("%4", str(len(result.rejected))))
+            "Imported: %1.").replace("%1", join_list([
+                self.tr("%n person(s) added", "", result.created_people),
+                self.tr("%n found in the directory", "", result.matched_people),
+                self.tr("%n organization(s) added", "", result.created_organizations),
+                self.tr("%n row(s) rejected", "", len(result.rejected))])))
         self.accept()
 
     def _run(self, label: str, work: Any, done: Any) -> Task:

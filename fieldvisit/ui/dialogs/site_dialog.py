@@ -23,7 +23,7 @@ from fieldvisit.domain.entities import Site, SiteFact
 from fieldvisit.domain.enums import CoordinateDatum, SiteKind
 from fieldvisit.domain.errors import ValidationError
 from fieldvisit.services import directory
-from fieldvisit.ui.messages import error_text
+from fieldvisit.ui.dialogs.input_problem import InputProblem
 from fieldvisit.ui.models.table_model import find_data
 
 if TYPE_CHECKING:
@@ -75,9 +75,7 @@ class SiteDialog(QDialog):
         self.facts.setTabChangesFocus(True)
         self.facts.setFixedHeight(70)
         self.facts.setPlaceholderText(self.tr("One per line, e.g. 建筑面积: 800平方米"))
-        self.problem = QLabel()
-        self.problem.setStyleSheet("color: #b00020")
-        self.problem.setWordWrap(True)
+        self.problem = InputProblem(lambda: Site(**self.values()))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -101,6 +99,7 @@ class SiteDialog(QDialog):
         form.addRow(buttons)
         self.hours_known.toggled.connect(lambda on: [e.setEnabled(on) for e in self.hours])
         self._fill(site)
+        self.problem.watch(self)
 
     def _fill(self, site: Site | None) -> None:
         self.kind.setCurrentIndex(self.kind.findData(site.kind if site else SiteKind.OTHER))
@@ -153,9 +152,5 @@ class SiteDialog(QDialog):
         }
 
     def accept(self) -> None:
-        try:
-            Site(**self.values())
-        except ValidationError as error:
-            self.problem.setText(error_text(error))
-            return
-        super().accept()
+        if self.problem.check():
+            super().accept()

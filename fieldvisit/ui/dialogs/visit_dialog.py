@@ -24,10 +24,9 @@ from PySide6.QtWidgets import (
 
 from fieldvisit.domain.entities import Visit
 from fieldvisit.domain.enums import ResearchMethod, VisitStatus
-from fieldvisit.domain.errors import ValidationError
 from fieldvisit.ui import formats
+from fieldvisit.ui.dialogs.input_problem import InputProblem
 from fieldvisit.ui.labels import label
-from fieldvisit.ui.messages import error_text
 
 EDITABLE_FIELDS = ("title", "theme", "purpose", "region", "start_date", "end_date", "status",
                    "methods")
@@ -58,9 +57,7 @@ class VisitDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, method)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.methods.addItem(item)
-        self.problem = QLabel()
-        self.problem.setStyleSheet("color: #b00020")
-        self.problem.setWordWrap(True)
+        self.problem = InputProblem(lambda: Visit(**self.values()))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -85,6 +82,7 @@ class VisitDialog(QDialog):
         self.has_dates.toggled.connect(self.end.setEnabled)
         self.title.textChanged.connect(self._update_ok)
         self._fill(visit)
+        self.problem.watch(self)
 
     def _fill(self, visit: Visit | None) -> None:
         today = QDate.currentDate()
@@ -127,12 +125,8 @@ class VisitDialog(QDialog):
         }
 
     def accept(self) -> None:
-        try:
-            Visit(**self.values())
-        except ValidationError as error:
-            self.problem.setText(error_text(error))
-            return
-        super().accept()
+        if self.problem.check():
+            super().accept()
 
 
 def _qdate(value: date) -> QDate:

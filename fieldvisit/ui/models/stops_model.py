@@ -77,7 +77,7 @@ class StopsModel(RowMoves, QAbstractTableModel):
             "travel_mode": label(stop.travel_mode),
             "travel_minutes": (f"≈{travel}" if timed.travel_estimated else travel),
             "slack": formats.duration(min(slack)) if slack else "",
-            "conflicts": "；".join(conflict_text(c) for c in timed.conflicts),
+            "conflicts": formats.join_clauses(conflict_text(c) for c in timed.conflicts),
             "activities": stop.activities.replace("\n", " "),
             "pinned": "",
         }[column]

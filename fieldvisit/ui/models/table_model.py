@@ -39,6 +39,26 @@ class RecordTableModel(QAbstractTableModel, Generic[Row]):
     def row_at(self, row: int) -> Row:
         return self._rows[row]
 
+    # -- changing single rows (rows are records: their ``id`` is the key) --------------------
+    def row_of(self, record_id: Any) -> int:
+        """The row of the record with ``record_id``, or -1."""
+        return next((i for i, row in enumerate(self._rows)
+                     if getattr(row, "id", None) == record_id), -1)
+
+    def replace_row(self, row: int, record: Row) -> None:
+        self._rows[row] = record
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
+
+    def insert_row(self, row: int, record: Row) -> None:
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.insert(row, record)
+        self.endInsertRows()
+
+    def remove_row(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        self.endRemoveRows()
+
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 

@@ -1,14 +1,23 @@
-"""Parts of the Delegation tab: the live checks and the roster on the clipboard."""
+"""Parts of the Delegation tab: the live checks, the attendance grid's header and the roster
+on the clipboard."""
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QMimeData
-from PySide6.QtWidgets import QApplication, QListWidget, QListWidgetItem, QStyle
+from PySide6.QtCore import QCoreApplication, QMimeData, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QWidget,
+)
 
 from fieldvisit.domain.delegation_rules import Problem, ProblemKind
 from fieldvisit.services.delegation_view import RosterLine
+from fieldvisit.ui.formats import join_list
 from fieldvisit.ui.labels import label
 
 translate = QCoreApplication.translate
@@ -23,11 +32,20 @@ def problem_text(problem: Problem) -> str:
         ProblemKind.ORGANIZATION_WITHOUT_MEMBERS: translate(
             "Checks", "%1 takes part but has nobody in the delegation."),
     }
-    return templates[problem.kind].replace("%1", problem.subject)
+    subject = join_list(problem.names) if problem.names else problem.subject
+    return templates[problem.kind].replace("%1", subject)
 
 
 class ChecksPanel(QListWidget):
-    """The delegation's problems, updated after every change; never blocks editing."""
+    """The delegation's problems, updated after every change; never blocks editing. Long
+    messages wrap to the panel's width instead of being cut off."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListView.ResizeMode.Adjust)  # wrap again when the panel resizes
 
     def show_problems(self, problems: tuple[Problem, ...]) -> None:
         self.clear()

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Callable
 from uuid import UUID
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QTableView,
     QToolBar,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -27,13 +25,15 @@ from fieldvisit.domain.enums import DelegationRole
 from fieldvisit.services.delegation_view import DelegationDetails, MemberLine, roster
 from fieldvisit.ui import delegation_commands as commands
 from fieldvisit.ui.commands import CommandContext
+from fieldvisit.ui.delete_action import on_delete
 from fieldvisit.ui.dialogs.add_member_dialog import AddMemberDialog
 from fieldvisit.ui.labels import label
 from fieldvisit.ui.models.delegation_model import ROLE_COLUMN, AttendanceModel, DelegationModel
 from fieldvisit.ui.models.table_model import RowRole
 from fieldvisit.ui.views.delegation_panels import ChecksPanel, copy_roster
+from fieldvisit.ui.views.organizations_panel import OrganizationsTree, confirm_withdrawal
 from fieldvisit.ui.views.tab_actions import tab_action
-from fieldvisit.ui.views.tables import make_table
+from fieldvisit.ui.views.tables import WrappingHeader, fit_columns, make_table
 
 if TYPE_CHECKING:
     from fieldvisit.persistence.db import Database
@@ -70,10 +70,11 @@ class DelegationTab(QWidget):
         self.accompanying_view = self._member_table(self.accompanying_model)
         self.attendance_view = make_table(self.attendance_model)
         self.attendance_view.verticalHeader().setVisible(True)
+        stops_header = WrappingHeader(self.attendance_view)  # long stop names on two lines
+        self.attendance_view.setHorizontalHeader(stops_header)
+        stops_header.setStretchLastSection(True)
         self.attendance_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.organizations = QTreeWidget()
-        self.organizations.setHeaderLabels([self.tr("Organization"), self.tr("Contact")])
-        self.organizations.setRootIsDecorated(True)
+        self.organizations = OrganizationsTree()
         self.checks = ChecksPanel()
         for widget, name in ((self.delegation_view, self.tr("Delegation")),
                              (self.accompanying_view, self.tr("Accompanying host officials")),
@@ -89,6 +90,10 @@ class DelegationTab(QWidget):
             model.role_change_requested.connect(self.change_role)
             model.move_requested.connect(self.move_member_to)
         self.attendance_model.attendance_toggled.connect(self.set_attendance)
+        for view in (self.delegation_view, self.accompanying_view):
+            on_delete(view, lambda: self.tr("&Remove Member"), self.remove_member)
+        on_delete(self.organizations, lambda: self.tr("&Withdraw Organization…"),
+                  self.withdraw_organization)
         self.setEnabled(False)
 
     # -- building ------------------------------------------------------------------------------
@@ -131,6 +136,14 @@ class DelegationTab(QWidget):
         self.copy_action = self._action(
             self.tr("&Copy Roster"), "Ctrl+Shift+C", self.copy_roster,
             self.tr("Copy the delegation in protocol order as a table"))
+        self.withdraw_action = tab_action(  # in the organizations' context menu, not the bar
+            self, None, self.tr("&Withdraw Organization…"), "Ctrl+Shift+W",
+            self.withdraw_organization,
+            self.tr("Withdraw the chosen organization from the visit, with its members"))
+        self.organizations.add_organization_action(self.withdraw_action)
+        self.organizations.setToolTip(self.tr(
+            "Right-click an organization to withdraw it from the visit (%1)").replace(
+            "%1", self.withdraw_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
 
     def _layout(self) -> None:
         left = QWidget()
@@ -143,7 +156,7 @@ class DelegationTab(QWidget):
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(left)
         top.addWidget(self.organizations)
-        top.setSizes([640, 260])
+        top.setSizes([630, 270])  # both fit at 1200×760: all columns and the tree
         bottom = QSplitter(Qt.Orientation.Horizontal)
         attendance = QWidget()
         attendance_layout = QVBoxLayout(attendance)
@@ -178,28 +191,16 @@ class DelegationTab(QWidget):
                                        details.stops if details else (),
                                        details.absences if details else frozenset())
         self.attendance_view.setVisible(bool(details and details.stops))
-        self._fill_organizations(details)
+        self.organizations.show_organizations(details.organizations if details else ())
         self.checks.show_problems(details.problems if details else ())
         count = len(details.delegation) if details else 0
         organizations = len(details.organizations) if details else 0
         self.summary.setText(self.tr("Delegation in protocol order: %n people", "", count)
                              + self.tr(", %n organizations taking part", "", organizations))
         for view in (self.delegation_view, self.accompanying_view, self.attendance_view):
-            view.resizeColumnsToContents()
+            fit_columns(view)
         if keep:
-            self.select_member(keep.member_id)
-
-    def _fill_organizations(self, details: DelegationDetails | None) -> None:
-        self.organizations.clear()
-        for line in details.organizations if details else ():
-            item = QTreeWidgetItem([line.name, line.contact_name])
-            for name in line.members:
-                item.addChild(QTreeWidgetItem([name, ""]))
-            if not line.members:
-                item.addChild(QTreeWidgetItem([self.tr("(nobody yet)"), ""]))
-            self.organizations.addTopLevelItem(item)
-        self.organizations.expandAll()
-        self.organizations.resizeColumnToContents(0)
+            self.select_member(keep.member_id, focus=False)
 
     def selected_member(self) -> MemberLine | None:
         for view in (self.delegation_view, self.accompanying_view):
@@ -209,13 +210,16 @@ class DelegationTab(QWidget):
                     return index.data(RowRole)
         return None
 
-    def select_member(self, member_id: UUID) -> None:
+    def select_member(self, member_id: UUID, focus: bool = True) -> None:
+        """Make the member current; with ``focus`` also move the keyboard focus there (not
+        when the tab only shows the data again: the user may be typing elsewhere)."""
         for view, model in ((self.delegation_view, self.delegation_model),
                             (self.accompanying_view, self.accompanying_model)):
             row = model.row_of(member_id)
             if row >= 0:
                 view.setCurrentIndex(model.index(row, 1))
-                view.setFocus()
+                if focus:
+                    view.setFocus()
                 return
 
     # -- slots: collect input, push one command --------------------------------------------
@@ -316,6 +320,13 @@ class DelegationTab(QWidget):
         self.undo_stack.push(commands.SetAttendanceCommand(
             self._context(), self.details.visit_id, member_id, stop_id, attends, member.name,
             stop.label))
+
+    def withdraw_organization(self) -> None:
+        line = self.organizations.selected()
+        if line is None or self.details is None or not confirm_withdrawal(self, line):
+            return
+        self.undo_stack.push(commands.WithdrawOrganizationCommand(
+            self._context(), self.details.visit_id, line.organization_id, line.name))
 
     def copy_roster(self) -> None:
         if self.details is not None:

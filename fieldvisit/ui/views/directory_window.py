@@ -31,6 +31,7 @@ from fieldvisit.ui.dialogs.organization_dialog import OrganizationDialog
 from fieldvisit.ui.dialogs.person_dialog import PersonDialog
 from fieldvisit.ui.dialogs.site_dialog import SiteDialog
 from fieldvisit.ui.errors import show_error
+from fieldvisit.ui.formats import join_list
 from fieldvisit.ui.labels import label
 from fieldvisit.ui.models.name_filter import NameFilterProxy
 from fieldvisit.ui.models.table_model import Column, RecordTableModel, RowRole
@@ -179,7 +180,7 @@ class DirectoryWindow(QDialog):
     def delete_people(self) -> None:
         chosen: list[PersonEntry] = self.people.selected()
         if chosen and self._confirm(self.tr("Delete %1 from the directory?").replace(
-                "%1", "、".join(e.person.name for e in chosen))):
+                "%1", join_list(e.person.name for e in chosen))):
             for entry in chosen:
                 if not self._attempt(lambda e=entry: directory.delete_person(
                         self.database.unit_of_work(), e.person.id)):
@@ -221,7 +222,7 @@ class DirectoryWindow(QDialog):
     def delete_organizations(self) -> None:
         chosen: list[Organization] = self.organizations.selected()
         if chosen and self._confirm(self.tr("Delete %1 from the directory?").replace(
-                "%1", "、".join(o.name for o in chosen))):
+                "%1", join_list(o.name for o in chosen))):
             for organization in chosen:
                 if not self._attempt(lambda o=organization: directory.delete_organization(
                         self.database.unit_of_work(), o.id)):
@@ -254,7 +255,7 @@ class DirectoryWindow(QDialog):
     def delete_sites(self) -> None:
         chosen: list[Site] = self.sites.selected()
         if chosen and self._confirm(self.tr("Delete %1 from the directory?").replace(
-                "%1", "、".join(site.name for site in chosen))):
+                "%1", join_list(site.name for site in chosen))):
             for site in chosen:
                 if not self._attempt(lambda s=site: itinerary.delete_site(
                         self.database.unit_of_work(), s.id)):

@@ -35,6 +35,7 @@ from fieldvisit.services.route_map import route_map
 from fieldvisit.ui import formats
 from fieldvisit.ui import itinerary_commands as commands
 from fieldvisit.ui.commands import CommandContext, EditVisitCommand
+from fieldvisit.ui.delete_action import on_delete
 from fieldvisit.ui.dialogs.add_stop_dialog import AddStopDialog
 from fieldvisit.ui.dialogs.route_dialog import RouteDialog
 from fieldvisit.ui.dialogs.travel_dialog import TravelDialog
@@ -113,6 +114,7 @@ class ItineraryTab(QWidget):
         self.day_start.editingFinished.connect(self.change_day)
         self.day_end.editingFinished.connect(self.change_day)
         self.has_day_end.toggled.connect(self._day_end_toggled)
+        on_delete(self.view, lambda: self.tr("&Remove Stop"), self.remove_stop)
         self.setEnabled(False)
 
     def _action(self, text: str, shortcut: str | None, slot: Callable[[], None]) -> QAction:
@@ -169,7 +171,8 @@ class ItineraryTab(QWidget):
         if data is not None:
             visit = data.visit
             self._show_day_hours(visit.day_start, visit.day_end)
-            self.summary.setText(self.tr("Travel %1 · %2 conflicts")
+            # "Conflicts: 1" reads right for any count, without a plural form
+            self.summary.setText(self.tr("Travel %1 · Conflicts: %2")
                                  .replace("%1", formats.duration(data.total_travel_minutes))
                                  .replace("%2", str(data.conflicts)))
         self.timeline.show_itinerary(data)

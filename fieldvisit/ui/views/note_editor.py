@@ -1,5 +1,9 @@
 """The note editor: kind, interviewees, speaker, text, tags, confidential. It reports changes
-after a pause in typing and when focus leaves it; the tab saves them (no save button)."""
+after a pause in typing and when focus leaves it; the tab saves them (no save button).
+
+The editor belongs to one visit at a time (``visit_id``): its stop list is that visit's, and a
+new note goes there. It never saves by itself and never changes what it shows while the user
+has unsaved changes: ``adopt`` decides how a stored version that came back is taken in."""
 
 from __future__ import annotations
 
@@ -13,14 +17,17 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QWidget,
 )
 
 from fieldvisit.domain.entities import Note
 from fieldvisit.domain.enums import NoteKind
+from fieldvisit.ui import formats
 from fieldvisit.ui.labels import label
 
 SAVE_DELAY_MS = 700  # well inside the promise of losing at most the last second
@@ -35,9 +42,12 @@ def split_tags(text: str) -> tuple[str, ...]:
 
 class NoteEditor(QWidget):
     changed = Signal()  # the fields differ from the note they show: time to save
+    keep_mine = Signal()  # after a conflict: write the typed version over the stored one
+    take_stored = Signal()  # after a conflict: show the stored version, drop the typed one
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.visit_id: UUID | None = None  # whose stops are listed; where a new note goes
         self.note: Note | None = None  # None: a new note, created when it gets text
         self.stop = QComboBox()
         self.kind = QComboBox()
@@ -62,11 +72,14 @@ class NoteEditor(QWidget):
         self.tags.setCompleter(completer)
         self.confidential = QCheckBox(self.tr("Confidential (left out of reports)"))
         self.state = QLabel()
+        self.state.setWordWrap(True)
+        self.conflict = self._conflict_bar()
         form = QFormLayout(self)
         form.addRow(self.tr("S&top:"), self.stop)
         form.addRow(self.tr("&Kind:"), self.kind)
         form.addRow(self.tr("&Interviewees:"), self.group)
         form.addRow(self.tr("S&peaker:"), self.speaker)
+        form.addRow(self.conflict)
         form.addRow(self.text)
         form.addRow(self.tr("T&ags:"), self.tags)
         form.addRow(self.confidential)
@@ -80,12 +93,31 @@ class NoteEditor(QWidget):
             signal.connect(lambda *_: self._edited())
         self._loading = False
         self._unsaved_since: float | None = None
+        self.failure = ""  # why the last save failed ("" when it did not)
+
+    def _conflict_bar(self) -> QWidget:
+        bar = QWidget()
+        bar.setStyleSheet("background: #fff4ce")
+        message = QLabel(self.tr("This note was changed elsewhere (an undo, an import) while "
+                                 "you were writing. Your text is still here, not saved."))
+        message.setWordWrap(True)
+        mine = QPushButton(self.tr("&Keep My Text"))
+        mine.clicked.connect(self.keep_mine.emit)
+        stored = QPushButton(self.tr("Show the &Saved Note"))
+        stored.clicked.connect(self.take_stored.emit)
+        layout = QHBoxLayout(bar)
+        layout.addWidget(message, 1)
+        layout.addWidget(mine)
+        layout.addWidget(stored)
+        bar.hide()
+        return bar
 
     def _edited(self) -> None:
         """Save after a pause in typing, and at least every SAVE_DELAY_MS while typing on."""
         if self._loading:
             return
-        self.state.setText(self.tr("Editing…"))
+        if not self.failure and self.conflict.isHidden():
+            self.state.setText(self.tr("Editing…"))
         now = time.monotonic()
         if self._unsaved_since is None:
             self._unsaved_since = now
@@ -95,14 +127,27 @@ class NoteEditor(QWidget):
         else:
             self.timer.start()
 
-    def set_choices(self, stops: list[tuple[UUID | None, str]], groups: list[str],
-                    tags: list[str]) -> None:
+    # -- what it shows ---------------------------------------------------------------------
+    def set_visit(self, visit_id: UUID | None, stops: list[tuple[UUID | None, str]],
+                  stop_id: UUID | None = None) -> None:
+        """Belong to ``visit_id``, listing its ``stops``; show an empty new note at
+        ``stop_id``. Whatever was shown is dropped: save it before."""
+        self.visit_id = visit_id
+        self.set_stops(stops)
+        self.show_note(None, stop_id)
+
+    def set_stops(self, stops: list[tuple[UUID | None, str]]) -> None:
+        """The stops of the editor's visit (after they changed); the chosen one stays."""
         self._loading = True
         current = self.stop.currentData()
         self.stop.clear()
         for stop_id, text in stops:  # ids as text: QComboBox.findData cannot match UUIDs
             self.stop.addItem(text, str(stop_id) if stop_id else "")
         self.stop.setCurrentIndex(max(0, self.stop.findData(current)))
+        self._loading = False
+
+    def set_suggestions(self, groups: list[str], tags: list[str]) -> None:
+        self._loading = True
         typed = self.group.currentText()
         self.group.clear()
         self.group.addItems(groups)
@@ -111,22 +156,39 @@ class NoteEditor(QWidget):
         self._loading = False
 
     def show_note(self, note: Note | None, stop_id: UUID | None = None) -> None:
-        """Show ``note`` (None: an empty new note at ``stop_id``)."""
+        """Show ``note`` (None: an empty new note at ``stop_id``); unsaved edits are dropped."""
+        assert note is None or note.visit_id == self.visit_id, "a note of another visit"
         self._loading = True
         self.timer.stop()
         self._unsaved_since = None
+        self.failure = ""
+        self.conflict.hide()
         self.note = note
         wanted = note.stop_id if note else stop_id
         self.stop.setCurrentIndex(max(0, self.stop.findData(str(wanted) if wanted else "")))
         self.kind.setCurrentIndex(self.kind.findData(note.kind if note else NoteKind.OBSERVATION))
         self.group.setEditText(note.interviewee_group if note else "")
         self.speaker.setText(note.speaker if note else "")
-        self.text.setPlainText(note.text if note else "")
-        self.tags.setText("、".join(note.tags) if note else "")
+        if self.text.toPlainText() != (note.text if note else ""):
+            self.text.setPlainText(note.text if note else "")
+        self.tags.setText(formats.join_list(note.tags) if note else "")
         self.confidential.setChecked(bool(note and note.confidential))
-        self.state.setText(self.tr("Saved") if note else self.tr("New note"))
+        self._show_state(self.tr("Saved") if note else self.tr("New note"))
         self._loading = False
 
+    def adopt(self, stored: Note) -> None:
+        """Take in ``stored``, a new version of the shown note: our own save coming back is
+        just recorded; a change made elsewhere is shown if nothing is typed, else the typed
+        text stays (the next save reports the conflict)."""
+        assert self.note is not None and stored.id == self.note.id
+        if self._differs(stored, self.values()):
+            if self.changes():
+                return  # typed on: keep the old base, so the next save sees the conflict
+            self.show_note(stored)
+        else:
+            self.note = stored
+
+    # -- what it holds ---------------------------------------------------------------------
     def values(self) -> dict[str, Any]:
         return {"stop_id": self.stop_id(), "kind": NoteKind(self.kind.currentData()),
                 "interviewee_group": self.group.currentText().strip(),
@@ -145,6 +207,31 @@ class NoteEditor(QWidget):
             return values if values["text"].strip() else {}
         return {k: v for k, v in values.items() if getattr(self.note, k) != v}
 
+    @staticmethod
+    def _differs(note: Note, values: dict[str, Any]) -> bool:
+        return any(getattr(note, k) != v for k, v in values.items())
+
+    # -- saving state ----------------------------------------------------------------------
     def mark_saved(self) -> None:
         self._unsaved_since = None
-        self.state.setText(self.tr("Saved"))
+        self.failure = ""
+        self.conflict.hide()
+        self._show_state(self.tr("Saved"))
+
+    def mark_failed(self, reason: str) -> None:
+        """The last save failed: say so where the user looks, keep the text."""
+        self._unsaved_since = None
+        self.failure = reason
+        self._show_state(self.tr("Not saved: %1").replace("%1", reason), alarm=True)
+
+    def mark_conflict(self) -> None:
+        self._unsaved_since = None
+        self.conflict.show()
+        self._show_state(self.tr("Not saved: changed elsewhere"), alarm=True)
+
+    def hint(self, text: str) -> None:
+        self._show_state(text, alarm=True)
+
+    def _show_state(self, text: str, alarm: bool = False) -> None:
+        self.state.setText(text)
+        self.state.setStyleSheet("color: #b00020" if alarm else "")

@@ -33,7 +33,6 @@ from PySide6.QtGui import (
     QIcon,
     QImage,
     QImageReader,
-    QKeySequence,
     QPixmap,
     QUndoStack,
 )
@@ -61,6 +60,7 @@ from fieldvisit.services import photos as photo_service
 from fieldvisit.services.photos import PhotoError, PhotoImport
 from fieldvisit.ui import formats
 from fieldvisit.ui.commands import CommandContext
+from fieldvisit.ui.delete_action import on_delete
 from fieldvisit.ui.errors import show_error
 from fieldvisit.ui.messages import error_text
 from fieldvisit.ui.models.table_model import RowRole, find_data
@@ -257,9 +257,8 @@ class PhotosPanel(QWidget):
         self.view.setToolTip(self.tr("Drop JPEG or PNG files here to add them"))
         self.add_button = QPushButton(self.tr("&Add Photos…"))
         self.remove_action = QAction(self.tr("Re&move Photo"), self)
-        self.remove_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.view.addAction(self.remove_action)
+        on_delete(self.view, lambda: self.tr("Re&move Photo"), self.remove_selected)
         self.remove_button = QPushButton(self.tr("Re&move Photo"))
         self.caption = QLineEdit()
         self.caption.setPlaceholderText(self.tr("What the photo shows"))

@@ -32,6 +32,7 @@ from fieldvisit.reporting.preview import page_images, preview_available
 from fieldvisit.services.report_model import ReportOptions
 from fieldvisit.services.views import VisitOverview
 from fieldvisit.ui.errors import show_error
+from fieldvisit.ui.formats import join_list
 from fieldvisit.ui.labels import label
 from fieldvisit.ui.tasks import CancelToken, Task
 from fieldvisit.ui.views.report_options import ReportOptionsPanel
@@ -188,8 +189,8 @@ class ReportTab(QWidget):
     def _report_status(self, message: str, missing: tuple[str, ...]) -> None:
         if missing:
             message = " ".join(filter(None, [message, self.tr(
-                "%1 photo files were not found and were left out: %2")
-                .replace("%1", str(len(missing))).replace("%2", ", ".join(missing[:5]))]))
+                "%n photo file(s) were not found and were left out: %1", "", len(missing))
+                .replace("%1", join_list(missing[:5]))]))
         self.status.setText(message)
 
     # -- preview -----------------------------------------------------------------------------
@@ -219,7 +220,7 @@ class ReportTab(QWidget):
         sections = [
             (self.tr("Theme"), visit.theme),
             (self.tr("Purpose"), visit.purpose),
-            (self.tr("Methods"), "、".join(label(m) for m in visit.methods)),
+            (self.tr("Methods"), join_list(label(m) for m in visit.methods)),
             (self.tr("Summary"), visit.summary),
             (self.tr("Conclusions"), visit.conclusions),
             (self.tr("Source"), visit.source),
@@ -230,8 +231,9 @@ class ReportTab(QWidget):
             if text:
                 body = html.escape(text).replace("\n", "<br>")
                 parts.append(f"<h4>{html.escape(heading)}</h4><p>{body}</p>")
-        parts.append("<p>" + html.escape(
-            self.tr("%1 notes, %2 key figures, %3 follow-ups, %4 photos")
-            .replace("%1", str(counts.notes)).replace("%2", str(counts.figures))
-            .replace("%3", str(counts.follow_ups)).replace("%4", str(counts.photos))) + "</p>")
+        parts.append("<p>" + html.escape(join_list([
+            self.tr("%n note(s)", "", counts.notes),
+            self.tr("%n key figure(s)", "", counts.figures),
+            self.tr("%n follow-up(s)", "", counts.follow_ups),
+            self.tr("%n photo(s)", "", counts.photos)])) + "</p>")
         return "".join(parts)

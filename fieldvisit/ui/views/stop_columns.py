@@ -39,6 +39,7 @@ class StopColumns(QObject):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._show_menu)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.apply()
 
     # -- the choice ------------------------------------------------------------------------
     def is_shown(self, column: str) -> bool:

@@ -50,8 +50,8 @@ def stop_details_html(line: StopLine) -> str:
                 translate("ItineraryTab", "Wed"), translate("ItineraryTab", "Thu"),
                 translate("ItineraryTab", "Fri"), translate("ItineraryTab", "Sat"),
                 translate("ItineraryTab", "Sun")]
-        hours = "；".join(f"{d} {h or closed}"
-                         for d, h in zip(days, site.opening_hours, strict=True))
+        hours = formats.join_clauses(f"{d} {h or closed}"
+                                     for d, h in zip(days, site.opening_hours, strict=True))
         parts.append(f"<p><b>{opening}:</b> {html.escape(hours)}</p>")
     if stop.times_illustrative:
         parts.append(f"<p><i>{illustrative}</i></p>")
