@@ -53,7 +53,7 @@ def test_every_count_has_its_english_plural_forms(tmp_path):
     refreshed = shutil.copyfile(EN_TS, tmp_path / EN_TS.name)
     translations.update(refreshed, "en")
     messages = _messages(refreshed)
-    assert ("ItineraryTab", "Travel %1 min · %n conflict(s)") in messages
+    assert ("DelegationTab", "Delegation in protocol order: %n people") in messages
     assert all(message.get("numerus") == "yes" for message in messages.values())
     incomplete = [source for (_, source), message in messages.items()
                   if message.find("translation").get("type") is not None
