@@ -51,9 +51,11 @@ def run(args: argparse.Namespace, locate_database: Callable[[], str]) -> int:
     if os.environ.get(STARTUP_PROBE_ENV) == "1":
         _probe(window)
     window.show()
+    from fieldvisit.ui.database_watch import DatabaseWatch
     from fieldvisit.ui.errors import install_excepthook
 
     install_excepthook()
+    DatabaseWatch(window)
     window.open_database_later(locate_database, exclusive=True)
     status = app.exec()
     from fieldvisit.ui.views.delegation_panels import release_clipboard
