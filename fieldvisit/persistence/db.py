@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -42,9 +42,9 @@ class Database:
     url: str
     engine: Engine
     session_factory: sessionmaker[Session]
-    lock: SessionLock | None = None
+    lock: SessionLock | None = field(default=None, compare=False)
     """The session on a SQLite file (None for other databases)."""
-    files: FileWatch | None = None
+    files: FileWatch | None = field(default=None, compare=False)
     """The SQLite file and its -wal file as opened, to notice another program replacing them."""
 
     def unit_of_work(self) -> UnitOfWork:
