@@ -69,6 +69,11 @@ class Database:
         """The folder of this database's photo files (see ``photo_root``)."""
         return photo_root(self.url)
 
+    def closing(self) -> None:
+        """The window is about to close this database (see ``SessionLock.closing``)."""
+        if self.lock is not None:
+            self.lock.closing()
+
     def dispose(self) -> None:
         """Close the connections and end the session (recorded as clean). Once the files were
         lost the connections stay open until the process ends: closing the last one would

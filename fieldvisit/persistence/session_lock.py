@@ -43,6 +43,9 @@ WINDOW, COMMAND = "window", "command"
 WAIT_SECONDS = 10.0
 """How long a window waits for commands (or a window that is closing) to finish, and a command
 for another command's moment of exclusive access."""
+WINDOW_GRACE_SECONDS = 1.5
+"""How long a window waits for another window that has not yet said it is closing (Restart
+Now starts the new window just before the old one closes)."""
 
 
 def lock_path(database: Path) -> Path:
@@ -59,6 +62,13 @@ class SessionLock:
     needs_check: bool
     created: bool  # the lock file did not exist before this session
     _fd: int | None = field(default=None, repr=False)
+
+    def closing(self) -> None:
+        """The window is closing: a new window (Restart Now) waits for it instead of giving up.
+        Not a clean end until ``release``."""
+        if self._fd is not None and self.exclusive:
+            record = _read(self._fd)
+            _write(self._fd, {**record, "state": "closing"})
 
     @property
     def released(self) -> bool:
@@ -80,10 +90,11 @@ class SessionLock:
             os.close(fd)
 
 
-def acquire(database: Path, exclusive: bool, wait: float = WAIT_SECONDS) -> SessionLock:
+def acquire(database: Path, exclusive: bool, wait: float | None = None) -> SessionLock:
     """Start a session on ``database``: exclusive for the window, shared for a command. Raises
     DatabaseRefusedError when a window has the file open, or when others keep it longer than
-    ``wait`` seconds."""
+    ``wait`` seconds (default WAIT_SECONDS)."""
+    wait = WAIT_SECONDS if wait is None else wait
     path = lock_path(database)
     created = not path.exists()
     fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
@@ -110,16 +121,19 @@ def acquire(database: Path, exclusive: bool, wait: float = WAIT_SECONDS) -> Sess
 def _wait_for_lock(fd: int, database: Path, exclusive: bool, wait: float) -> bool:
     """Lock ``fd``; True if this process is the only one with the database (it holds the
     exclusive lock, downgraded later for a command)."""
-    deadline = time.monotonic() + wait
+    started = time.monotonic()
     while True:
         if _try_lock(fd, exclusive=True):
             return True
         if not exclusive and _try_lock(fd, exclusive=False):
             return False
         record = _read(fd)
-        if not exclusive and record.get("holder") == WINDOW and _alive(record.get("pid")):
+        waited = time.monotonic() - started
+        if record.get("holder") == WINDOW and _alive(record.get("pid")) \
+                and record.get("state") != "closing" \
+                and (not exclusive or waited >= min(wait, WINDOW_GRACE_SECONDS)):
             raise _refusal(database, record)
-        if time.monotonic() >= deadline:
+        if waited >= wait:
             raise _refusal(database, record)
         time.sleep(0.05)
 

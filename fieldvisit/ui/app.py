@@ -64,6 +64,7 @@ def run(args: argparse.Namespace, locate_database: Callable[[], str]) -> int:
     database = window.database
     if database is None:
         return USER_ERROR
+    database.closing()  # a window started by Restart Now waits for this one
     database.dispose()
     if database.files_problem() is not None:
         # Its connections are still open (see Database.dispose): end the process without

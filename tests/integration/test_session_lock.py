@@ -24,8 +24,10 @@ HOLDER = """
 import sys, time
 from fieldvisit.persistence.db import open_database, sqlite_url
 from fieldvisit.services import visits
-database = open_database(sqlite_url(sys.argv[1]), exclusive=sys.argv[2] == "window")
+database = open_database(sqlite_url(sys.argv[1]), exclusive=sys.argv[2] != "command")
 visits.create_visit(database.unit_of_work(), "持有者写的")
+if sys.argv[2] == "closing window":
+    database.closing()
 print("open", flush=True)
 time.sleep(float(sys.argv[3]))
 database.dispose()
@@ -42,11 +44,14 @@ raise SystemExit(main(["--db", sys.argv[1]]))
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="no flock on Windows")
 
 
-def env() -> dict[str, str]:
+def env(config: Path | None = None) -> dict[str, str]:
+    """For a child process; ``config``: its settings folder (a window writes settings)."""
     variables = {k: v for k, v in os.environ.items() if k != "FIELDVISIT_DATABASE_URL"}
     variables["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT),
                                                             variables.get("PYTHONPATH")]))
     variables["QT_QPA_PLATFORM"] = "offscreen"
+    if config is not None:
+        variables["XDG_CONFIG_HOME"] = str(config)
     return variables
 
 
@@ -102,11 +107,12 @@ def test_a_command_is_refused_while_the_window_has_the_database(db_path):
     assert result.returncode == 0 and "持有者写的" in result.stdout
 
 
-def test_a_second_window_says_why_and_exits_with_status_2(db_path):
+def test_a_second_window_says_why_and_exits_with_status_2(db_path, tmp_path):
     window = hold(db_path, "window")
     try:
         second = subprocess.run([sys.executable, "-c", SECOND_WINDOW, str(db_path)],
-                                capture_output=True, text=True, encoding="utf-8", env=env(),
+                                capture_output=True, text=True, encoding="utf-8",
+                                env=env(tmp_path / "config"),
                                 cwd=ROOT, timeout=120)
     finally:
         stop(window)
@@ -139,6 +145,21 @@ def test_commands_run_side_by_side_and_a_window_waits_for_them(db_path, monkeypa
         stop(command)
     assert str(refused.value) == (f"{db_path} is in use by another FieldVisit process; try "
                                   "again when it has finished")
+
+
+def test_a_new_window_waits_for_a_closing_one(db_path):
+    """Restart Now starts the new window just before the old one closes."""
+    closing = hold(db_path, "closing window", seconds=1.5)
+    try:
+        started = time.monotonic()
+        window = open_database(sqlite_url(db_path), exclusive=True)
+        waited = time.monotonic() - started
+        assert [v.title for v in visits.list_visits(window.unit_of_work())] == ["持有者写的"]
+        window.dispose()
+        assert closing.wait(timeout=30) == 0
+    finally:
+        stop(closing)
+    assert 1.0 < waited < 10
 
 
 def test_the_whole_file_is_checked_only_after_an_unclean_end(db_path, quick_checks):
