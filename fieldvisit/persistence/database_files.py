@@ -98,10 +98,15 @@ class FileWatch:
         self._wal = Path(f"{database}-wal")
         self._seen = {database: _file_id(database), self._wal: _file_id(self._wal)}
         self.lost: Message | None = None
+        self._stopped = False
+
+    def stop(self) -> None:
+        """The database is being closed: SQLite deletes the -wal file now, rightly."""
+        self._stopped = True
 
     def problem(self) -> Message | None:
         """None while the files are those opened, else what happened (from then on)."""
-        if self.lost is not None:
+        if self.lost is not None or self._stopped:
             return self.lost
         for path, seen in self._seen.items():
             now = _file_id(path)

@@ -85,6 +85,8 @@ class Database:
         if self.lock.released:
             return
         lost = self.files is not None and self.files.problem() is not None
+        if self.files is not None:
+            self.files.stop()
         if lost:
             _ABANDONED.append(self.engine)
         else:

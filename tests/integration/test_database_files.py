@@ -138,3 +138,5 @@ def test_the_watch_stays_quiet_through_ordinary_use(database, db_path, run_cli):
     visits.create_visit(database.unit_of_work(), "之后")
     assert database.files_problem() is None
     assert len(visits.list_visits(database.unit_of_work())) == 6
+    database.dispose()  # SQLite deletes the -wal file as the last connection closes: rightly
+    assert not Path(f"{db_path}-wal").exists() and database.files_problem() is None
