@@ -122,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         database = open_database(database_url(args))
         try:
+            _refuse_database_files(args)
             return command(args.command)(database, args)
         finally:
             database.dispose()
@@ -132,6 +133,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"fieldvisit: {error.strerror or error}: {error.filename or ''}".rstrip(": "),
               file=sys.stderr)
         return USER_ERROR
+
+
+def _refuse_database_files(args: argparse.Namespace) -> None:
+    """A file to read or write must not be one of the open database's own: reading it would
+    drop this process's SQLite locks, writing it would destroy the database."""
+    from fieldvisit.persistence.database_files import refuse_database_file
+
+    for name in ("file", "output", "font"):
+        value = getattr(args, name, None)
+        if value and value != "-":
+            refuse_database_file(Path(value))
 
 
 def _sample(database: Database, args: argparse.Namespace) -> int:

@@ -51,6 +51,11 @@ class DatabaseRefusedError(FieldVisitError):
     """A database that FieldVisit will not open: newer schema, not ours, or corrupt."""
 
 
+class DatabaseLostError(FieldVisitError):
+    """The open database's files were deleted or replaced by another program: what is written
+    from then on is not in the file, so nothing more is saved."""
+
+
 class DocumentError(FieldVisitError):
     """An invalid visit document. ``path`` is the JSON path of the first problem."""
 

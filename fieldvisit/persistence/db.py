@@ -2,13 +2,16 @@
 
 SQLite files are examined read-only before anything writes to them, so a file that is not a
 FieldVisit database, a corrupt one, or one written by a newer FieldVisit is refused untouched.
+The whole-file ``PRAGMA quick_check`` runs only when the last session on the file did not end
+cleanly (``session_lock``), so opening does not take longer as the database grows. While the
+window has a SQLite file open, nothing else may open it (``open_database(exclusive=True)``).
 """
 
 from __future__ import annotations
 
 import shutil
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +23,18 @@ from sqlalchemy.orm import Session, sessionmaker
 from fieldvisit.domain.errors import DatabaseRefusedError
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.paths import user_data_dir
+from fieldvisit.persistence import database_files, session_lock
+from fieldvisit.persistence.database_files import FileWatch
 from fieldvisit.persistence.migrations import alembic_config, head_revision, known_revisions
+from fieldvisit.persistence.session_lock import SessionLock
 from fieldvisit.persistence.uow import UnitOfWork
 
 APPLICATION_ID = 0x46564953  # "FVIS" in PRAGMA application_id marks our SQLite files
 SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+_ABANDONED: list[Engine] = []
+"""Engines over lost files, kept from closing (see ``Database.dispose``)."""
 
 
 @dataclass(frozen=True)
@@ -32,9 +42,18 @@ class Database:
     url: str
     engine: Engine
     session_factory: sessionmaker[Session]
+    lock: SessionLock | None = field(default=None, compare=False)
+    """The session on a SQLite file (None for other databases)."""
+    files: FileWatch | None = field(default=None, compare=False)
+    """The SQLite file and its -wal file as opened, to notice another program replacing them."""
 
     def unit_of_work(self) -> UnitOfWork:
-        return UnitOfWork(self.session_factory)
+        return UnitOfWork(self.session_factory, self.files.check if self.files else None)
+
+    def files_problem(self) -> Message | None:
+        """None while the database's files are those opened; else what happened to them (from
+        then on every commit raises DatabaseLostError)."""
+        return self.files.problem() if self.files else None
 
     @property
     def display_name(self) -> str:
@@ -50,8 +69,30 @@ class Database:
         """The folder of this database's photo files (see ``photo_root``)."""
         return photo_root(self.url)
 
+    def closing(self) -> None:
+        """The window is about to close this database (see ``SessionLock.closing``)."""
+        if self.lock is not None:
+            self.lock.closing()
+
     def dispose(self) -> None:
-        self.engine.dispose()
+        """Close the connections and end the session (recorded as clean). Once the files were
+        lost the connections stay open until the process ends: closing the last one would
+        checkpoint the lost -wal file into a database file another program may have changed
+        since, and delete that program's -wal file."""
+        if self.lock is None:
+            self.engine.dispose()
+            return
+        if self.lock.released:
+            return
+        lost = self.files is not None and self.files.problem() is not None
+        if self.files is not None:
+            self.files.stop()
+        if lost:
+            _ABANDONED.append(self.engine)
+        else:
+            self.engine.dispose()
+        self.lock.release(clean=not lost)
+        database_files.unregister(self.lock.database)
 
 
 def sqlite_url(path: str | Path) -> str:
@@ -59,16 +100,36 @@ def sqlite_url(path: str | Path) -> str:
     return URL.create("sqlite", database=str(Path(path))).render_as_string()
 
 
-def open_database(url: str) -> Database:
-    """Open (and create or migrate) the database at ``url``; raise DatabaseRefusedError if unfit."""
+def open_database(url: str, *, exclusive: bool = False) -> Database:
+    """Open (and create or migrate) the database at ``url``; raise DatabaseRefusedError if unfit
+    or, for a SQLite file, while a window has it open. ``exclusive``: the window's session,
+    refusing everyone else until ``dispose`` (see ``session_lock``; only the window's start
+    takes it, so tests and commands in one process never lock each other out)."""
     try:
         parsed = make_url(url)
     except ArgumentError:
         raise DatabaseRefusedError(Message(QT_TRANSLATE_NOOP(
             "Messages", "{url!r} is not a database URL"), url=url)) from None
     sqlite_path = _sqlite_file(parsed)
-    if sqlite_path is not None:
-        _check_sqlite_file(sqlite_path)
+    if sqlite_path is None:
+        return _open_engine(url, parsed, None)
+    # Already open in this process (tests, a copy of the data): checked then, and not to be
+    # read through another descriptor now, which would drop this process's SQLite locks.
+    header = _check_location(sqlite_path) if not database_files.is_open(sqlite_path) else None
+    lock = session_lock.acquire(sqlite_path, exclusive)
+    try:
+        if header is not None:
+            _check_sqlite_file(sqlite_path, header, full_check=lock.needs_check)
+        database = _open_engine(url, parsed, sqlite_path)
+    except BaseException:
+        lock.release(clean=False, refused=True)
+        raise
+    database_files.register(sqlite_path)
+    return Database(database.url, database.engine, database.session_factory, lock,
+                    FileWatch(sqlite_path))
+
+
+def _open_engine(url: str, parsed: URL, sqlite_path: Path | None) -> Database:
     try:
         engine = create_engine(url, future=True)
     except (SQLAlchemyError, ImportError) as error:
@@ -105,7 +166,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _check_sqlite_file(path: Path) -> None:
+def _check_location(path: Path) -> bytes | None:
+    """Refuse a folder, a missing folder or a file that is not SQLite; the file's header, or
+    None for a file yet to be made (missing or empty)."""
     if path.is_dir():
         raise DatabaseRefusedError(Message(QT_TRANSLATE_NOOP(
             "Messages", "{path} is a folder, not a database file"), path=str(path)))
@@ -113,13 +176,19 @@ def _check_sqlite_file(path: Path) -> None:
         raise DatabaseRefusedError(Message(QT_TRANSLATE_NOOP(
             "Messages", "the folder {path} does not exist"), path=str(path.parent)))
     if not path.exists() or path.stat().st_size == 0:
-        return
+        return None
     with path.open("rb") as handle:
         header = handle.read(100)
-        if header[:len(SQLITE_HEADER)] != SQLITE_HEADER:
-            raise DatabaseRefusedError(Message(QT_TRANSLATE_NOOP(
-                "Messages", "{path} is not a FieldVisit database (it is not an SQLite file); "
-                "it was left untouched"), path=str(path)))
+    if header[:len(SQLITE_HEADER)] != SQLITE_HEADER:
+        raise DatabaseRefusedError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "{path} is not a FieldVisit database (it is not an SQLite file); "
+            "it was left untouched"), path=str(path)))
+    return header
+
+
+def _check_sqlite_file(path: Path, header: bytes, full_check: bool) -> None:
+    """Refuse a damaged file, another application's database, or a newer FieldVisit's. The
+    whole-file quick_check only with ``full_check``; the rest reads a few pages."""
     # A read-only connection to a WAL-mode file creates -wal and -shm files and cannot remove
     # them when it closes. Without a -wal file all the data is in the main file, so read it as
     # immutable, which creates nothing beside it.
@@ -128,7 +197,8 @@ def _check_sqlite_file(path: Path) -> None:
     try:
         connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{immutable}", uri=True)
         try:
-            check = connection.execute("PRAGMA quick_check").fetchone()[0]
+            check = connection.execute("PRAGMA quick_check").fetchone()[0] if full_check \
+                else "ok"
             application_id = connection.execute("PRAGMA application_id").fetchone()[0]
             tables = {row[0] for row in connection.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table'")}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from types import TracebackType
+from typing import Callable
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -41,9 +42,12 @@ class UnitOfWork:
         "figures": e.KeyFigure, "follow_ups": e.FollowUp, "photos": e.Photo,
     }
 
-    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+    def __init__(self, session_factory: sessionmaker[Session],
+                 check_files: Callable[[], None] | None = None) -> None:
         self._session_factory = session_factory
         self._session: Session | None = None
+        self._check_files = check_files
+        """Raises once the database's files were lost (``database_files.FileWatch``)."""
 
     def __enter__(self) -> UnitOfWork:
         if self._session is not None:
@@ -71,5 +75,11 @@ class UnitOfWork:
         raise KeyError(entity)
 
     def commit(self) -> None:
+        """Commit; refused, or reported as failed, once the database's files were lost: what
+        is written then is not in the file."""
         assert self._session is not None, "commit outside a with block"
+        if self._check_files is not None:
+            self._check_files()
         self._session.commit()
+        if self._check_files is not None:
+            self._check_files()

@@ -23,6 +23,7 @@ from fieldvisit.ui.main_window import MainWindow
 from fieldvisit.ui.undo_keys import install_undo_keys
 
 ORGANIZATION = "FieldVisit"
+USER_ERROR = 2  # as the command line's
 STARTUP_PROBE_ENV = "FIELDVISIT_STARTUP_PROBE"
 """Set to 1: print "shown" when the window is on screen and "ready" when the database is open
 and its visits shown, then quit (used by benchmarks/startup_speed.py and the bundle's smoke
@@ -45,22 +46,35 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def run(args: argparse.Namespace, locate_database: Callable[[], str]) -> int:
     """Open the GUI; ``locate_database()`` gives the database URL (called off the GUI
-    thread, after the window is shown)."""
+    thread, after the window is shown). The window alone has the database while it is open
+    (``open_database(exclusive=True)``); a second window or a command on it is refused. Returns
+    2 when the database could not be opened."""
     app = create_application()
     window = MainWindow()
     if os.environ.get(STARTUP_PROBE_ENV) == "1":
         _probe(window)
     window.show()
+    from fieldvisit.ui.database_watch import DatabaseWatch
     from fieldvisit.ui.errors import install_excepthook
 
     install_excepthook()
-    window.open_database_later(locate_database)
+    DatabaseWatch(window)
+    window.open_database_later(locate_database, exclusive=True)
     status = app.exec()
     from fieldvisit.ui.views.delegation_panels import release_clipboard
 
     release_clipboard()
-    if window.database is not None:
-        window.database.dispose()
+    database = window.database
+    if database is None:
+        return USER_ERROR
+    database.closing()  # a window started by Restart Now waits for this one
+    database.dispose()
+    if database.files_problem() is not None:
+        # Its connections are still open (see Database.dispose): end the process without
+        # letting the interpreter close them on the way out.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status or USER_ERROR)
     return status
 
 

@@ -71,14 +71,14 @@ class MainWindow(VisitTransfer, QMainWindow):
             self.attach(database)
 
     # -- opening -----------------------------------------------------------------------------
-    def open_database_later(self, locate: Callable[[], str]) -> None:
+    def open_database_later(self, locate: Callable[[], str], exclusive: bool = False) -> None:
         """Open the database at ``locate()`` off the GUI thread, then show its visits; if it
-        cannot be opened, say why and close."""
+        cannot be opened, say why and close. ``exclusive``: see ``open_database``."""
 
         def work(_token: object) -> Database:
             from fieldvisit.persistence.db import open_database
 
-            return open_database(locate())
+            return open_database(locate(), exclusive=exclusive)
 
         def failed(error: BaseException) -> None:
             from fieldvisit.ui.messages import error_text

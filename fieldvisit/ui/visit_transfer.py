@@ -6,9 +6,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMainWindow
+from PySide6.QtWidgets import QMainWindow
 
 from fieldvisit.services.changes import Change
+from fieldvisit.ui import file_dialogs
 from fieldvisit.ui.tasks import CancelToken, Task
 from fieldvisit.ui.undo_stack import UndoStack
 
@@ -32,12 +33,12 @@ class VisitTransfer(QMainWindow):
     _tasks: list[Task]
 
     def import_visit(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, translate("VisitTransfer", "Import Visit"), "",
+        path = file_dialogs.open_file(
+            self, "visit", translate("VisitTransfer", "Import Visit"),
             translate("VisitTransfer",
                       "Visit packages and documents (*.fieldvisit *.json);;All files (*)"))
         if path:
-            self.run_import(Path(path))
+            self.run_import(path)
 
     def run_import(self, path: Path) -> Task | None:
         from fieldvisit.services import visit_document
@@ -49,6 +50,9 @@ class VisitTransfer(QMainWindow):
         database = self._database()
 
         def work(token: CancelToken) -> ImportSummary:
+            from fieldvisit.persistence.database_files import refuse_database_file
+
+            refuse_database_file(path)  # before anything reads it
             document = visit_document.loads(path.read_bytes())
             token.check()
             return visit_document.import_visit(database.unit_of_work(), document)
@@ -76,7 +80,10 @@ class VisitTransfer(QMainWindow):
         root = database.photo_root
 
         def work(token: CancelToken) -> MergeSummary:
+            from fieldvisit.persistence.database_files import refuse_database_file
+
             token.check()
+            refuse_database_file(path)  # before anything reads it
             return package.unpack_visit(database.unit_of_work(), root, path)
 
         def done(summary: MergeSummary) -> None:
@@ -103,11 +110,11 @@ class VisitTransfer(QMainWindow):
         if visit_id is None:
             return
         title = visits.get_visit(self._database().unit_of_work(), visit_id).title
-        path, _ = QFileDialog.getSaveFileName(
-            self, translate("VisitTransfer", "Export Visit"), f"{title[:60]}.json",
+        path = file_dialogs.save_file(
+            self, "visit", translate("VisitTransfer", "Export Visit"), f"{title[:60]}.json",
             translate("VisitTransfer", "Visit documents (*.json)"))
         if path:
-            self.run_export(visit_id, Path(path))
+            self.run_export(visit_id, path)
 
     def run_export(self, visit_id: UUID, path: Path) -> Task:
         from fieldvisit.files import write_text_atomically

@@ -19,16 +19,6 @@
     </message>
 </context>
 <context>
-    <name>ItineraryTab</name>
-    <message numerus="yes">
-        <source>Travel %1 min · %n conflict(s)</source>
-        <translation>
-            <numerusform>Travel %1 min · %n conflict</numerusform>
-            <numerusform>Travel %1 min · %n conflicts</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>OrganizationsPanel</name>
     <message numerus="yes">
         <source>%1 still has %n member(s) in the delegation: %2. Withdraw the organization and remove them from the delegation?</source>

@@ -127,10 +127,6 @@
         <translation>编辑所选调研的标题、日期、状态和调研方式</translation>
     </message>
     <message>
-        <source>&amp;Delete Visit</source>
-        <translation>删除调研(&amp;D)</translation>
-    </message>
-    <message>
         <source>Delete the selected visit</source>
         <translation>删除所选调研</translation>
     </message>
@@ -169,6 +165,18 @@
     <message>
         <source>Language, report defaults, data folder and travel speeds</source>
         <translation>界面语言、报告默认设置、数据文件夹和出行速度</translation>
+    </message>
+    <message>
+        <source>Delete &amp;Visit…</source>
+        <translation>删除调研(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete the selected item of the list that has focus</source>
+        <translation>删除当前列表中选中的项目</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -353,6 +361,78 @@
     </message>
 </context>
 <context>
+    <name>DatabaseWatch</name>
+    <message>
+        <source>Not saving: the database&apos;s files were changed by another program</source>
+        <translation>未保存：数据库文件已被其他程序改动</translation>
+    </message>
+    <message>
+        <source>%1.
+
+Everything this window still shows was written to:
+%2
+
+Quit FieldVisit and keep both files. To go on from your latest changes, start FieldVisit on the copy (fieldvisit --db and its name), or move %3 aside and give the copy its name.</source>
+        <translation>%1。
+
+本窗口仍显示的全部内容已写入：
+%2
+
+请退出 FieldVisit，并保留这两个文件。若要从最近的更改继续，请用该副本启动 FieldVisit（fieldvisit --db 加副本文件名），或将 %3 移到别处，再把副本改成它的名字。</translation>
+    </message>
+    <message>
+        <source>%1.
+
+FieldVisit could not write a copy of what this window still shows: %2</source>
+        <translation>%1。
+
+FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
+    </message>
+    <message>
+        <source>Saving what this window still shows…</source>
+        <translation>正在保存本窗口仍显示的内容…</translation>
+    </message>
+</context>
+<context>
+    <name>DayTimeline</name>
+    <message>
+        <source>Day timeline</source>
+        <translation>日程时间轴</translation>
+    </message>
+    <message>
+        <source>Day %1</source>
+        <translation>第%1天</translation>
+    </message>
+    <message>
+        <source>Travel %1</source>
+        <translation>行程 %1</translation>
+    </message>
+    <message>
+        <source>%1 (estimated from the distance)</source>
+        <translation>%1（按距离估算）</translation>
+    </message>
+    <message>
+        <source>Waiting %1</source>
+        <translation>等候 %1</translation>
+    </message>
+    <message>
+        <source>Reported delay %1</source>
+        <translation>报告延误 %1</translation>
+    </message>
+    <message>
+        <source>Appointment at %1</source>
+        <translation>约定 %1 到达</translation>
+    </message>
+    <message>
+        <source>The day ends at %1</source>
+        <translation>当天结束于 %1</translation>
+    </message>
+    <message>
+        <source>No stops yet: add one with Add Stop.</source>
+        <translation>尚无站点：请用“添加站点”添加。</translation>
+    </message>
+</context>
+<context>
     <name>DelegationCommands</name>
     <message>
         <source>Add %1 to the delegation</source>
@@ -381,6 +461,10 @@
     <message>
         <source>%1 skips %2</source>
         <translation>%1 不去 %2</translation>
+    </message>
+    <message>
+        <source>Withdraw %1 from the visit</source>
+        <translation>将%1撤出本次调研</translation>
     </message>
 </context>
 <context>
@@ -427,6 +511,14 @@
     <message>
         <source>Organizations taking part</source>
         <translation>参加单位</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Member</source>
+        <translation>移除成员(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw Organization…</source>
+        <translation>撤出参加单位(&amp;W)…</translation>
     </message>
     <message>
         <source>&amp;Add Member…</source>
@@ -483,6 +575,14 @@
     <message>
         <source>Checks</source>
         <translation>检查</translation>
+    </message>
+    <message>
+        <source>Withdraw the chosen organization from the visit, with its members</source>
+        <translation>将所选参加单位连同其成员撤出本次调研</translation>
+    </message>
+    <message>
+        <source>Right-click an organization to withdraw it from the visit (%1)</source>
+        <translation>右键单击单位可将其撤出本次调研（%1）</translation>
     </message>
     <message numerus="yes">
         <source>Delegation in protocol order: %n people</source>
@@ -623,8 +723,16 @@
         <translation>意外错误</translation>
     </message>
     <message>
-        <source>Something went wrong that FieldVisit did not expect. Your saved work is safe; the last action may not have been completed.</source>
-        <translation>FieldVisit 遇到了意外问题。已保存的内容不受影响；最后一步操作可能没有完成。</translation>
+        <source>Something went wrong that FieldVisit did not expect; the last action was not completed.</source>
+        <translation>发生了 FieldVisit 未预料到的错误；上一步操作没有完成。</translation>
+    </message>
+    <message>
+        <source>Not everything is saved: %1 is not saved yet and stays on screen.</source>
+        <translation>并非所有内容都已保存：%1尚未保存，仍留在屏幕上。</translation>
+    </message>
+    <message>
+        <source>Everything you did before it is saved.</source>
+        <translation>此前的所有操作都已保存。</translation>
     </message>
 </context>
 <context>
@@ -863,6 +971,29 @@
     </message>
 </context>
 <context>
+    <name>FiguresPanel</name>
+    <message>
+        <source>&amp;Delete Figure</source>
+        <translation>删除数据(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>关键数据</translation>
+    </message>
+    <message>
+        <source>Double-click, F2 or type to change a figure; Enter saves</source>
+        <translation>双击、按 F2 或直接输入即可修改数据；按回车保存</translation>
+    </message>
+    <message>
+        <source>Edit the figure “%1”</source>
+        <translation>修改数据“%1”</translation>
+    </message>
+    <message>
+        <source>Delete the figure “%1”</source>
+        <translation>删除数据“%1”</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpDialog</name>
     <message>
         <source>New Follow-up</source>
@@ -887,6 +1018,65 @@
     <message>
         <source>Due:</source>
         <translation>期限：</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsPanel</name>
+    <message>
+        <source>(not decided)</source>
+        <translation>（待定）</translation>
+    </message>
+    <message>
+        <source>No due date</source>
+        <translation>无期限</translation>
+    </message>
+    <message>
+        <source>Delete: no due date</source>
+        <translation>按 Delete 键清除期限</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Done</source>
+        <translation>标记为已完成(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Due Date</source>
+        <translation>清除期限(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Follow-up</source>
+        <translation>删除后续事项(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>后续事项</translation>
+    </message>
+    <message>
+        <source>Double-click, F2 or type to change a follow-up; Enter saves</source>
+        <translation>双击、按 F2 或直接输入即可修改后续事项；按回车保存</translation>
+    </message>
+    <message>
+        <source>Overdue: due %1</source>
+        <translation>已逾期：期限为%1</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen</source>
+        <translation>重新打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Mark the follow-up “%1” done</source>
+        <translation>将后续事项“%1”标记为已完成</translation>
+    </message>
+    <message>
+        <source>Reopen the follow-up “%1”</source>
+        <translation>重新打开后续事项“%1”</translation>
+    </message>
+    <message>
+        <source>Edit the follow-up “%1”</source>
+        <translation>修改后续事项“%1”</translation>
+    </message>
+    <message>
+        <source>Delete the follow-up “%1”</source>
+        <translation>删除后续事项“%1”</translation>
     </message>
 </context>
 <context>
@@ -951,6 +1141,10 @@
         <translation>行程</translation>
     </message>
     <message>
+        <source>&amp;Remove Stop</source>
+        <translation>移除站点(&amp;R)</translation>
+    </message>
+    <message>
         <source>&amp;Add Stop…</source>
         <translation>添加站点(&amp;A)…</translation>
     </message>
@@ -987,6 +1181,10 @@
         <translation>导出时间表(&amp;T)…</translation>
     </message>
     <message>
+        <source>Travel %1 · Conflicts: %2</source>
+        <translation>行程 %1 · 冲突：%2</translation>
+    </message>
+    <message>
         <source>Day starts at</source>
         <translation>当天开始于</translation>
     </message>
@@ -997,10 +1195,6 @@
     <message>
         <source>Details of the selected stop</source>
         <translation>所选站点详情</translation>
-    </message>
-    <message>
-        <source>Travel %1 min · %2 conflicts</source>
-        <translation>行程 %1 分钟 · %2 处冲突</translation>
     </message>
     <message>
         <source>Address</source>
@@ -1269,6 +1463,10 @@
 %1</translation>
     </message>
     <message>
+        <source>&amp;Delete Visit…</source>
+        <translation>删除调研(&amp;D)…</translation>
+    </message>
+    <message>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
@@ -1279,6 +1477,14 @@
     <message>
         <source>Delete the visit “%1” with its delegation, stops, notes, figures and follow-ups? People, organizations and sites stay in the directory. You can undo this with Edit ▸ Undo.</source>
         <translation>删除调研“%1”及其调研组、行程、记录、关键数据和后续事项？人员、单位和地点仍保留在名录中。可通过“编辑 ▸ 撤销”恢复。</translation>
+    </message>
+    <message>
+        <source>Quit FieldVisit</source>
+        <translation>退出 FieldVisit</translation>
+    </message>
+    <message>
+        <source>The note you are writing could not be saved, so it is not saved yet. Quit anyway and lose what was typed since the last save?</source>
+        <translation>正在书写的记录无法保存，因此尚未保存。仍要退出并丢失上次保存以来输入的内容吗？</translation>
     </message>
 </context>
 <context>
@@ -1407,6 +1613,10 @@
         <translation>结束日期 {end} 早于开始日期 {start}</translation>
     </message>
     <message>
+        <source>day end {end} must be later than day start {start}</source>
+        <translation>每日结束时间 {end} 必须晚于开始时间 {start}</translation>
+    </message>
+    <message>
         <source>unknown time zone {name!r}</source>
         <translation>未知时区 {name!r}</translation>
     </message>
@@ -1503,6 +1713,10 @@
         <translation>升级数据库将破坏 {count} 处引用（第一处在表 {table} 中），数据库保持原样</translation>
     </message>
     <message>
+        <source>upgrading the database would break {count} reference (in table {table}); it was left as it was</source>
+        <translation>升级数据库将破坏 {count} 处引用（在表 {table} 中），数据库保持原样</translation>
+    </message>
+    <message>
         <source>only a SQLite database file can be copied to a folder</source>
         <translation>只有 SQLite 数据库文件可以复制到文件夹</translation>
     </message>
@@ -1595,16 +1809,32 @@
         <translation>该站点与该成员不属于同一次调研</translation>
     </message>
     <message>
+        <source>{count} person</source>
+        <translation>{count} 名人员</translation>
+    </message>
+    <message>
         <source>{count} people</source>
         <translation>{count} 名人员</translation>
+    </message>
+    <message>
+        <source>{count} site</source>
+        <translation>{count} 个地点</translation>
     </message>
     <message>
         <source>{count} sites</source>
         <translation>{count} 个地点</translation>
     </message>
     <message>
+        <source>{count} follow-up</source>
+        <translation>{count} 项后续事项</translation>
+    </message>
+    <message>
         <source>{count} follow-ups</source>
         <translation>{count} 项后续事项</translation>
+    </message>
+    <message>
+        <source>{count} visit</source>
+        <translation>{count} 次调研</translation>
     </message>
     <message>
         <source>{count} visits</source>
@@ -2074,6 +2304,50 @@
         <source>{reference!r} matches {count} visits: {titles}. Use more of the title or the id</source>
         <translation>{reference!r} 与 {count} 次调研相符：{titles}。请输入更完整的标题或使用 ID</translation>
     </message>
+    <message>
+        <source>{path} is FieldVisit&apos;s own database file; choose another file</source>
+        <translation>{path} 是 FieldVisit 自己的数据库文件；请选择其他文件</translation>
+    </message>
+    <message>
+        <source>{path} belongs to FieldVisit&apos;s open database {database}; choose another file</source>
+        <translation>{path} 属于 FieldVisit 已打开的数据库 {database}；请选择其他文件</translation>
+    </message>
+    <message>
+        <source>the database file {path} was deleted or moved by another program while FieldVisit had it open; nothing more can be saved in it</source>
+        <translation>FieldVisit 打开数据库文件 {path} 期间，它被其他程序删除或移走；之后的内容都无法再保存到其中</translation>
+    </message>
+    <message>
+        <source>the database file {path} was replaced by another program while FieldVisit had it open; nothing more can be saved in it</source>
+        <translation>FieldVisit 打开数据库文件 {path} 期间，它被其他程序替换；之后的内容都无法再保存到其中</translation>
+    </message>
+    <message>
+        <source>another program deleted {path}, the journal of the latest changes of the open database; those changes are not in the database file, and nothing more can be saved in it</source>
+        <translation>其他程序删除了 {path}（已打开数据库的最近更改日志）；这些更改不在数据库文件中，之后的内容也无法再保存</translation>
+    </message>
+    <message>
+        <source>another program replaced {path}, the journal of the latest changes of the open database; those changes are not in the database file, and nothing more can be saved in it</source>
+        <translation>其他程序替换了 {path}（已打开数据库的最近更改日志）；这些更改不在数据库文件中，之后的内容也无法再保存</translation>
+    </message>
+    <message>
+        <source>{path} is open in the FieldVisit window (process {pid}); nothing else may use it while that window is open. Use that window, or close it and try again</source>
+        <translation>{path} 已在 FieldVisit 窗口（进程 {pid}）中打开；该窗口打开期间，其他程序不得使用它。请使用那个窗口，或关闭它后重试</translation>
+    </message>
+    <message>
+        <source>{path} is in use by another FieldVisit process; try again when it has finished</source>
+        <translation>{path} 正被另一个 FieldVisit 进程使用；请待其结束后重试</translation>
+    </message>
+    <message>
+        <source>the note was changed elsewhere after it was opened; nothing was overwritten</source>
+        <translation>该记录打开后已在别处被修改；没有覆盖任何内容</translation>
+    </message>
+    <message>
+        <source>stop {id} is not a stop of this visit</source>
+        <translation>站点 {id} 不属于本次调研</translation>
+    </message>
+    <message>
+        <source>the stop belongs to another visit</source>
+        <translation>该站点属于另一次调研</translation>
+    </message>
 </context>
 <context>
     <name>NoteEditor</name>
@@ -2142,6 +2416,18 @@
         <translation>主题(&amp;A)：</translation>
     </message>
     <message>
+        <source>This note was changed elsewhere (an undo, an import) while you were writing. Your text is still here, not saved.</source>
+        <translation>这条记录在您书写时已在别处被修改（撤销或导入）。您的文字仍在这里，尚未保存。</translation>
+    </message>
+    <message>
+        <source>&amp;Keep My Text</source>
+        <translation>保留我的文字(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Show the &amp;Saved Note</source>
+        <translation>显示已保存的记录(&amp;S)</translation>
+    </message>
+    <message>
         <source>Editing…</source>
         <translation>正在编辑…</translation>
     </message>
@@ -2152,6 +2438,14 @@
     <message>
         <source>New note</source>
         <translation>新记录</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Not saved: changed elsewhere</source>
+        <translation>未保存：已在别处修改</translation>
     </message>
 </context>
 <context>
@@ -2170,7 +2464,11 @@
     </message>
 </context>
 <context>
-    <name>NotesTab</name>
+    <name>NotesList</name>
+    <message>
+        <source>Notes</source>
+        <translation>记录</translation>
+    </message>
     <message>
         <source>Filter by stop</source>
         <translation>按站点筛选</translation>
@@ -2188,16 +2486,43 @@
         <translation>按主题筛选</translation>
     </message>
     <message>
+        <source>New Note (Ctrl+Shift+N)</source>
+        <translation>新建记录（Ctrl+Shift+N）</translation>
+    </message>
+    <message>
+        <source>Delete Note</source>
+        <translation>删除记录</translation>
+    </message>
+    <message>
+        <source>Delete the highlighted note (Del in the list, Ctrl+Shift+Backspace); Edit ▸ Undo brings it back</source>
+        <translation>删除选中的记录（在列表中按 Del 或 Ctrl+Shift+Backspace）；“编辑 ▸ 撤销”可以恢复</translation>
+    </message>
+    <message>
+        <source>All stops</source>
+        <translation>全部站点</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>All interviewees</source>
+        <translation>全部访谈对象</translation>
+    </message>
+    <message>
+        <source>All themes</source>
+        <translation>全部主题</translation>
+    </message>
+</context>
+<context>
+    <name>NotesTab</name>
+    <message>
         <source>Figures found in the text: double-click or press Enter to record one as a key figure</source>
         <translation>文中找到的数据：双击或按回车记为关键数据</translation>
     </message>
     <message>
         <source>&amp;Follow-up from This Note…</source>
         <translation>由此记录生成后续事项(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>记录</translation>
     </message>
     <message>
         <source>Figures found in the text</source>
@@ -2224,8 +2549,8 @@
         <translation>删除记录(&amp;D)</translation>
     </message>
     <message>
-        <source>New Note (Ctrl+Shift+N)</source>
-        <translation>新建记录（Ctrl+Shift+N）</translation>
+        <source>the note you are writing</source>
+        <translation>正在书写的记录</translation>
     </message>
     <message>
         <source>Figures in this note — Enter records one:</source>
@@ -2236,28 +2561,8 @@
         <translation>全程</translation>
     </message>
     <message>
-        <source>All stops</source>
-        <translation>全部站点</translation>
-    </message>
-    <message>
-        <source>All kinds</source>
-        <translation>全部类型</translation>
-    </message>
-    <message>
-        <source>All interviewees</source>
-        <translation>全部访谈对象</translation>
-    </message>
-    <message>
-        <source>All themes</source>
-        <translation>全部主题</translation>
-    </message>
-    <message>
         <source>A note needs some text; delete it instead (Ctrl+Shift+Backspace)</source>
         <translation>记录不能为空；如需删除请按 Ctrl+Shift+Backspace</translation>
-    </message>
-    <message>
-        <source>➕ %1</source>
-        <translation>➕ %1</translation>
     </message>
     <message>
         <source>Record the figure %1</source>
@@ -2275,12 +2580,12 @@
         <translation>站点</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>类型</translation>
+        <source>#</source>
+        <translation>序号</translation>
     </message>
     <message>
-        <source>Interviewees</source>
-        <translation>访谈对象</translation>
+        <source>Kind</source>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Tags</source>
@@ -2363,6 +2668,19 @@
     </message>
 </context>
 <context>
+    <name>OrganizationsPanel</name>
+    <message numerus="yes">
+        <source>%1 still has %n member(s) in the delegation: %2. Withdraw the organization and remove them from the delegation?</source>
+        <translation>
+            <numerusform>%1 在调研组中还有 %n 名成员：%2。撤出该单位并将这些成员移出调研组吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Withdraw Organization</source>
+        <translation>撤出参加单位</translation>
+    </message>
+</context>
+<context>
     <name>People</name>
     <message>
         <source>Name</source>
@@ -2420,8 +2738,8 @@
         <translation>邮箱(&amp;E)：</translation>
     </message>
     <message>
-        <source>N&amp;otes:</source>
-        <translation>备注(&amp;O)：</translation>
+        <source>Note&amp;s:</source>
+        <translation>备注(&amp;S)：</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -2430,21 +2748,17 @@
 </context>
 <context>
     <name>PhotoCommands</name>
-    <message>
-        <source>Add a photo</source>
-        <translation>添加照片</translation>
+    <message numerus="yes">
+        <source>Add %n photo(s)</source>
+        <translation>
+            <numerusform>添加 %n 张照片</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Add %1 photos</source>
-        <translation>添加 %1 张照片</translation>
-    </message>
-    <message>
-        <source>Remove a photo</source>
-        <translation>移除照片</translation>
-    </message>
-    <message>
-        <source>Remove %1 photos</source>
-        <translation>移除 %1 张照片</translation>
+    <message numerus="yes">
+        <source>Remove %n photo(s)</source>
+        <translation>
+            <numerusform>移除 %n 张照片</numerusform>
+        </translation>
     </message>
     <message>
         <source>Edit a photo</source>
@@ -2650,6 +2964,13 @@
     </message>
 </context>
 <context>
+    <name>RecordsPanel</name>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+</context>
+<context>
     <name>ReportFontCombo</name>
     <message>
         <source>Bundled (WenQuanYi Micro Hei)</source>
@@ -2809,9 +3130,35 @@
         <source>Preparing the preview…</source>
         <translation>正在准备预览…</translation>
     </message>
-    <message>
-        <source>%1 photo files were not found and were left out: %2</source>
-        <translation>%1 个照片文件未找到，已略去：%2</translation>
+    <message numerus="yes">
+        <source>%n photo file(s) were not found and were left out: %1</source>
+        <translation>
+            <numerusform>%n 个照片文件未找到，已略去：%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>记录 %n 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key figure(s)</source>
+        <translation>
+            <numerusform>关键数据 %n 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n follow-up(s)</source>
+        <translation>
+            <numerusform>后续事项 %n 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>照片 %n 张</numerusform>
+        </translation>
     </message>
     <message>
         <source>Theme</source>
@@ -2840,10 +3187,6 @@
     <message>
         <source>Remarks</source>
         <translation>备注</translation>
-    </message>
-    <message>
-        <source>%1 notes, %2 key figures, %3 follow-ups, %4 photos</source>
-        <translation>记录 %1 条，关键数据 %2 项，后续事项 %3 项，照片 %4 张</translation>
     </message>
 </context>
 <context>
@@ -2976,8 +3319,48 @@
         <translation>请选择姓名所在的列。</translation>
     </message>
     <message>
-        <source>%1 new people, %2 already in the directory (%3 get missing details), %4 rejected.</source>
-        <translation>新增 %1 人，名录中已有 %2 人（其中 %3 人补充信息），%4 行不导入。</translation>
+        <source>%1.</source>
+        <translation>%1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new person(s)</source>
+        <translation>
+            <numerusform>新增 %n 人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 already in the directory (%n get(s) missing details)</source>
+        <translation>
+            <numerusform>名录中已有 %1 人（其中 %n 人补充信息）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) rejected</source>
+        <translation>
+            <numerusform>%n 行不导入</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Imported: %1.</source>
+        <translation>导入完成：%1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) added</source>
+        <translation>
+            <numerusform>新增人员 %n 人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n found in the directory</source>
+        <translation>
+            <numerusform>名录中已有 %n 人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n organization(s) added</source>
+        <translation>
+            <numerusform>新增单位 %n 个</numerusform>
+        </translation>
     </message>
     <message>
         <source>New organizations: %1.</source>
@@ -2986,10 +3369,6 @@
     <message>
         <source>Importing…</source>
         <translation>正在导入…</translation>
-    </message>
-    <message>
-        <source>Imported: %1 people added, %2 found in the directory, %3 organizations added, %4 rows rejected.</source>
-        <translation>导入完成：新增人员 %1 人，名录中已有 %2 人，新增单位 %3 个，%4 行未导入。</translation>
     </message>
 </context>
 <context>
@@ -3240,6 +3619,17 @@
     </message>
 </context>
 <context>
+    <name>StopColumns</name>
+    <message>
+        <source>Number (#)</source>
+        <translation>序号（#）</translation>
+    </message>
+    <message>
+        <source>Default Columns</source>
+        <translation>恢复默认列</translation>
+    </message>
+</context>
+<context>
     <name>StopsModel</name>
     <message>
         <source>#</source>
@@ -3262,24 +3652,24 @@
         <translation>离开</translation>
     </message>
     <message>
-        <source>Stay (min)</source>
-        <translation>停留（分钟）</translation>
+        <source>Stay</source>
+        <translation>停留</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>延误</translation>
+    </message>
+    <message>
+        <source>Travel</source>
+        <translation>行程</translation>
     </message>
     <message>
         <source>Appointment</source>
         <translation>约定到达</translation>
     </message>
     <message>
-        <source>Delay (min)</source>
-        <translation>延误（分钟）</translation>
-    </message>
-    <message>
         <source>Travel by</source>
         <translation>交通方式</translation>
-    </message>
-    <message>
-        <source>Travel (min)</source>
-        <translation>行程（分钟）</translation>
     </message>
     <message>
         <source>Slack</source>
@@ -3296,10 +3686,6 @@
     <message>
         <source>Pinned</source>
         <translation>固定</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 分钟</translation>
     </message>
     <message>
         <source>“%1” is not a valid %2.</source>
@@ -3435,9 +3821,11 @@
         <source>Visit packages and documents (*.fieldvisit *.json);;All files (*)</source>
         <translation>调研数据包和文档 (*.fieldvisit *.json);;所有文件 (*)</translation>
     </message>
-    <message>
-        <source>Imported “%1”: %2 records added, %3 updated, %4 unchanged</source>
-        <translation>已导入“%1”：新增 %2 条，更新 %3 条，未变 %4 条</translation>
+    <message numerus="yes">
+        <source>Imported “%1”: %n record(s) added, %2 updated, %3 unchanged</source>
+        <translation>
+            <numerusform>已导入“%1”：新增 %n 条，更新 %2 条，未变 %3 条</numerusform>
+        </translation>
     </message>
     <message>
         <source>Importing %1…</source>

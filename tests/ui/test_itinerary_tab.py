@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTime
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from fieldvisit.services import itinerary, notes
+from fieldvisit.ui import file_dialogs
 from fieldvisit.ui.dialogs.add_stop_dialog import AddStopDialog
 from fieldvisit.ui.formats import parse_duration
 from fieldvisit.ui.models.stops_model import COLUMNS
@@ -130,7 +131,7 @@ def test_calendar_export(sample_window, monkeypatch, tmp_path: Path):
     import icalendar
 
     target = tmp_path / "visit.ics"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "save_file", lambda *a, **k: target)
     on_tab(sample_window.workspace.itinerary_tab).ics_action.trigger()
     events = icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT")
     assert [str(e["SUMMARY"]) for e in events][0] == "1. 饿了么北京CBD骑士驿站"
@@ -158,7 +159,7 @@ def test_travel_estimates_and_timeline_export(sample_window, monkeypatch, tmp_pa
     assert tab.model.index(0, COLUMN["travel_minutes"]).data() == estimated
 
     target = tmp_path / "timeline.json"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "save_file", lambda *a, **k: target)
     tab.json_action.trigger()
     document = json.loads(target.read_text(encoding="utf-8"))
     assert document["stops"][0]["arrival"] == "2023-05-25T09:30"

@@ -6,10 +6,11 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from fieldvisit.domain.enums import VisitStatus
 from fieldvisit.services import visits
+from fieldvisit.ui import file_dialogs
 from fieldvisit.ui.dialogs.visit_dialog import VisitDialog
 from fieldvisit.ui.models.table_model import RowRole
 from tests.ui.scenario_steps import on_tab
@@ -168,8 +169,7 @@ def test_welcome_page_starts_a_new_visit_and_imports(window, monkeypatch, qtbot,
     assert [v.title for v in visits.list_visits(uow)] == ["环卫工人驿站调研"]
     assert window.pages.currentWidget() is window.splitter
     opened = []
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        lambda *a, **k: opened.append(a) or ("", ""))
+    monkeypatch.setattr(file_dialogs, "open_file", lambda *a, **k: opened.append(a) or None)
     window.welcome.import_button.click()
     assert len(opened) == 1
 

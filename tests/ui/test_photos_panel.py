@@ -11,12 +11,13 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QUndoStack
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fieldvisit.domain.entities import Photo
 from fieldvisit.services import notes
 from fieldvisit.services import photos as photo_service
 from fieldvisit.services.itinerary_view import itinerary
+from fieldvisit.ui import file_dialogs
 from fieldvisit.ui.commands import CommandContext
 from fieldvisit.ui.models.table_model import RowRole
 from fieldvisit.ui.views import photos_panel as panel_module
@@ -88,8 +89,7 @@ def test_add_photos_through_the_dialog_in_the_background(qtbot, panel, database,
                                                          sample_visit_id, tmp_path,
                                                          monkeypatch, import_threads):
     files = [jpeg(tmp_path / "a.jpg", "2023:05:25 10:55:00"), jpeg(tmp_path / "b.png")]
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
-                        lambda *args, **kwargs: ([str(f) for f in files], ""))
+    monkeypatch.setattr(file_dialogs, "open_files", lambda *args, **kwargs: files)
     thumbnail_threads = []
     real_thumbnail = panel_module.load_thumbnail
 

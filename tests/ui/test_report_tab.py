@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from fieldvisit.reporting.preview import preview_available
+from fieldvisit.ui import file_dialogs
 from fieldvisit.ui.views.report_options import ReportOptionsPanel
 from tests.integration import pdf_tools as pdf
 from tests.ui.scenario_steps import on_tab
@@ -33,8 +34,7 @@ def test_export_with_the_chosen_options(qtbot, tab, tmp_path, opened, monkeypatc
     options.sections["findings"].setChecked(False)
     options.marking.setText("Internal")
     target = tmp_path / "report"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda *args, **kwargs: (str(target), "PDF documents (*.pdf)"))
+    monkeypatch.setattr(file_dialogs, "save_file", lambda *args, **kwargs: target)
     assert tab.export_button.isEnabled()
     tab.export_button.click()
     assert len(tab._tasks) == 1

@@ -74,10 +74,9 @@ def test_english_counts_agree_with_their_number(qapp):
     from fieldvisit.ui.i18n import install_translators
 
     assert install_translators(qapp, "en"), "fieldvisit_en.qm did not load"
-    conflicts = [QCoreApplication.translate("ItineraryTab", "Travel %1 min · %n conflict(s)", "",
-                                            n) for n in (0, 1, 2)]
-    assert conflicts == ["Travel %1 min · 0 conflicts", "Travel %1 min · 1 conflict",
-                         "Travel %1 min · 2 conflicts"]
+    photos = [QCoreApplication.translate("PhotoCommands", "Add %n photo(s)", "", n)
+              for n in (0, 1, 2)]
+    assert photos == ["Add 0 photos", "Add a photo", "Add 2 photos"]
     assert QCoreApplication.translate("RosterImportDialog", "%n row(s) rejected", "", 1) == \
         "1 row rejected"
 

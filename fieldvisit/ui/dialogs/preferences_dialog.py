@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldvisit.domain.timeline import TravelSettings
-from fieldvisit.ui import preferences
+from fieldvisit.ui import file_dialogs, preferences
 from fieldvisit.ui.i18n import LANGUAGE_KEY, LANGUAGES, language_names
 from fieldvisit.ui.views.report_font_combo import ReportFontCombo
 from fieldvisit.ui.views.travel_form import TravelSpeedsForm
@@ -143,10 +142,10 @@ class PreferencesDialog(QDialog):
         combo.setCurrentIndex(max(index, 0))
 
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Data Folder"),
-                                                  self.folder.text())
+        folder = file_dialogs.choose_folder(self, "data-folder", self.tr("Data Folder"),
+                                            Path(self.folder.text()))
         if folder:
-            self.folder.setText(str(Path(folder)))
+            self.folder.setText(str(folder))
 
 
 def current_values() -> PreferenceValues:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldvisit.persistence.database_files import refuse_database_file
 from fieldvisit.services.roster_import import (
     ROSTER_FIELDS,
     PlannedRow,
@@ -34,6 +34,7 @@ from fieldvisit.services.roster_import import (
     plan_import,
     read_roster,
 )
+from fieldvisit.ui import file_dialogs
 from fieldvisit.ui.errors import show_error
 from fieldvisit.ui.formats import join_list
 from fieldvisit.ui.messages import error_text, message_text
@@ -125,17 +126,17 @@ class RosterImportDialog(QDialog):
             self.load(path)
 
     def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import Roster"), "",
-            self.tr("Rosters (*.csv *.xlsx);;All files (*)"))
-        if name:
-            self.load(Path(name))
+        path = file_dialogs.open_file(self, "roster", self.tr("Import Roster"),
+                                      self.tr("Rosters (*.csv *.xlsx);;All files (*)"))
+        if path:
+            self.load(path)
 
     def load(self, path: Path, sheet: str | None = None) -> Task:
         """Read the file (off the GUI thread), guess the columns, show the preview."""
         self.path.setText(str(path))
 
         def work(token: CancelToken) -> tuple[RosterTable, RosterPlan | None]:
+            refuse_database_file(path)  # before anything reads it
             table = read_roster(path, sheet)
             token.check()
             mapping = guess_mapping(table.header)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from datetime import time
-from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 from uuid import UUID
 
@@ -14,7 +13,6 @@ from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -32,7 +30,7 @@ from fieldvisit.files import write_bytes_atomically
 from fieldvisit.services.calendar_export import visit_calendar
 from fieldvisit.services.itinerary_view import ItineraryView, StopLine, itinerary_document
 from fieldvisit.services.route_map import route_map
-from fieldvisit.ui import formats
+from fieldvisit.ui import file_dialogs, formats
 from fieldvisit.ui import itinerary_commands as commands
 from fieldvisit.ui.commands import CommandContext, EditVisitCommand
 from fieldvisit.ui.delete_action import on_delete
@@ -335,26 +333,26 @@ class ItineraryTab(QWidget):
     def export_timeline(self) -> None:
         if self.view_data is None:
             return
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export Timeline"), f"{self.view_data.visit.title[:60]}-itinerary.json",
-            self.tr("JSON files (*.json)"))
-        if name:
+        path = file_dialogs.save_file(
+            self, "itinerary", self.tr("Export Timeline"),
+            f"{self.view_data.visit.title[:60]}-itinerary.json", self.tr("JSON files (*.json)"))
+        if path:
             text = json.dumps(itinerary_document(self.view_data), ensure_ascii=False, indent=2)
             try:
-                write_bytes_atomically(Path(name), (text + "\n").encode("utf-8"))
+                write_bytes_atomically(path, (text + "\n").encode("utf-8"))
             except OSError as error:
                 show_error(self, error)
 
     def export_calendar(self) -> None:
         if self.view_data is None:
             return
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export Calendar"), f"{self.view_data.visit.title[:60]}.ics",
+        path = file_dialogs.save_file(
+            self, "itinerary", self.tr("Export Calendar"), f"{self.view_data.visit.title[:60]}.ics",
             self.tr("Calendar files (*.ics)"))
-        if not name:
+        if not path:
             return
         try:
-            write_bytes_atomically(Path(name), visit_calendar(self.database.unit_of_work(),
+            write_bytes_atomically(path, visit_calendar(self.database.unit_of_work(),
                                                               self.view_data.visit.id))
         except Exception as error:  # noqa: BLE001 - shown to the user
             show_error(self, error)

@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QCompleter,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -56,9 +55,10 @@ from PySide6.QtWidgets import (
 )
 
 from fieldvisit.domain.entities import Photo
+from fieldvisit.persistence.database_files import refuse_database_file
 from fieldvisit.services import photos as photo_service
 from fieldvisit.services.photos import PhotoError, PhotoImport
-from fieldvisit.ui import formats
+from fieldvisit.ui import file_dialogs, formats
 from fieldvisit.ui.commands import CommandContext
 from fieldvisit.ui.delete_action import on_delete
 from fieldvisit.ui.errors import show_error
@@ -216,6 +216,7 @@ def import_files(database: Database, root: Path, visit_id: UUID, paths: Sequence
             break
         token.progress(done, len(paths))
         try:
+            refuse_database_file(path)  # before anything reads it
             outcome.imported.append(photo_service.import_photo(
                 database.unit_of_work(), root, visit_id, path))
         except Exception as error:  # noqa: BLE001 - shown to the user with the file's name
@@ -393,10 +394,9 @@ class PhotosPanel(QWidget):
 
     # -- adding ----------------------------------------------------------------------------
     def choose_files(self) -> Task | None:
-        names, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Add Photos"), "", self.tr("Photos (*.jpg *.jpeg *.png *.JPG *.JPEG "
-                                                     "*.PNG)"))
-        return self.add_files([Path(name) for name in names])
+        return self.add_files(file_dialogs.open_files(
+            self, "photos", self.tr("Add Photos"), self.tr("Photos (*.jpg *.jpeg *.png *.JPG "
+                                                           "*.JPEG *.PNG)")))
 
     def add_files(self, paths: Sequence[Path]) -> Task | None:
         """Import ``paths`` in a worker thread with a progress dialog; the photos become one

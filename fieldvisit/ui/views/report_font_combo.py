@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox, QFileDialog, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from fieldvisit.reporting.font_files import system_fonts
+from fieldvisit.ui import file_dialogs
 
 OTHER_FONT = "\x00other"
 
@@ -35,7 +36,7 @@ class ReportFontCombo(QComboBox):
     def _chosen(self, index: int) -> None:
         if self.itemData(index) != OTHER_FONT:
             return
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Font for the Report"), "",
+        path = file_dialogs.open_file(
+            self, "font", self.tr("Font for the Report"),
             self.tr("TrueType fonts (*.ttf *.ttc);;All files (*)"))
-        self.set_font_file(path)
+        self.set_font_file(str(path) if path else "")

@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -31,6 +30,7 @@ from fieldvisit.paths import report_cache_dir
 from fieldvisit.reporting.preview import page_images, preview_available
 from fieldvisit.services.report_model import ReportOptions
 from fieldvisit.services.views import VisitOverview
+from fieldvisit.ui import file_dialogs
 from fieldvisit.ui.errors import show_error
 from fieldvisit.ui.formats import join_list
 from fieldvisit.ui.labels import label
@@ -138,11 +138,14 @@ class ReportTab(QWidget):
             return
         title = self._overview.visit.title
         name = "".join(c for c in title[:60] if c not in '\\/:*?"<>|').strip() or "report"
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export Research Report"), f"{name}.pdf",
-            self.tr("PDF documents (*.pdf)"))
+        path = file_dialogs.save_file(self, "report", self.tr("Export Research Report"),
+                                      f"{name}.pdf", self.tr("PDF documents (*.pdf)"))
+        if path and not path.name.lower().endswith(".pdf"):
+            path = path.with_name(path.name + ".pdf")
+            if not file_dialogs.check_chosen(self, [path]):
+                return
         if path:
-            self.run_export(Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf"))
+            self.run_export(path)
 
     def run_export(self, path: Path) -> Task | None:
         if self._overview is None:
