@@ -120,7 +120,9 @@ class NotesTables(QObject):
         self.follow_ups_panel.show_follow_ups(records.follow_ups if records else (),
                                               self.organizations)
         self.themes_model.set_table(themes, self.stop_names)
-        self.themes_view.resizeColumnsToContents()
+        header = self.themes_view.horizontalHeader()
+        for column in range(self.themes_model.columnCount()):  # counts are narrower than names
+            header.resizeSection(column, header.sectionSizeHint(column))
         clashes = note_taking.figure_clashes(records.figures if records else [])
         self.clashes.setText("\n".join(
             self.tr("“%1” has different values at %2: %3").replace("%1", c.label)

@@ -49,6 +49,7 @@ translate = QCoreApplication.translate
 OVERDUE = QColor("#b00020")
 STILL_TO_DO = (FollowUpStatus.OPEN, FollowUpStatus.IN_PROGRESS)
 MAX_WIDTH = 240  # a column fitted to its contents is no wider (a stop's long name)
+SIZED_FROM_ROWS = 50  # columns are fitted to the first rows: a long list opens at once
 
 
 def short(text: str, limit: int = 24) -> str:
@@ -136,6 +137,7 @@ class RecordsPanel(QWidget):
         if row >= 0:
             self.view.setCurrentIndex(self.model.index(row, current.column()))
         header = self.view.horizontalHeader()
+        header.setResizeContentsPrecision(SIZED_FROM_ROWS)
         for column in range(self.model.columnCount()):
             if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Stretch:
                 wanted = min(max(self.view.sizeHintForColumn(column),
