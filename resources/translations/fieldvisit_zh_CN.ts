@@ -971,6 +971,17 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
     </message>
 </context>
 <context>
+    <name>FigureCandidates</name>
+    <message>
+        <source>Figures found in the text: double-click or press Enter to record one as a key figure</source>
+        <translation>文中找到的数据：双击或按回车记为关键数据</translation>
+    </message>
+    <message>
+        <source>Figures found in the text</source>
+        <translation>正文中识别出的数据</translation>
+    </message>
+</context>
+<context>
     <name>FiguresPanel</name>
     <message>
         <source>&amp;Delete Figure</source>
@@ -2517,16 +2528,8 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
 <context>
     <name>NotesTab</name>
     <message>
-        <source>Figures found in the text: double-click or press Enter to record one as a key figure</source>
-        <translation>文中找到的数据：双击或按回车记为关键数据</translation>
-    </message>
-    <message>
         <source>&amp;Follow-up from This Note…</source>
         <translation>由此记录生成后续事项(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>Figures found in the text</source>
-        <translation>正文中识别出的数据</translation>
     </message>
     <message>
         <source>Key figures</source>

@@ -17,7 +17,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QSplitter,
@@ -38,9 +37,9 @@ from fieldvisit.ui.commands import CommandContext, ServiceCommand
 from fieldvisit.ui.delete_action import on_delete
 from fieldvisit.ui.dialogs.follow_up_dialog import FollowUpDialog
 from fieldvisit.ui.errors import show_error
-from fieldvisit.ui.icons import icon
 from fieldvisit.ui.messages import error_text
 from fieldvisit.ui.undo_stack import UndoStack
+from fieldvisit.ui.views.figure_candidates import FigureCandidates
 from fieldvisit.ui.views.note_editor import NoteEditor
 from fieldvisit.ui.views.note_suggestions import NoteSuggestions
 from fieldvisit.ui.views.notes_list import NotesList
@@ -80,15 +79,12 @@ class NotesTab(QWidget):
         self.note_text = self.editor.text
         self.suggestions = NoteSuggestions(self, database, self.editor)
         self.list.pinned = lambda: self.editor.note.id if self.editor.note else None
-        self.candidates = QListWidget()
-        self.candidates.setToolTip(self.tr("Figures found in the text: double-click or press "
-                                           "Enter to record one as a key figure"))
+        self.candidates = FigureCandidates()
         self.follow_up_button = QPushButton(self.tr("&Follow-up from This Note…"))
         self.photos_panel = PhotosPanel(database, undo_stack, context)
         self.lower_tabs = QTabWidget()
         figures_view, follow_ups_view = self.tables.figures_panel, self.tables.follow_ups_panel
-        for widget, name in ((self.candidates, self.tr("Figures found in the text")),
-                             (figures_view, self.tr("Key figures")),
+        for widget, name in ((figures_view, self.tr("Key figures")),
                              (follow_ups_view, self.tr("Follow-ups")),
                              (self.tables.themes_view, self.tr("Themes"))):
             widget.setAccessibleName(name)
@@ -108,7 +104,7 @@ class NotesTab(QWidget):
         self.list.chosen.connect(self._note_chosen)
         self.list.new_requested.connect(self.new_note)
         self.list.delete_requested.connect(self.delete_note)
-        self.candidates.itemActivated.connect(self.accept_candidate)
+        self.candidates.chosen.connect(self.record_figure)
         self.follow_up_button.clicked.connect(self.follow_up)
         QApplication.instance().focusChanged.connect(self._focus_changed)
         on_delete(self.notes_view, lambda: self.tr("&Delete Note"), self.delete_note)
@@ -386,22 +382,16 @@ class NotesTab(QWidget):
 
     # -- figures and follow-ups ----------------------------------------------------------------
     def _show_candidates(self) -> None:
-        self.candidates.clear()
-        note = self.editor.note
-        if note is None:
-            return
-        for candidate in note_taking.unrecorded_figures(note, self.figures):
-            item = QListWidgetItem(icon("add"), candidate.text)
-            item.setData(Qt.ItemDataRole.UserRole, candidate)
-            self.candidates.addItem(item)
+        self.candidates.show_for(self.editor.note, self.figures)
 
     def accept_candidate(self, item: QListWidgetItem) -> None:
-        candidate: FigureCandidate = item.data(Qt.ItemDataRole.UserRole)
+        self.record_figure(self.candidates.candidate(item))
+
+    def record_figure(self, candidate: FigureCandidate) -> None:
+        """A figure found in the note's text becomes a key figure of the note's stop."""
         note = self.editor.note
         if note is None:
             return
-        from fieldvisit.domain.entities import KeyFigure
-
         figure = KeyFigure(visit_id=note.visit_id, stop_id=note.stop_id, note_id=note.id,
                            label=candidate.label or candidate.value, value=candidate.value,
                            unit=candidate.unit, qualifier=candidate.qualifier)
@@ -413,8 +403,6 @@ class NotesTab(QWidget):
         note = self.editor.note
         if note is None:
             return
-        from fieldvisit.domain.entities import FollowUp
-
         organizations = directory.list_organizations(self.database.unit_of_work())
         dialog = FollowUpDialog(organizations, note.text[:80], self)
         if not dialog.exec():
