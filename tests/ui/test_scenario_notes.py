@@ -265,3 +265,20 @@ def test_a_note_changed_elsewhere_while_typing_is_a_conflict_not_an_overwrite(
     assert notes.get_note(uow, note.id).text.endswith("（我的）")
     w.actions.undo.trigger()
     assert notes.get_note(uow, note.id).text == "别处改过的文字"
+
+
+def test_a_command_pushed_while_the_window_shows_a_change_runs_after_it(
+        sample_window, qtbot, uow, sample_visit_id):
+    from fieldvisit.services import visits as visit_service
+    from fieldvisit.ui.commands import EditVisitCommand
+
+    w = sample_window
+    ran_inside = []
+    command = EditVisitCommand(w._command_context(), sample_visit_id, {"region": "北京市朝阳区"},
+                               {"region": "朝阳区"})
+    with w._showing_change():
+        w.undo_stack.push(command)
+        ran_inside.append(visit_service.get_visit(uow, sample_visit_id).region)
+    assert ran_inside == ["北京市朝阳区"]  # nothing was written during the refresh
+    qtbot.waitUntil(lambda: visit_service.get_visit(uow, sample_visit_id).region == "朝阳区")
+    assert w.undo_stack.count() == 1
