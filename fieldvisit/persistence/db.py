@@ -14,6 +14,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from uuid import uuid4
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
@@ -24,6 +25,7 @@ from fieldvisit.domain.errors import DatabaseRefusedError
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.paths import user_data_dir
 from fieldvisit.persistence import database_files, session_lock
+from fieldvisit.persistence.change_log import has_log, name_client
 from fieldvisit.persistence.database_files import FileWatch
 from fieldvisit.persistence.migrations import alembic_config, head_revision, known_revisions
 from fieldvisit.persistence.session_lock import SessionLock
@@ -46,6 +48,14 @@ class Database:
     """The session on a SQLite file (None for other databases)."""
     files: FileWatch | None = field(default=None, compare=False)
     """The SQLite file and its -wal file as opened, to notice another program replacing them."""
+    client: str = field(default_factory=lambda: uuid4().hex, compare=False)
+    """This client's name in the change log of a shared database (``change_log``)."""
+
+    @property
+    def shared(self) -> bool:
+        """Whether other clients may write at the same time (a team server): then changes are
+        logged and polled (``change_log``)."""
+        return has_log(self.engine)
 
     def unit_of_work(self) -> UnitOfWork:
         return UnitOfWork(self.session_factory, self.files.check if self.files else None)
@@ -148,7 +158,10 @@ def _open_engine(url: str, parsed: URL, sqlite_path: Path | None) -> Database:
         raise DatabaseRefusedError(Message(QT_TRANSLATE_NOOP(
             "Messages", "cannot open database: {kind}: {error}"),
             kind=error.__class__.__name__, error=str(getattr(error, "orig", error)))) from None
-    return Database(url, engine, sessionmaker(engine, expire_on_commit=False))
+    database = Database(url, engine, sessionmaker(engine, expire_on_commit=False))
+    if database.shared:
+        name_client(engine, database.client)
+    return database
 
 
 def _sqlite_file(url: Any) -> Path | None:

@@ -39,8 +39,9 @@ def is_search_table(name: str | None) -> bool:
 
 
 def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
-    """Alembic ``include_name`` hook: the search tables are not in the ORM metadata."""
-    return not (type_ == "table" and is_search_table(name))
+    """Alembic ``include_name`` hook: the search tables and the change log of a shared
+    database (``change_log.py``) are made by hand, not by the ORM metadata."""
+    return not (type_ == "table" and (is_search_table(name) or name == "record_changes"))
 
 
 def query_terms(query: str) -> tuple[str, ...]:

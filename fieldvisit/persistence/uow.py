@@ -8,6 +8,7 @@ from typing import Callable
 from sqlalchemy.orm import Session, sessionmaker
 
 from fieldvisit.domain import entities as e
+from fieldvisit.persistence.change_log import ChangeLog
 from fieldvisit.persistence.repositories import MergeStateRepository, RecordRepository
 from fieldvisit.persistence.search_index import SearchIndex
 
@@ -33,6 +34,8 @@ class UnitOfWork:
     search: SearchIndex
     """Full-text search over notes, key figures and follow-ups."""
     merge_state: MergeStateRepository
+    changes: ChangeLog
+    """What other clients of a shared database wrote (PostgreSQL)."""
     """Content hashes exchanged in visit packages, and merge conflicts."""
 
     _REPOSITORIES = {
@@ -57,6 +60,7 @@ class UnitOfWork:
             setattr(self, name, RecordRepository(self._session, entity))
         self.search = SearchIndex(self._session)
         self.merge_state = MergeStateRepository(self._session)
+        self.changes = ChangeLog(self._session)
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

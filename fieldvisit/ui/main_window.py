@@ -114,6 +114,10 @@ class MainWindow(VisitTransfer, QMainWindow):
         self.visits_view.selectionModel().currentRowChanged.connect(self._visit_chosen)
         self.undo_stack.flush = self.workspace.flush
         self.refresh(self._last_visit_id(), first_load=True)
+        if database.shared:  # a team server: colleagues' changes show as they are made
+            from fieldvisit.ui.live_updates import LiveUpdates
+
+            self.live_updates = LiveUpdates(self, database, self.announce)
         self.database_ready.emit()
 
     # -- state -------------------------------------------------------------------------------

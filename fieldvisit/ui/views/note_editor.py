@@ -182,8 +182,10 @@ class NoteEditor(QWidget):
         text stays (the next save reports the conflict)."""
         assert self.note is not None and stored.id == self.note.id
         if self._differs(stored, self.values()):
-            if self.changes():
-                return  # typed on: keep the old base, so the next save sees the conflict
+            if self.changes():  # typed on: keep the old base, so a save is refused as stale
+                if self._differs(stored, {k: getattr(self.note, k) for k in self.values()}):
+                    self.mark_conflict()  # changed elsewhere: say so now, not at the save
+                return
             self.show_note(stored)
         else:
             self.note = stored
