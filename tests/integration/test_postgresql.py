@@ -36,7 +36,6 @@ def test_migrations_agree_with_models_on_postgresql(postgres):
     from alembic.migration import MigrationContext
 
     from fieldvisit.persistence.models import Base
-
     from fieldvisit.persistence.search_index import include_name
 
     with postgres.engine.connect() as connection:  # the change log is made by hand
