@@ -1460,6 +1460,13 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
     </message>
 </context>
 <context>
+    <name>LiveUpdates</name>
+    <message>
+        <source>Cannot see colleagues&apos; changes: %1</source>
+        <translation>看不到同事的修改：%1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Opening the database…</source>
