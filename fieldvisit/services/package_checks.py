@@ -1,4 +1,5 @@
-"""Checks of a visit package before anything is written (``package`` runs them).
+"""Checks of a visit package before anything is written (``package`` runs them), and the rule
+for the directory records a package may change (``package_merge`` applies it).
 
 Member names: inside the package (no absolute path, drive, ``..``, ``.`` or empty part, no
 backslash, nothing unprintable), no part longer than ``MAX_PART_BYTES`` and no name longer than
@@ -6,6 +7,9 @@ backslash, nothing unprintable), no part longer than ``MAX_PART_BYTES`` and no n
 case or Unicode normalization, and no name that is both a file and a folder (``x/a.jpg`` and
 ``x/a.jpg/b.jpg``). Photo members: exactly the derived places of the document's photos
 (``photo_paths``), of the kind their name says.
+
+Directory records (organizations, people, sites) are shared by all visits: a package may add
+new ones, but change an existing one only if its visit uses it in this database.
 """
 
 from __future__ import annotations
@@ -14,11 +18,15 @@ import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 from uuid import UUID
 
 from fieldvisit.domain import entities as e
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.services import photo_paths
+
+if TYPE_CHECKING:
+    from fieldvisit.persistence.uow import UnitOfWork
 
 Refuse = Callable[[str], Exception]
 
@@ -27,6 +35,7 @@ MAX_PART_BYTES = 255
 MAX_NAME_BYTES = 1024
 SHOWN_CHARS = 120
 PHOTOS = "photos"
+DIRECTORY_KINDS = (e.Organization, e.Person, e.Site)
 
 
 def shown(name: str) -> str:
@@ -148,3 +157,56 @@ def check_image(path: Path, member: str, expected: str, refuse: Refuse) -> None:
         raise refuse(Message(QT_TRANSLATE_NOOP(
             "Messages", "{member} is too large ({width} × {height} pixels)"), member=member,
             width=width, height=height))
+
+
+# -- directory records a package may change -----------------------------------------------------
+def directory_in_use(uow: UnitOfWork, visit_id: UUID) -> frozenset[UUID]:
+    """The organizations, people and sites the visit uses in this database: its delegation
+    members, contact persons and note authors, the sites of its stops, the organizations
+    taking part, responsible for its follow-ups, hosting its sites or of those people (what
+    an export of the visit carries). Empty for a visit this database does not have."""
+    with uow:
+        return used_in_transaction(uow, visit_id)
+
+
+def kept_directory_records(uow: UnitOfWork, visit_id: UUID,
+                           incoming: Iterable[e.Record]) -> frozenset[UUID]:
+    """The ids of the ``incoming`` directory records that a package of ``visit_id`` may not
+    change: they exist here, differ, and the visit does not use them here."""
+    with uow:
+        return kept_in_transaction(uow, visit_id, incoming)
+
+
+def kept_in_transaction(uow: UnitOfWork, visit_id: UUID,
+                        incoming: Iterable[e.Record]) -> frozenset[UUID]:
+    """``kept_directory_records`` inside the caller's transaction."""
+    from fieldvisit.services.package_merge import content_hash
+
+    candidates = [r for r in incoming if isinstance(r, DIRECTORY_KINDS)]
+    if not candidates:
+        return frozenset()
+    used = used_in_transaction(uow, visit_id)
+    kept = set()
+    for record in candidates:
+        if record.id in used:
+            continue
+        local = uow.repository(type(record)).find(record.id)
+        if local is not None and content_hash(local) != content_hash(record):
+            kept.add(record.id)
+    return frozenset(kept)
+
+
+def used_in_transaction(uow: UnitOfWork, visit_id: UUID) -> frozenset[UUID]:
+    """``directory_in_use`` inside the caller's transaction."""
+    participations = uow.participations.list(visit_id=visit_id)
+    people_ids = ([m.person_id for m in uow.delegation.list(visit_id=visit_id)]
+                  + [n.author_id for n in uow.notes.list(visit_id=visit_id) if n.author_id]
+                  + [p.contact_person_id for p in participations if p.contact_person_id])
+    people = uow.people.list(id=people_ids)
+    sites = uow.sites.list(id=[s.site_id for s in uow.stops.list(visit_id=visit_id)])
+    organization_ids: list[UUID | None] = (
+        [p.organization_id for p in people] + [p.organization_id for p in participations]
+        + [s.host_organization_id for s in sites]
+        + [f.responsible_organization_id for f in uow.follow_ups.list(visit_id=visit_id)])
+    organizations = uow.organizations.list(id=[o for o in organization_ids if o])
+    return frozenset(r.id for r in [*people, *sites, *organizations])
