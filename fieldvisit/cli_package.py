@@ -48,7 +48,8 @@ def summary_text(summary: MergeSummary) -> str:
     lines = [f"{summary.visit_id}  {summary.visit_title}"]
     for label, counts in (("added", summary.added), ("updated", summary.updated),
                           ("unchanged", summary.unchanged),
-                          ("kept (changed here since)", summary.kept_local)):
+                          ("kept (changed here since)", summary.kept_local),
+                          ("kept: used only by other visits", summary.kept_directory)):
         if counts:
             lines.append(f"  {label}: " + ", ".join(f"{n} {name}" for name, n in counts.items()))
     if summary.photo_files:

@@ -303,8 +303,8 @@ def _backup(path: Path, revision: str) -> None:
 
 
 def photo_root(database_url: str) -> Path:
-    """The folder holding the photo files of the database at ``database_url``; a photo record's
-    ``file_name`` is relative to it.
+    """The folder holding the photo files of the database at ``database_url``; where a photo's
+    files are in it is derived from the photo's visit and id (``services/photo_paths.py``).
 
     For a SQLite file ``<folder>/<name>.sqlite3`` it is ``<folder>/<name>-photos/``, beside the
     file, so that copying both keeps them together. For any other database (a server shared by

@@ -3,12 +3,17 @@ visit from one laptop to another and merging it there (the merge: ``package_merg
 
 Layout: ``manifest.json`` (format, version, visit id, the member list and, per record, the
 content hashes it has had when exchanged), ``visit.json`` (the visit document) and
-``photos/<Photo.file_name>`` (original and display copy, where they exist).
+``photos/<visit id>/<photo id><suffix>`` and ``photos/<visit id>/<photo id>-display.jpg``
+(original and display copy, where they exist: the places ``photo_paths`` derives).
 
-Reading a package checks everything before anything is written: a zip that is whole, member
-names that stay inside the package, sizes (declared and actual) within limits, a known format
-version, a valid visit document, photos that are JPEG or PNG images. Photos are extracted to a
-temporary folder outside the photo folder while they are checked.
+Unpacking checks everything before anything is written (``package_checks``): a zip that is
+whole, member names that stay inside the package (lengths, duplicates, nesting), sizes
+(declared and actual) within limits, a known format version, a valid visit document that fits
+this database, photo members exactly at their photos' derived places, JPEG or PNG images as
+their names say. Photos are extracted to a temporary folder outside the photo folder while
+they are checked. Then the photo files are installed (all or none), the records merged in one
+transaction, and the installed files taken back if that fails: a refused or failed unpack
+leaves the database and the photo folder as they were.
 """
 
 from __future__ import annotations
@@ -16,20 +21,20 @@ from __future__ import annotations
 import io
 import json
 import os
-import shutil
 import tempfile
 import zipfile
 import zlib
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from fieldvisit.domain import entities as e
 from fieldvisit.domain.errors import DocumentError, FieldVisitError
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
-from fieldvisit.services import photos as photo_files
-from fieldvisit.services import visit_document
+from fieldvisit.services import package_checks as checks
+from fieldvisit.services import photo_paths, visit_document
+from fieldvisit.services.package_files import install_photos
 from fieldvisit.services.package_merge import MergeSummary, content_hash, merge_visit
 
 if TYPE_CHECKING:
@@ -56,11 +61,13 @@ _CHUNK = 1024 * 1024
 class PackageError(FieldVisitError):
     """A package that is refused; the message names the file and the problem."""
 
-    def __init__(self, path: Path, problem: str) -> None:
+    def __init__(self, path: Path, problem: str, unchanged: bool = True) -> None:
         super().__init__(Message(QT_TRANSLATE_NOOP(
             "Messages", "“{file}” cannot be imported: {problem}; nothing was changed"),
-            file=path.name, problem=problem))
-        self.path, self.problem = path, problem
+            file=path.name, problem=problem) if unchanged else Message(QT_TRANSLATE_NOOP(
+                "Messages", "“{file}” cannot be imported: {problem}"),
+                file=path.name, problem=problem))
+        self.path, self.problem, self.unchanged = path, problem, unchanged
 
 
 @dataclass(frozen=True)
@@ -89,9 +96,10 @@ def pack_visit(uow: UnitOfWork, root: Path, visit_id: UUID, target: Path) -> Pac
         files: list[tuple[str, Path]] = []
         for photo in sections["photos"]:
             assert isinstance(photo, e.Photo)
-            for path in photo_files.photo_files(root, photo):
-                if path.is_file():
-                    files.append((f"{PHOTOS}/{path.relative_to(root).as_posix()}", path))
+            for name in photo_paths.photo_file_names(photo):  # only the visit's own folder
+                path = root.joinpath(*name.split("/"))
+                if photo_paths.stored_file(path):
+                    files.append((f"{PHOTOS}/{name}", path))
         manifest = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "visit_id": str(visit.id),
                     "files": [DOCUMENT] + [name for name, _ in files], "history": history}
         temporary = target.with_name(f".{target.name}.part")
@@ -118,19 +126,47 @@ class _Checked:
 
 
 def unpack_visit(uow: UnitOfWork, root: Path, source: Path) -> MergeSummary:
-    """Check the package at ``source`` and merge it into the database; then copy its photo
-    files into ``root`` (never replacing a file that is there)."""
+    """Check the whole package at ``source`` and that it fits the database; install its photo
+    files into ``root`` (never replacing a file that is there), then merge the records in
+    one transaction. Whatever is refused or fails, the database and ``root`` stay as they
+    were."""
     source = Path(source)
-    with tempfile.TemporaryDirectory(prefix="fieldvisit-package-") as staging:
+
+    def refuse(problem: str, unchanged: bool = True) -> PackageError:
+        return PackageError(source, problem, unchanged)
+
+    with tempfile.TemporaryDirectory(prefix="fieldvisit-package-",
+                                     ignore_cleanup_errors=True) as staging:
         checked = read_package(source, Path(staging))
+        _check_fits(uow, checked.document, refuse)
+        installed = install_photos(root, checked.photos, refuse)
         try:
             summary = merge_visit(uow, checked.document, checked.history)
         except DocumentError as error:
-            raise PackageError(source, Message(QT_TRANSLATE_NOOP(
-                "Messages", "{file} does not fit this database at {error}"), file=DOCUMENT,
-                error=error.message)) from None
-        copied = _install_photos(root, checked.photos)
-    return summary.with_photos(copied)
+            installed.undo(refuse)
+            problem = _misfit(error)
+            raise refuse(problem) from None
+        except BaseException:
+            installed.undo(refuse)
+            raise
+    return summary.with_photos(len(installed.files))
+
+
+def _check_fits(uow: UnitOfWork, document: dict[str, Any], refuse: Any) -> None:
+    """What the merge checks against the database (references, records of other visits),
+    checked before any file is installed."""
+    visit, sections = visit_document.parse(document)
+    try:
+        with uow:
+            visit_document._check_references(uow, visit, sections)
+    except DocumentError as error:
+        problem = _misfit(error)
+        raise refuse(problem) from None
+
+
+def _misfit(error: DocumentError) -> Message:
+    return Message(QT_TRANSLATE_NOOP("Messages", "{file} does not fit this database at {error}"),
+                   file=DOCUMENT, error=error.message)
 
 
 def read_package(source: Path, staging: Path) -> _Checked:
@@ -148,6 +184,7 @@ def read_package(source: Path, staging: Path) -> _Checked:
                 "Messages", "it is not a FieldVisit package (not a zip file, or truncated)")))
         with zipfile.ZipFile(source) as archive:
             infos = archive.infolist()
+            checks.check_member_names(infos, (MANIFEST, DOCUMENT), refuse)
             _check_members(infos, refuse)
             manifest = _manifest(_read(archive, archive.getinfo(MANIFEST), refuse), refuse)
             names = {info.filename for info in infos}
@@ -166,25 +203,21 @@ def read_package(source: Path, staging: Path) -> _Checked:
             if str(visit.id) != manifest["visit_id"]:
                 raise refuse(Message(QT_TRANSLATE_NOOP(
                     "Messages", "the manifest and the visit document name different visits")))
-            expected = _photo_members(sections["photos"])
+            expected = checks.photo_members(sections["photos"])
+            members = [i for i in infos if i.filename not in (MANIFEST, DOCUMENT)]
+            for info in members:  # every name first: nothing is extracted for a bad one
+                checks.check_photo_member(info.filename, expected, visit.id, refuse)
             extracted: dict[str, Path] = {}
-            for info in infos:
-                if info.filename in (MANIFEST, DOCUMENT):
-                    continue
-                relative = info.filename[len(PHOTOS) + 1:]
-                if relative not in expected:
-                    raise refuse(Message(QT_TRANSLATE_NOOP(
-                        "Messages", "{member} belongs to no photo of the visit"),
-                        member=info.filename))
+            for info in members:
                 target = staging / f"{len(extracted)}.bin"
                 _extract(archive, info, target, refuse)
-                _check_image(target, info.filename, refuse)
-                extracted[relative] = target
+                checks.check_image(target, info.filename, expected[info.filename], refuse)
+                extracted[info.filename[len(PHOTOS) + 1:]] = target
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError,
             RuntimeError, ValueError, zlib.error) as error:
         raise refuse(Message(QT_TRANSLATE_NOOP(
             "Messages", "the zip file is damaged or unsupported ({error})"),
-            error=str(error))) from None
+            error=" ".join(str(error).split()))) from None
     history = {UUID(k): frozenset(v) for k, v in manifest["history"].items()}
     return _Checked(document, history, extracted)
 
@@ -197,13 +230,6 @@ def _check_members(infos: list[zipfile.ZipInfo], refuse: Any) -> None:
     total = 0
     for info in infos:
         name = info.filename
-        if not _safe_name(name):
-            raise refuse(Message(QT_TRANSLATE_NOOP(
-                "Messages", "the member name {name!r} would be written outside the package's "
-                "folder or is not allowed"), name=name))
-        if name in seen:
-            raise refuse(Message(QT_TRANSLATE_NOOP(
-                "Messages", "the member {name!r} appears twice"), name=name))
         seen.add(name)
         if info.flag_bits & 0x1:
             raise refuse(Message(QT_TRANSLATE_NOOP(
@@ -229,17 +255,6 @@ def _check_members(infos: list[zipfile.ZipInfo], refuse: Any) -> None:
                 "Messages", "it has no {file}: not a FieldVisit package"), file=required))
 
 
-def _safe_name(name: str) -> bool:
-    if not name or "\\" in name or ":" in name or "\x00" in name or name.startswith("/"):
-        return False
-    parts = name.split("/")
-    if any(part in ("", ".", "..") for part in parts):
-        return False
-    if name in (MANIFEST, DOCUMENT):
-        return True
-    return parts[0] == PHOTOS and len(parts) >= 2 and not PurePosixPath(name).is_absolute()
-
-
 def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, refuse: Any) -> bytes:
     if info.file_size > MAX_JSON_BYTES:
         raise refuse(Message(QT_TRANSLATE_NOOP(
@@ -251,8 +266,13 @@ def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, refuse: Any) -> bytes
 
 
 def _extract(archive: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, refuse: Any) -> None:
-    with target.open("wb") as handle:
-        _copy(archive, info, handle, refuse)
+    try:
+        with target.open("wb") as handle:
+            _copy(archive, info, handle, refuse)
+    except OSError as error:  # the temporary folder: its path is not for the message
+        raise refuse(Message(QT_TRANSLATE_NOOP(
+            "Messages", "its photo files cannot be unpacked for checking ({error})"),
+            error=error.strerror or type(error).__name__)) from None
 
 
 def _copy(archive: zipfile.ZipFile, info: zipfile.ZipInfo, handle: Any, refuse: Any) -> None:
@@ -310,56 +330,3 @@ def _manifest(data: bytes, refuse: Any) -> dict[str, Any]:
             "Messages", "{file} has an invalid history"), file=MANIFEST)) from None
     manifest["history"] = history
     return manifest
-
-
-def _photo_members(photos: list[e.Record]) -> set[str]:
-    root = Path("/root")  # only to compute names relative to it
-    names: set[str] = set()
-    for photo in photos:
-        assert isinstance(photo, e.Photo)
-        for path in photo_files.photo_files(root, photo):
-            names.add(path.relative_to(root).as_posix())
-    return names
-
-
-def _check_image(path: Path, member: str, refuse: Any) -> None:
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        with Image.open(path) as image:
-            kind = image.format
-            width, height = image.size
-            image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError,
-            Image.DecompressionBombError) as error:
-        raise refuse(Message(QT_TRANSLATE_NOOP(
-            "Messages", "{member} is not a JPEG or PNG image ({error})"), member=member,
-            error=str(error))) from None
-    if kind not in photo_files.FORMATS:
-        raise refuse(Message(QT_TRANSLATE_NOOP(
-            "Messages", "{member} is not a JPEG or PNG image (it is {kind})"), member=member,
-            kind=kind))
-    if width * height > photo_files.MAX_PIXELS:
-        raise refuse(Message(QT_TRANSLATE_NOOP(
-            "Messages", "{member} is too large ({width} × {height} pixels)"), member=member,
-            width=width, height=height))
-
-
-def _install_photos(root: Path, extracted: dict[str, Path]) -> int:
-    """Copy the checked photo files into ``root`` under temporary names, then rename them; a
-    file already there is kept (photo files never change once written)."""
-    copied = 0
-    for relative, staged in sorted(extracted.items()):
-        target = root.joinpath(*relative.split("/"))
-        if target.exists():
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.part")
-        try:
-            shutil.copyfile(staged, temporary)
-            os.replace(temporary, target)
-        except OSError:
-            temporary.unlink(missing_ok=True)
-            raise
-        copied += 1
-    return copied

@@ -11,6 +11,9 @@ packed or unpacked (its exchanged versions); a package carries the sender's list
 - the incoming version is one this database had exchanged (so ours is later): kept;
 - otherwise both sides changed it: a conflict. Ours stays, theirs is stored in
   ``merge_conflicts`` for the user to resolve. Nothing is silently overwritten.
+
+Organizations, people and sites are shared by all visits: one that exists here, differs, and
+is not used by this visit here is kept as it is (``kept_directory``), before any of the above.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from fieldvisit.domain import entities as e
 from fieldvisit.domain.errors import NotFoundError, ValidationError
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.domain.plain import from_plain, to_plain
-from fieldvisit.services import visit_document
+from fieldvisit.services import package_checks, visit_document
 
 if TYPE_CHECKING:
     from fieldvisit.persistence.repositories import StoredConflict
@@ -69,6 +72,9 @@ class MergeSummary:
     unchanged: dict[str, int] = field(default_factory=dict)
     kept_local: dict[str, int] = field(default_factory=dict)
     """Records changed here since the other laptop's version: ours are later and stay."""
+    kept_directory: dict[str, int] = field(default_factory=dict)
+    """Organizations, people and sites that differ but that this visit does not use here:
+    a package may not change them (``package_checks.kept_directory_records``)."""
     conflicts: tuple[ConflictView, ...] = ()
     photo_files: int = 0
     """Photo files copied into the photo folder."""
@@ -87,14 +93,18 @@ def merge_visit(uow: UnitOfWork, document: dict[str, Any],
     exchanged hashes per record."""
     visit, sections = visit_document.parse(document)
     counts: dict[str, dict[str, int]] = {"added": {}, "updated": {}, "unchanged": {},
-                                         "kept_local": {}}
+                                         "kept_local": {}, "kept_directory": {}}
     conflict_ids: list[UUID] = []
     with uow:
         visit_document._check_references(uow, visit, sections)
         ordered = [(VISIT_SECTION, visit)] + [(name, r) for name, _ in visit_document.SECTIONS
                                               for r in sections[name]]
         known = uow.merge_state.known_hashes(r.id for _, r in ordered)
+        kept = package_checks.kept_in_transaction(uow, visit.id, (r for _, r in ordered))
         for name, record in ordered:
+            if record.id in kept:  # shared with other visits only: not this package's to change
+                counts["kept_directory"][name] = counts["kept_directory"].get(name, 0) + 1
+                continue
             outcome, conflict_id = _merge_record(uow, visit.id, name, record,
                                                  known.get(record.id, set()),
                                                  history.get(record.id, frozenset()))

@@ -1,9 +1,11 @@
 """Photos of a visit: importing a JPEG or PNG file, its display copy, deleting and undoing.
 
-Files live under ``root / <visit id> /`` (``root`` is ``fieldvisit.persistence.db.photo_root``): the
-original, byte for byte, as ``<photo id><suffix>`` (the record's ``file_name`` is that path,
-relative to ``root``) and a display copy ``<photo id>-display.jpg`` (upright, RGB, at most
-``DISPLAY_PIXELS`` on the long side, no EXIF) for the screen and reports.
+Files live under ``root / <visit id> /`` (``root`` is ``fieldvisit.persistence.db.photo_root``;
+the places are derived in ``photo_paths``, from the photo's visit and id): the original, byte
+for byte, as ``<photo id><suffix>`` (the record's ``file_name`` is written as that path,
+relative to ``root``, for older versions; only its suffix is read) and a display copy
+``<photo id>-display.jpg`` (upright, RGB, at most ``DISPLAY_PIXELS`` on the long side, no EXIF)
+for the screen and reports.
 
 An import decodes and checks the whole file in memory first, writes both files under temporary
 names and renames them, and stores the record last; whatever fails, nothing is left behind.
@@ -29,6 +31,11 @@ from fieldvisit.domain.errors import FieldVisitError
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.services import records
 from fieldvisit.services.itinerary_view import ItineraryView, itinerary
+from fieldvisit.services.photo_paths import (  # noqa: F401 - also the module's own API
+    display_path,
+    photo_file_names,
+    photo_files,
+)
 
 if TYPE_CHECKING:
     from PIL import Image as PILImage
@@ -99,18 +106,6 @@ class _Decoded:
     offset: timezone | None
 
 
-# -- files -----------------------------------------------------------------------------------
-def display_path(root: Path, photo: Photo) -> Path:
-    """The display copy of ``photo``: beside the original, ``<stem>-display.jpg``."""
-    original = root / photo.file_name
-    return original.with_name(f"{original.stem}-display.jpg")
-
-
-def photo_files(root: Path, photo: Photo) -> tuple[Path, Path]:
-    """(original, display copy) of ``photo``; either may be missing on this computer."""
-    return root / photo.file_name, display_path(root, photo)
-
-
 # -- import ----------------------------------------------------------------------------------
 def import_photo(uow: UnitOfWork, root: Path, visit_id: UUID, source: Path, caption: str = "",
                  credit: str = "") -> PhotoImport:
@@ -123,12 +118,10 @@ def import_photo(uow: UnitOfWork, root: Path, visit_id: UUID, source: Path, capt
     taken_at = _local_time(decoded.taken_at, decoded.offset, plan.visit.timezone)
     stop_id = propose_stop(plan, taken_at)
     photo_id = uuid4()
-    folder = root / str(visit_id)
-    original = folder / f"{photo_id}{decoded.suffix}"
     photo = records.normalized(Photo(
-        id=photo_id, visit_id=visit_id, file_name=f"{visit_id}/{original.name}",
+        id=photo_id, visit_id=visit_id, file_name=f"{visit_id}/{photo_id}{decoded.suffix}",
         caption=caption, credit=credit, stop_id=stop_id, taken_at=taken_at))
-    display = display_path(root, photo)
+    original, display = photo_files(root, photo)
     written = _write_files(source, [(original, decoded.data), (display, decoded.display)])
     try:
         with uow:

@@ -25,6 +25,7 @@ from fieldvisit.domain.figures import format_figure
 from fieldvisit.services.delegation_view import delegation_details, roster
 from fieldvisit.services.itinerary_view import itinerary
 from fieldvisit.services.notes import visit_records
+from fieldvisit.services.photo_paths import photo_file_names, photo_files
 from fieldvisit.services.report_model import (
     FigureItem,
     FollowUpItem,
@@ -173,7 +174,7 @@ def _photos(photos, stops, root: Path | None) -> tuple[PhotoItem, ...]:
     order = {s.stop.id: number for number, s in enumerate(stops)}
     found = []
     for photo in sorted(photos, key=lambda p: order.get(p.stop_id, 10**9)):
-        path = root / photo.file_name
+        path = photo_files(root, photo)[0]
         if path.is_file():
             found.append(PhotoItem(path, photo.caption, photo.credit,
                                    names.get(photo.stop_id, ""), photo.taken_at))
@@ -181,4 +182,6 @@ def _photos(photos, stops, root: Path | None) -> tuple[PhotoItem, ...]:
 
 
 def _missing(photos, root: Path | None) -> tuple[str, ...]:
-    return tuple(p.file_name for p in photos if root is None or not (root / p.file_name).is_file())
+    """Where the originals not found were looked for, relative to the photo folder."""
+    return tuple(photo_file_names(p)[0] for p in photos
+                 if root is None or not photo_files(root, p)[0].is_file())

@@ -88,7 +88,7 @@ class VisitTransfer(QMainWindow):
 
         def done(summary: MergeSummary) -> None:
             self.announce(Change.everything(summary.visit_id), True)
-            self.statusBar().showMessage(
+            text = (
                 translate("VisitTransfer",
                           "Merged “%1”: %2 added, %3 updated, %4 unchanged, %5 in conflict")
                 .replace("%1", summary.visit_title)
@@ -96,7 +96,13 @@ class VisitTransfer(QMainWindow):
                 .replace("%3", str(sum(summary.updated.values())))
                 .replace("%4", str(sum(summary.unchanged.values())
                                    + sum(summary.kept_local.values())))
-                .replace("%5", str(len(summary.conflicts))), 10000)
+                .replace("%5", str(len(summary.conflicts))))
+            kept = sum(summary.kept_directory.values())
+            if kept:  # shared records this visit does not use here: the package may not change
+                text += translate(
+                    "VisitTransfer", "; %1 directory records kept: used only by other visits"
+                ).replace("%1", str(kept))
+            self.statusBar().showMessage(text, 10000)
             if summary.conflicts:
                 self.show_conflicts(summary.visit_id)
 

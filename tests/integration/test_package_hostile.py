@@ -219,7 +219,9 @@ def test_a_record_of_another_visit_is_refused(source, target, tmp_path):
             record["visit_id"] = document["visit"]["id"]
     manifest = json.loads(source["manifest.json"])
     manifest["visit_id"] = document["visit"]["id"]
-    hijack = {**source, "visit.json": json.dumps(document, ensure_ascii=False).encode(),
-              "manifest.json": json.dumps(manifest).encode()}
+    photos = {name.replace(str(other.visit_id), document["visit"]["id"]): data  # its folder
+              for name, data in source.items() if name.startswith("photos/")}
+    hijack = {"visit.json": json.dumps(document, ensure_ascii=False).encode(),
+              "manifest.json": json.dumps(manifest).encode(), **photos}
     assert_refused(target, build(tmp_path / "hijack.fieldvisit", hijack),
                    "another visit")

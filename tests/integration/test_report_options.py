@@ -12,6 +12,7 @@ from fieldvisit.domain.enums import NoteKind
 from fieldvisit.domain.errors import FieldVisitError, ValidationError
 from fieldvisit.persistence.db import photo_root, sqlite_url
 from fieldvisit.services.notes import add_note, add_photo
+from fieldvisit.services.photos import photo_file_names, photo_files
 from fieldvisit.services.report_data import ReportOptions, report_data
 from fieldvisit.services.report_model import SECTIONS
 from fieldvisit.services.visits import visit_overview
@@ -87,21 +88,24 @@ def test_a_font_that_is_not_truetype_is_refused(uow, visit, tmp_path):
         render(uow, visit, font=str(fake))
 
 
-def _photos(uow, visit_id, root: Path) -> None:
+def _photos(uow, visit_id, root: Path) -> str:
+    """Two photos with their files where the photo folder keeps them, and one without; returns
+    where the missing one's file was looked for."""
     stops = visit_overview(uow, visit_id).stops
-    (root / "visit").mkdir(parents=True)
+    (root / str(visit_id)).mkdir(parents=True)
     for index, (colour, size) in enumerate((("#a33", (2400, 1600)), ("#36a", (1200, 1600)))):
-        Image.new("RGB", size, colour).save(root / "visit" / f"p{index}.jpg", quality=90)
-        add_photo(uow, visit_id, f"visit/p{index}.jpg", caption=f"调研现场照片{index + 1}",
-                  credit="刘欣欣", stop_id=stops[index].stop.id)
-    add_photo(uow, visit_id, "visit/missing.jpg", caption="不存在的照片")
+        photo = add_photo(uow, visit_id, f"p{index}.jpg", caption=f"调研现场照片{index + 1}",
+                          credit="刘欣欣", stop_id=stops[index].stop.id)
+        Image.new("RGB", size, colour).save(photo_files(root, photo)[0], quality=90)
+    missing = add_photo(uow, visit_id, "missing.jpg", caption="不存在的照片")
+    return photo_file_names(missing)[0]
 
 
 def test_photo_pages_with_captions_and_credits(uow, visit, tmp_path):
     root = tmp_path / "photos"
-    _photos(uow, visit, root)
+    missing = _photos(uow, visit, root)
     data = report_data(uow, visit, ReportOptions(), root)
-    assert data.missing_photos == ("visit/missing.jpg",)
+    assert data.missing_photos == (missing,) == (f"{visit}/{missing.split('/')[1]}",)
     report = render(uow, visit, root)
     text = compact_text(report, tmp_path)
     pdf.assert_in_order(text, ["附录一调研图片", "调研现场照片1", "1.饿了么北京CBD骑士驿站",
@@ -132,11 +136,11 @@ def test_report_command(run_cli, db_path, tmp_path, sample_visit_id):
 
 def test_report_command_options(run_cli, db_path, tmp_path, uow, visit):
     root = photo_root(sqlite_url(db_path))
-    _photos(uow, visit, root)
+    missing = _photos(uow, visit, root)
     output = tmp_path / "r.pdf"
     status, _, err = run_cli("report", str(visit), "-o", str(output), "--include-confidential",
                              "--names", "--without", "cover", "--without", "contents")
-    assert status == 0 and "1 photo files not found" in err and "visit/missing.jpg" in err
+    assert status == 0 and "1 photo files not found" in err and missing in err
     text = pdf.compact(pdf.text(output.read_bytes(), tmp_path))
     assert SECRET in text and SPEAKER in text and "调研现场照片1" in text and "目录" not in text
     status, _, _ = run_cli("report", str(visit), "-o", str(output), "--no-photos")
