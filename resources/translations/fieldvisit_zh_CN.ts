@@ -1895,6 +1895,10 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
         <translation>“{file}”无法导入：{problem}；未作任何改动</translation>
     </message>
     <message>
+        <source>“{file}” cannot be imported: {problem}</source>
+        <translation>“{file}”无法导入：{problem}</translation>
+    </message>
+    <message>
         <source>{file} does not fit this database at {error}</source>
         <translation>{file} 与本数据库不符，位置：{error}</translation>
     </message>
@@ -1919,24 +1923,12 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
         <translation>清单与调研文件所指的调研不一致</translation>
     </message>
     <message>
-        <source>{member} belongs to no photo of the visit</source>
-        <translation>{member} 不属于本次调研的任何照片</translation>
-    </message>
-    <message>
         <source>the zip file is damaged or unsupported ({error})</source>
         <translation>zip 文件已损坏或不受支持（{error}）</translation>
     </message>
     <message>
         <source>it holds more than {limit} files</source>
         <translation>其中文件超过 {limit} 个</translation>
-    </message>
-    <message>
-        <source>the member name {name!r} would be written outside the package&apos;s folder or is not allowed</source>
-        <translation>包内文件名 {name!r} 会写到调研包文件夹之外，或不被允许</translation>
-    </message>
-    <message>
-        <source>the member {name!r} appears twice</source>
-        <translation>包内文件 {name!r} 出现了两次</translation>
     </message>
     <message>
         <source>the member {name} is encrypted</source>
@@ -1961,6 +1953,10 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
     <message>
         <source>{member} is larger than {limit} bytes</source>
         <translation>{member} 超过 {limit} 字节</translation>
+    </message>
+    <message>
+        <source>its photo files cannot be unpacked for checking ({error})</source>
+        <translation>无法解压其照片文件以进行检查（{error}）</translation>
     </message>
     <message>
         <source>the member {name} unpacks to more than its declared size (a zip bomb?)</source>
@@ -1995,12 +1991,48 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
         <translation>{file} 中的交换历史无效</translation>
     </message>
     <message>
+        <source>the member name {name} would be written outside the package&apos;s folder or is not allowed</source>
+        <translation>包内文件名 {name} 会写到调研包文件夹之外，或不被允许</translation>
+    </message>
+    <message>
+        <source>the member name {name} has a part longer than {limit} bytes</source>
+        <translation>包内文件名 {name} 中有一段超过 {limit} 字节</translation>
+    </message>
+    <message>
+        <source>the member name {name} is longer than {limit} bytes</source>
+        <translation>包内文件名 {name} 超过 {limit} 字节</translation>
+    </message>
+    <message>
+        <source>the member {name} appears twice</source>
+        <translation>包内文件 {name} 出现了两次</translation>
+    </message>
+    <message>
+        <source>the members {name} and {other} differ only in case or Unicode form: they would be the same file</source>
+        <translation>包内文件 {name} 与 {other} 仅大小写或 Unicode 形式不同：二者会成为同一个文件</translation>
+    </message>
+    <message>
+        <source>the member {name} would be both a file and a folder ({other})</source>
+        <translation>包内文件 {name} 会同时是文件和文件夹（{other}）</translation>
+    </message>
+    <message>
+        <source>{member} belongs to no photo of the visit (a photo&apos;s files are photos/{visit}/&lt;photo id&gt;.jpg, .jpeg or .png and &lt;photo id&gt;-display.jpg)</source>
+        <translation>{member} 不属于本次调研的任何照片（照片的文件应为 photos/{visit}/&lt;照片 id&gt;.jpg、.jpeg 或 .png，以及 &lt;照片 id&gt;-display.jpg）</translation>
+    </message>
+    <message>
+        <source>{member} is not a JPEG or PNG image</source>
+        <translation>{member} 不是 JPEG 或 PNG 图片</translation>
+    </message>
+    <message>
         <source>{member} is not a JPEG or PNG image ({error})</source>
         <translation>{member} 不是 JPEG 或 PNG 图片（{error}）</translation>
     </message>
     <message>
         <source>{member} is not a JPEG or PNG image (it is {kind})</source>
         <translation>{member} 不是 JPEG 或 PNG 图片（而是 {kind}）</translation>
+    </message>
+    <message>
+        <source>{member} is not a {expected} image, as its name says (it is {kind})</source>
+        <translation>{member} 不是其文件名所示的 {expected} 图片（实为 {kind}）</translation>
     </message>
     <message>
         <source>{member} is too large ({width} × {height} pixels)</source>
@@ -2365,6 +2397,18 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
     <message>
         <source>the stop belongs to another visit</source>
         <translation>该站点属于另一次调研</translation>
+    </message>
+    <message>
+        <source>the records were not saved, but {count} photo files copied for them could not be removed from the photo folder: {names}</source>
+        <translation>记录未保存，但为其复制的 {count} 个照片文件无法从照片文件夹中删除：{names}</translation>
+    </message>
+    <message>
+        <source>its photo files cannot be stored in the photo folder ({error})</source>
+        <translation>无法将其照片文件存入照片文件夹（{error}）</translation>
+    </message>
+    <message>
+        <source>{problem}, and {count} photo files copied could not be removed again: {names}</source>
+        <translation>{problem}，且已复制的 {count} 个照片文件无法再删除：{names}</translation>
     </message>
 </context>
 <context>
@@ -3844,6 +3888,10 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
     <message>
         <source>Merged “%1”: %2 added, %3 updated, %4 unchanged, %5 in conflict</source>
         <translation>已合并“%1”：新增 %2，更新 %3，未变 %4，冲突 %5</translation>
+    </message>
+    <message>
+        <source>; %1 directory records kept: used only by other visits</source>
+        <translation>；%1 条名录记录保持不变：仅被其他调研使用</translation>
     </message>
     <message>
         <source>Export Visit</source>
