@@ -9,9 +9,15 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The user's data, settings and cache folders (photos of a team server, report caches, the
+# preferences of child processes) go to a folder of the test run, never the real ones.
+_USER_FOLDERS = tempfile.mkdtemp(prefix="fieldvisit-tests-")
+for _name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+    os.environ[_name] = os.path.join(_USER_FOLDERS, _name.lower())
 
 import pytest  # noqa: E402
 

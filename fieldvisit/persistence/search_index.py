@@ -38,10 +38,13 @@ def is_search_table(name: str | None) -> bool:
     return bool(name) and (name in SEARCH_TABLES or name.startswith("search_index_"))
 
 
+HAND_MADE = ("record_changes", "photo_blobs")  # a shared database's change log and photos
+
+
 def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
     """Alembic ``include_name`` hook: the search tables and the change log of a shared
     database (``change_log.py``) are made by hand, not by the ORM metadata."""
-    return not (type_ == "table" and (is_search_table(name) or name == "record_changes"))
+    return not (type_ == "table" and (is_search_table(name) or name in HAND_MADE))
 
 
 def query_terms(query: str) -> tuple[str, ...]:

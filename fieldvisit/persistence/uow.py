@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from fieldvisit.domain import entities as e
 from fieldvisit.persistence.change_log import ChangeLog
+from fieldvisit.persistence.photo_blobs import PhotoBlobs
 from fieldvisit.persistence.repositories import MergeStateRepository, RecordRepository
 from fieldvisit.persistence.search_index import SearchIndex
 
@@ -36,6 +37,8 @@ class UnitOfWork:
     merge_state: MergeStateRepository
     changes: ChangeLog
     """What other clients of a shared database wrote (PostgreSQL)."""
+    photo_blobs: PhotoBlobs
+    """The photo files of a shared database, for every client (PostgreSQL)."""
     """Content hashes exchanged in visit packages, and merge conflicts."""
 
     _REPOSITORIES = {
@@ -61,6 +64,7 @@ class UnitOfWork:
         self.search = SearchIndex(self._session)
         self.merge_state = MergeStateRepository(self._session)
         self.changes = ChangeLog(self._session)
+        self.photo_blobs = PhotoBlobs(self._session)
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

@@ -33,7 +33,7 @@ from fieldvisit.domain import entities as e
 from fieldvisit.domain.errors import DocumentError, FieldVisitError
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.services import package_checks as checks
-from fieldvisit.services import photo_paths, visit_document
+from fieldvisit.services import photo_paths, photo_sharing, visit_document
 from fieldvisit.services.package_files import install_photos
 from fieldvisit.services.package_merge import MergeSummary, content_hash, merge_visit
 
@@ -85,6 +85,7 @@ def pack_visit(uow: UnitOfWork, root: Path, visit_id: UUID, target: Path) -> Pac
     the content of every record as exchanged."""
     document = visit_document.export_visit(uow, visit_id)
     visit, sections = visit_document.parse(document)
+    photo_sharing.fetch(uow, root, sections["photos"])  # colleagues' photos on a team server
     records: list[e.Record] = [visit] + [r for name, _ in visit_document.SECTIONS
                                           for r in sections[name]]
     with uow:
@@ -149,6 +150,8 @@ def unpack_visit(uow: UnitOfWork, root: Path, source: Path) -> MergeSummary:
         except BaseException:
             installed.undo(refuse)
             raise
+    _, sections = visit_document.parse(checked.document)
+    photo_sharing.share(uow, root, sections["photos"])  # on a team server: for everyone
     return summary.with_photos(len(installed.files))
 
 

@@ -29,7 +29,7 @@ from zoneinfo import ZoneInfo
 from fieldvisit.domain.entities import LocalDateTime, Photo
 from fieldvisit.domain.errors import FieldVisitError
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
-from fieldvisit.services import records
+from fieldvisit.services import photo_sharing, records
 from fieldvisit.services.itinerary_view import ItineraryView, itinerary
 from fieldvisit.services.photo_paths import (  # noqa: F401 - also the module's own API
     display_path,
@@ -131,6 +131,7 @@ def import_photo(uow: UnitOfWork, root: Path, visit_id: UUID, source: Path, capt
     except BaseException:
         _remove(written)
         raise
+    photo_sharing.share(uow, root, [photo])  # on a team server: for everyone
     return PhotoImport(photo, stop_id, decoded.width, decoded.height, taken_at)
 
 
@@ -344,6 +345,7 @@ def restore_photo(uow: UnitOfWork, root: Path, deleted: DeletedPhoto) -> Photo:
     except BaseException:
         _move([(now, was) for was, now in back])
         raise
+    photo_sharing.share(uow, root, [deleted.photo])
     return deleted.photo
 
 

@@ -22,6 +22,7 @@ from uuid import UUID
 from fieldvisit.domain.entities import Note
 from fieldvisit.domain.enums import NoteKind
 from fieldvisit.domain.figures import format_figure
+from fieldvisit.services import photo_sharing
 from fieldvisit.services.delegation_view import delegation_details, roster
 from fieldvisit.services.itinerary_view import itinerary
 from fieldvisit.services.notes import visit_records
@@ -67,6 +68,8 @@ def report_data(uow: UnitOfWork, visit_id: UUID, options: ReportOptions,
     overview = visit_overview(uow, visit_id)
     details = delegation_details(uow, visit_id)
     records = visit_records(uow, visit_id)
+    if options.photos and photo_root is not None:  # colleagues' photos on a team server
+        photo_sharing.fetch(uow, photo_root, records.photos)
     lines = roster(uow, visit_id)
     visit = overview.visit
     language = options.language or visit_language(visit.title)

@@ -72,3 +72,19 @@ def test_the_note_being_written_is_flagged_not_overwritten(team, qtbot):
     assert notes.get_note(colleague, note.id).text == "同事改过的文字"  # not overwritten
     tab.editor.keep_mine.emit()
     assert notes.get_note(colleague, note.id).text.endswith("（我正在写）")
+
+
+def test_a_colleagues_photo_shows_with_its_picture(team, qtbot, tmp_path):
+    from fieldvisit.services import photos as photo_service
+    from tests.integration.package_tools import make_jpeg
+
+    window, colleague, visit_id = team
+    panel = notes_tab(window).photos_panel
+    added = photo_service.import_photo(colleague, tmp_path / "their-photos", visit_id,
+                                       make_jpeg(tmp_path / "驿站.jpg", size=(320, 240))).photo
+    _poll(qtbot, window)
+    assert panel.model.row_of(added.id) >= 0
+    key = panel._key(added)
+    qtbot.waitUntil(lambda: panel.thumbnails.icon(key) is not False, timeout=10000)
+    assert panel.thumbnails.icon(key) is not None  # the picture, not "file missing"
+    assert photo_service.photo_files(panel.root, added)[1].is_file()

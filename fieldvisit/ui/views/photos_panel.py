@@ -56,6 +56,7 @@ from PySide6.QtWidgets import (
 
 from fieldvisit.domain.entities import Photo
 from fieldvisit.persistence.database_files import refuse_database_file
+from fieldvisit.services import photo_sharing
 from fieldvisit.services import photos as photo_service
 from fieldvisit.services.photos import PhotoError, PhotoImport
 from fieldvisit.ui import file_dialogs, formats
@@ -96,12 +97,18 @@ class _ThumbnailSignals(QObject):
 
 
 class _ThumbnailJob(QRunnable):
-    def __init__(self, key: str, paths: tuple[Path, ...]) -> None:
+    def __init__(self, key: str, paths: tuple[Path, ...],
+                 before: Callable[[], object] | None = None) -> None:
         super().__init__()
         self.signals = _ThumbnailSignals()
-        self._key, self._paths = key, paths
+        self._key, self._paths, self._before = key, paths, before
 
     def run(self) -> None:
+        if self._before is not None and not all(path.is_file() for path in self._paths):
+            try:
+                self._before()  # e.g. fetch a colleague's photo from the team server
+            except Exception:  # noqa: BLE001 - then the icon says the file is missing
+                pass
         self.signals.loaded.emit(self._key, load_thumbnail(self._paths))
 
 
@@ -127,13 +134,16 @@ class ThumbnailCache(QObject):
         self._icons.move_to_end(key)
         return self._icons[key]
 
-    def request(self, photo_id: UUID, key: str, paths: tuple[Path, ...]) -> None:
+    def request(self, photo_id: UUID, key: str, paths: tuple[Path, ...],
+                before: Callable[[], object] | None = None) -> None:
+        """Make the icon from the first readable of ``paths``, calling ``before`` first (in
+        the worker) when one is missing."""
         if key in self._icons:
             return
         self._waiting.setdefault(key, set()).add(photo_id)
         if key in self._jobs:
             return
-        job = _ThumbnailJob(key, paths)
+        job = _ThumbnailJob(key, paths, before)
         job.signals.loaded.connect(self._loaded, Qt.ConnectionType.QueuedConnection)
         self._jobs[key] = job
         self.pool.start(job)
@@ -339,9 +349,17 @@ class PhotosPanel(QWidget):
         completer.model().setStringList(sorted({p.credit for p in photos if p.credit}))
         for photo in photos:
             self.thumbnails.request(photo.id, self._key(photo),
-                                    photo_service.photo_files(self.root, photo)[::-1])
+                                    photo_service.photo_files(self.root, photo)[::-1],
+                                    self._fetcher(photo))
         self._select(selected, current.id if current else None)
         self._show_current()
+
+    def _fetcher(self, photo: Photo) -> Callable[[], object] | None:
+        """On a team server: fetch a colleague's photo files before making its icon."""
+        if not self.database.shared:
+            return None
+        database, root = self.database, self.root
+        return lambda: photo_sharing.fetch(database.unit_of_work(), root, [photo])
 
     def _key(self, photo: Photo) -> str:
         return str(photo_service.display_path(self.root, photo))
