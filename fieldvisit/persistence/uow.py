@@ -8,7 +8,8 @@ from typing import Callable
 from sqlalchemy.orm import Session, sessionmaker
 
 from fieldvisit.domain import entities as e
-from fieldvisit.persistence.repositories import MergeStateRepository, RecordRepository
+from fieldvisit.persistence.exchange_state import MergeStateRepository, TombstoneRepository
+from fieldvisit.persistence.repositories import RecordRepository
 from fieldvisit.persistence.search_index import SearchIndex
 
 
@@ -33,7 +34,9 @@ class UnitOfWork:
     search: SearchIndex
     """Full-text search over notes, key figures and follow-ups."""
     merge_state: MergeStateRepository
-    """Content hashes exchanged in visit packages, and merge conflicts."""
+    """Versions exchanged in visit packages and documents, and merge conflicts."""
+    tombstones: TombstoneRepository
+    """Deleted records of visits (their deletion travels to other databases)."""
 
     _REPOSITORIES = {
         "organizations": e.Organization, "people": e.Person, "visits": e.Visit,
@@ -57,6 +60,7 @@ class UnitOfWork:
             setattr(self, name, RecordRepository(self._session, entity))
         self.search = SearchIndex(self._session)
         self.merge_state = MergeStateRepository(self._session)
+        self.tombstones = TombstoneRepository(self._session)
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
