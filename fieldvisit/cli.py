@@ -221,7 +221,7 @@ def _export(database: Database, args: argparse.Namespace) -> int:
     from fieldvisit.services.visits import resolve_visit
 
     uow = database.unit_of_work()
-    text = dumps(export_visit(uow, resolve_visit(uow, args.visit).id))
+    text = dumps(export_visit(uow, resolve_visit(uow, args.visit).id, exchange=True))
     if args.output == "-":
         sys.stdout.write(text)
     else:
@@ -231,15 +231,11 @@ def _export(database: Database, args: argparse.Namespace) -> int:
 
 
 def _import(database: Database, args: argparse.Namespace) -> int:
+    from fieldvisit.cli_package import summary_text
     from fieldvisit.services.visit_document import import_visit, loads
 
     summary = import_visit(database.unit_of_work(), loads(Path(args.file).read_bytes()))
-    print(f"{summary.visit_id}  {summary.visit_title}")
-    for label, counts in (("added", summary.added), ("updated", summary.updated),
-                          ("unchanged", summary.unchanged),
-                          ("kept (newer in this database)", summary.kept_newer)):
-        if counts:
-            print(f"  {label}: " + ", ".join(f"{n} {name}" for name, n in counts.items()))
+    print(summary_text(summary))
     return 0
 
 

@@ -29,6 +29,10 @@ def add_parsers(commands: Any) -> None:
     side = conflicts.add_mutually_exclusive_group()
     side.add_argument("--mine", action="store_true", help="keep this database's version")
     side.add_argument("--theirs", action="store_true", help="take the other laptop's version")
+    side.add_argument("--keep", action="store_true",
+                      help="a record deleted on one side and edited on the other: keep it")
+    side.add_argument("--delete", action="store_true",
+                      help="a record deleted on one side and edited on the other: delete it")
 
 
 def run_pack(database: Database, args: argparse.Namespace) -> int:
@@ -44,10 +48,17 @@ def run_pack(database: Database, args: argparse.Namespace) -> int:
     return 0
 
 
+KIND_TEXTS = {
+    "edit": "edited on both laptops",
+    "deleted_there": "deleted on the other laptop, edited here",
+    "deleted_here": "deleted here, edited on the other laptop",
+}
+
+
 def summary_text(summary: MergeSummary) -> str:
     lines = [f"{summary.visit_id}  {summary.visit_title}"]
     for label, counts in (("added", summary.added), ("updated", summary.updated),
-                          ("unchanged", summary.unchanged),
+                          ("deleted", summary.deleted), ("unchanged", summary.unchanged),
                           ("kept (changed here since)", summary.kept_local),
                           ("kept: used only by other visits", summary.kept_directory)):
         if counts:
@@ -64,7 +75,12 @@ def summary_text(summary: MergeSummary) -> str:
 
 
 def conflict_line(conflict: ConflictView) -> str:
-    return f"{conflict.id}  {conflict.record_type}  {conflict.label}"
+    what = KIND_TEXTS.get(conflict.kind, conflict.kind)
+    if conflict.kind == "edit" and conflict.fields:
+        what += f" ({', '.join(conflict.fields)})"
+    elif conflict.fields:
+        what += f" ({', '.join(conflict.fields)} still belong to it)"
+    return f"{conflict.id}  {conflict.record_type}  {conflict.label}  [{what}]"
 
 
 def run_unpack(database: Database, args: argparse.Namespace) -> int:
@@ -81,24 +97,35 @@ def run_conflicts(database: Database, args: argparse.Namespace) -> int:
     from fieldvisit.services.package_merge import list_conflicts, resolve_conflict
 
     uow = database.unit_of_work()
+    chosen = args.mine or args.theirs or args.keep or args.delete
     if args.resolve:
-        if not (args.mine or args.theirs):
-            raise ValidationError("say which version to keep: --mine or --theirs")
         try:
             conflict_id = UUID(args.resolve)
         except ValueError:
             raise ValidationError(f"{args.resolve!r} is not a conflict id") from None
-        resolved = resolve_conflict(uow, conflict_id, take_incoming=args.theirs)
-        print(f"resolved {conflict_line(resolved)}: "
-              f"{'took theirs' if args.theirs else 'kept mine'}")
+        found = {c.id: c for c in list_conflicts(uow)}.get(conflict_id)
+        deletion = found is not None and found.kind != "edit"
+        if found is not None and not chosen:
+            raise ValidationError("say which to keep: --keep or --delete" if deletion
+                                  else "say which version to keep: --mine or --theirs")
+        if found is not None and not deletion and (args.keep or args.delete):
+            raise ValidationError("--keep and --delete answer a deleted record; this conflict "
+                                  "is an edit on both laptops: --mine or --theirs")
+        if args.keep or args.delete:
+            resolved = resolve_conflict(uow, conflict_id, keep=args.keep)
+            done = "kept" if args.keep else "deleted"
+        else:
+            resolved = resolve_conflict(uow, conflict_id, take_incoming=args.theirs)
+            done = "took theirs" if args.theirs else "kept mine"
+        print(f"resolved {conflict_line(resolved)}: {done}")
         return 0
-    if args.mine or args.theirs:
-        raise ValidationError("--mine and --theirs go with --resolve ID")
+    if chosen:
+        raise ValidationError("--mine, --theirs, --keep and --delete go with --resolve ID")
     conflicts = list_conflicts(uow)
     for conflict in conflicts:
         print(conflict_line(conflict))
-        print("  mine:   " + conflict.mine.replace("\n", "\n          "))
-        print("  theirs: " + conflict.theirs.replace("\n", "\n          "))
+        print("  mine:   " + (conflict.mine or "(deleted)").replace("\n", "\n          "))
+        print("  theirs: " + (conflict.theirs or "(deleted)").replace("\n", "\n          "))
     if not conflicts:
         print("no conflicts")
     return 0

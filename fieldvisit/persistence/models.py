@@ -207,11 +207,18 @@ class PhotoRow(RecordRow):
 # -- merge state of visit packages (not records: they never travel in a package) -------------
 class SyncStateRow(Base):
     """A content hash a record had when it was exchanged (packed or unpacked): the versions of
-    the record this database knows to be superseded by, or equal to, the one it holds."""
+    the record this database knows to be superseded by, or equal to, the one it holds. A
+    deletion counts as a version too (its tombstone's ``deletion`` token)."""
 
     __tablename__ = "sync_states"
     record_id: Mapped[UUID] = mapped_column(Uuid, primary_key=True)
     content_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    generation: Mapped[int | None] = mapped_column(Integer)
+    """Counts the exchanged versions of the record: a version is later than every version its
+    laptop knew when it was first exchanged (so a merge finds the latest common version).
+    Travels with the hash; null for versions exchanged before generations were kept."""
+    content: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    """The version's content, where this database held it: the base of three-way merges."""
 
 
 class MergeConflictRow(Base):
@@ -226,3 +233,20 @@ class MergeConflictRow(Base):
     incoming: Mapped[dict[str, Any]] = mapped_column(JSON)
     incoming_hash: Mapped[str] = mapped_column(String(64))
     resolved: Mapped[bool] = mapped_column(Boolean)
+    kind: Mapped[str] = mapped_column(String(20), server_default="edit")
+    """"edit" (changed on both sides), "deleted_there" (deleted on the other computer, changed
+    here) or "deleted_here" (deleted here, changed there)."""
+    fields: Mapped[list[str] | None] = mapped_column(JSON)
+    """The fields changed on both sides to different values (null: every differing field)."""
+
+
+class TombstoneRow(Base):
+    """A deleted record of a visit (``domain.content.Tombstone``); goes with its visit."""
+
+    __tablename__ = "tombstones"
+    record_id: Mapped[UUID] = mapped_column(Uuid, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    visit_id: Mapped[UUID] = mapped_column(_fk("visits.id", cascade=True), index=True)
+    deleted_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    deletion: Mapped[str] = mapped_column(String(64))

@@ -14,6 +14,7 @@ from fieldvisit.domain import entities as e
 from fieldvisit.domain.errors import NotFoundError
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.domain.plain import field_types, row_loader, to_plain
+from fieldvisit.persistence import exchange_state
 from fieldvisit.persistence import models as m
 
 E = TypeVar("E", bound=e.Record)
@@ -133,6 +134,7 @@ class RecordRepository(Generic[E]):
         row = self._session.get(self._row, entity.id)
         values = {f: _column_value(getattr(entity, f)) for f in self._fields}
         if row is None:
+            exchange_state.dig_up(self._session, entity.id)  # an undone deletion
             self._session.add(self._row(**values))
         else:
             for name, value in values.items():
@@ -140,11 +142,14 @@ class RecordRepository(Generic[E]):
         self._session.flush()
         return entity
 
-    def delete(self, record_id: UUID) -> None:
+    def delete(self, record_id: UUID, deletion: str | None = None) -> None:
+        """Delete the record; a visit's record leaves a tombstone (``exchange_state.bury``),
+        naming the deletion ``deletion`` when it comes from another database."""
         row = self._session.get(self._row, record_id)
         if row is None:
             raise NotFoundError(Message(QT_TRANSLATE_NOOP(
                 "Messages", "no {noun} with id {id}"), noun=self.noun, id=record_id))
+        exchange_state.bury(self._session, self._to_entity(row), deletion)
         self._session.delete(row)
         self._session.flush()
 
@@ -163,67 +168,3 @@ class RecordRepository(Generic[E]):
             else:
                 statement = statement.where(column == _column_value(value))
         return statement
-
-
-# -- merge state of visit packages -------------------------------------------------------------
-@dataclasses.dataclass(frozen=True)
-class StoredConflict:
-    id: UUID
-    created_at: Any
-    visit_id: UUID | None
-    record_type: str
-    record_id: UUID
-    incoming: dict[str, Any]
-    incoming_hash: str
-    resolved: bool
-
-
-class MergeStateRepository:
-    """Content hashes each record had when it was exchanged, and conflicts to resolve."""
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
-    def known_hashes(self, record_ids: Iterable[UUID]) -> dict[UUID, set[str]]:
-        ids = list(record_ids)
-        found: dict[UUID, set[str]] = {}
-        for start in range(0, len(ids), 500):
-            statement = select(m.SyncStateRow.record_id, m.SyncStateRow.content_hash).where(
-                m.SyncStateRow.record_id.in_(ids[start:start + 500]))
-            for record_id, content_hash in self._session.execute(statement):
-                found.setdefault(record_id, set()).add(content_hash)
-        return found
-
-    def add_hashes(self, record_id: UUID, hashes: Iterable[str]) -> None:
-        known = self.known_hashes([record_id]).get(record_id, set())
-        for content_hash in sorted(set(hashes) - known):
-            self._session.add(m.SyncStateRow(record_id=record_id, content_hash=content_hash))
-        self._session.flush()
-
-    def add_conflict(self, conflict: StoredConflict) -> None:
-        self._session.add(m.MergeConflictRow(**dataclasses.asdict(conflict)))
-        self._session.flush()
-
-    def conflicts(self, **filters: Any) -> list[StoredConflict]:
-        statement = select(m.MergeConflictRow)
-        for name, value in filters.items():
-            statement = statement.where(getattr(m.MergeConflictRow, name) == value)
-        statement = statement.order_by(m.MergeConflictRow.created_at, m.MergeConflictRow.id)
-        return [self._conflict(row) for row in self._session.scalars(statement)]
-
-    def find_conflict(self, conflict_id: UUID) -> StoredConflict | None:
-        row = self._session.get(m.MergeConflictRow, conflict_id)
-        return None if row is None else self._conflict(row)
-
-    def mark_resolved(self, conflict_id: UUID) -> None:
-        row = self._session.get(m.MergeConflictRow, conflict_id)
-        if row is None:
-            raise NotFoundError(Message(QT_TRANSLATE_NOOP(
-                "Messages", "no conflict with id {id}"), id=conflict_id))
-        row.resolved = True
-        self._session.flush()
-
-    @staticmethod
-    def _conflict(row: m.MergeConflictRow) -> StoredConflict:
-        return StoredConflict(**{f.name: getattr(row, f.name)
-                                 for f in dataclasses.fields(StoredConflict)})

@@ -9,8 +9,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from fieldvisit.domain import entities as e
 from fieldvisit.persistence.change_log import ChangeLog
+from fieldvisit.persistence.exchange_state import MergeStateRepository, TombstoneRepository
 from fieldvisit.persistence.photo_blobs import PhotoBlobs
-from fieldvisit.persistence.repositories import MergeStateRepository, RecordRepository
+from fieldvisit.persistence.repositories import RecordRepository
 from fieldvisit.persistence.search_index import SearchIndex
 
 
@@ -35,11 +36,13 @@ class UnitOfWork:
     search: SearchIndex
     """Full-text search over notes, key figures and follow-ups."""
     merge_state: MergeStateRepository
+    """Versions exchanged in visit packages and documents, and merge conflicts."""
+    tombstones: TombstoneRepository
+    """Deleted records of visits (their deletion travels to other databases)."""
     changes: ChangeLog
     """What other clients of a shared database wrote (PostgreSQL)."""
     photo_blobs: PhotoBlobs
     """The photo files of a shared database, for every client (PostgreSQL)."""
-    """Content hashes exchanged in visit packages, and merge conflicts."""
 
     _REPOSITORIES = {
         "organizations": e.Organization, "people": e.Person, "visits": e.Visit,
@@ -63,6 +66,7 @@ class UnitOfWork:
             setattr(self, name, RecordRepository(self._session, entity))
         self.search = SearchIndex(self._session)
         self.merge_state = MergeStateRepository(self._session)
+        self.tombstones = TombstoneRepository(self._session)
         self.changes = ChangeLog(self._session)
         self.photo_blobs = PhotoBlobs(self._session)
         return self

@@ -1,10 +1,12 @@
 """Visit packages (``.fieldvisit``): a zip of the visit document and its photos, for carrying a
 visit from one laptop to another and merging it there (the merge: ``package_merge``).
 
-Layout: ``manifest.json`` (format, version, visit id, the member list and, per record, the
-content hashes it has had when exchanged), ``visit.json`` (the visit document) and
+Layout: ``manifest.json`` (format, version, visit id and the member list), ``visit.json`` (the
+visit document, with its tombstones and the exchange history of every record) and
 ``photos/<visit id>/<photo id><suffix>`` and ``photos/<visit id>/<photo id>-display.jpg``
-(original and display copy, where they exist: the places ``photo_paths`` derives).
+(original and display copy, where they exist: the places ``photo_paths`` derives). Packages
+of format 1 carried the history in the manifest (``history``: per record, the content hashes it
+had when exchanged); they are still read.
 
 Unpacking checks everything before anything is written (``package_checks``): a zip that is
 whole, member names that stay inside the package (lengths, duplicates, nesting), sizes
@@ -32,16 +34,19 @@ from uuid import UUID
 from fieldvisit.domain import entities as e
 from fieldvisit.domain.errors import DocumentError, FieldVisitError
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
+from fieldvisit.services import notes as note_records
 from fieldvisit.services import package_checks as checks
 from fieldvisit.services import photo_paths, photo_sharing, visit_document
 from fieldvisit.services.package_files import install_photos
-from fieldvisit.services.package_merge import MergeSummary, content_hash, merge_visit
+from fieldvisit.services.package_merge import MergeSummary, merge_visit
 
 if TYPE_CHECKING:
     from fieldvisit.persistence.uow import UnitOfWork
 
 FORMAT_NAME = "fieldvisit-package"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""2: the exchange history and the tombstones travel in the visit document (format 2); a
+package of format 1 has its history in the manifest and is still read."""
 SUFFIX = ".fieldvisit"
 MANIFEST = "manifest.json"
 DOCUMENT = "visit.json"
@@ -83,17 +88,14 @@ class PackResult:
 def pack_visit(uow: UnitOfWork, root: Path, visit_id: UUID, target: Path) -> PackResult:
     """Write the visit and its photo files (from ``root``) to ``target``, atomically, and note
     the content of every record as exchanged."""
-    document = visit_document.export_visit(uow, visit_id)
-    visit, sections = visit_document.parse(document)
-    photo_sharing.fetch(uow, root, sections["photos"])  # colleagues' photos on a team server
-    records: list[e.Record] = [visit] + [r for name, _ in visit_document.SECTIONS
-                                          for r in sections[name]]
+    # colleagues' photos on a team server, fetched before the package is written
+    photo_sharing.fetch(uow, root, note_records.list_photos(uow, visit_id))
     with uow:
-        known = uow.merge_state.known_hashes(r.id for r in records)
-        history = {str(r.id): sorted(known.get(r.id, set()) | {content_hash(r)})
-                   for r in records}
-        for record in records:
-            uow.merge_state.add_hashes(record.id, [content_hash(record)])
+        # the document carries the tombstones and the exchange history (format 2)
+        document = visit_document.build_document(uow, visit_id, exchange=True)
+        visit, sections = visit_document.parse(document)
+        records: list[e.Record] = [visit] + [r for name, _ in visit_document.SECTIONS
+                                              for r in sections[name]]
         files: list[tuple[str, Path]] = []
         for photo in sections["photos"]:
             assert isinstance(photo, e.Photo)
@@ -102,7 +104,7 @@ def pack_visit(uow: UnitOfWork, root: Path, visit_id: UUID, target: Path) -> Pac
                 if photo_paths.stored_file(path):
                     files.append((f"{PHOTOS}/{name}", path))
         manifest = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "visit_id": str(visit.id),
-                    "files": [DOCUMENT] + [name for name, _ in files], "history": history}
+                    "files": [DOCUMENT] + [name for name, _ in files]}
         temporary = target.with_name(f".{target.name}.part")
         try:
             with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -114,7 +116,7 @@ def pack_visit(uow: UnitOfWork, root: Path, visit_id: UUID, target: Path) -> Pac
         except OSError as error:
             temporary.unlink(missing_ok=True)
             raise OSError(error.errno, error.strerror, str(target)) from None
-        uow.commit()  # the hashes count as exchanged only once the package exists
+        uow.commit()  # the versions count as exchanged only once the package exists
     return PackResult(target, visit.id, visit.title, len(records), len(files))
 
 

@@ -1,16 +1,14 @@
-"""Merging a visit from another laptop into this database, record by record, by UUID.
+"""Merging a visit from another laptop (a package or a visit document) into this database,
+record by record, by UUID and exchange history; the rules are in ``merge_records``.
 
-Every record is compared by content (its fields without the timestamps, as a SHA-256
-``content_hash``). Each database keeps, per record, the hashes the record had whenever it was
-packed or unpacked (its exchanged versions); a package carries the sender's list too. Then:
-
-- absent here: added;
-- same content: unchanged;
-- this database's version is one the sender had already exchanged (so the sender's version is
-  later): updated;
-- the incoming version is one this database had exchanged (so ours is later): kept;
-- otherwise both sides changed it: a conflict. Ours stays, theirs is stored in
-  ``merge_conflicts`` for the user to resolve. Nothing is silently overwritten.
+Every record is compared by content (its fields without the bookkeeping ones, as a SHA-256
+``content_hash``). Each database keeps, per record, the versions it had whenever the record
+was exchanged (packed, exported, unpacked or imported), with their contents; a package or a
+document carries the sender's versions too, and its tombstones. Then records absent here are
+added, deletions are applied where the record was not changed since, a record deleted here is
+never brought back by an older copy, edits on both sides merge field by field, and whatever
+truly disagrees is kept as a conflict for the user to resolve (``conflicts``). Nothing is
+silently overwritten, and a clock decides nothing.
 
 Organizations, people and sites are shared by all visits: one that exists here, differs, and
 is not used by this visit here is kept as it is (``kept_directory``), before any of the above.
@@ -19,48 +17,30 @@ is not used by this visit here is kept as it is (``kept_directory``), before any
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import json
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
-from uuid import UUID, uuid4
+from uuid import UUID
 
 from fieldvisit.domain import entities as e
-from fieldvisit.domain.errors import NotFoundError, ValidationError
+from fieldvisit.domain.content import content_hash
+from fieldvisit.domain.errors import DocumentError
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
-from fieldvisit.domain.plain import from_plain, to_plain
 from fieldvisit.services import package_checks, visit_document
+from fieldvisit.services.conflicts import (
+    KINDS,
+    ConflictView,
+    list_conflicts,
+    resolve_conflict,
+    view,
+)
 
 if TYPE_CHECKING:
-    from fieldvisit.persistence.repositories import StoredConflict
     from fieldvisit.persistence.uow import UnitOfWork
 
+__all__ = ["KINDS", "ConflictView", "MergeSummary", "content_hash", "list_conflicts",
+           "merge_visit", "resolve_conflict"]
+
 VISIT_SECTION = "visit"
-KINDS: dict[str, type[e.Record]] = {VISIT_SECTION: e.Visit, **dict(visit_document.SECTIONS)}
-LABEL_CHARS = 40
-
-
-def content_hash(record: e.Record) -> str:
-    plain = to_plain(record)
-    plain.pop("created_at", None)
-    plain.pop("updated_at", None)
-    text = json.dumps(plain, sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-@dataclass(frozen=True)
-class ConflictView:
-    id: UUID
-    created_at: datetime
-    record_type: str
-    """The section of the visit document: "notes", "stops", "visit"…"""
-    record_id: UUID
-    visit_id: UUID | None
-    label: str
-    mine: str
-    theirs: str
-    resolved: bool = False
 
 
 @dataclass(frozen=True)
@@ -69,9 +49,12 @@ class MergeSummary:
     visit_title: str
     added: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)
+    """Records taken from the other side, or merged field by field with it."""
     unchanged: dict[str, int] = field(default_factory=dict)
     kept_local: dict[str, int] = field(default_factory=dict)
-    """Records changed here since the other laptop's version: ours are later and stay."""
+    """Records changed (or deleted) here since the other side's version: ours are later."""
+    deleted: dict[str, int] = field(default_factory=dict)
+    """Records deleted on the other side, and not changed here since: deleted here too."""
     kept_directory: dict[str, int] = field(default_factory=dict)
     """Organizations, people and sites that differ but that this visit does not use here:
     a package may not change them (``package_checks.kept_directory_records``)."""
@@ -81,149 +64,95 @@ class MergeSummary:
 
     @property
     def changed_anything(self) -> bool:
-        return bool(sum(self.added.values()) + sum(self.updated.values()) or self.photo_files)
+        return bool(sum(self.added.values()) + sum(self.updated.values())
+                    + sum(self.deleted.values()) or self.photo_files)
+
+    @property
+    def kept_newer(self) -> dict[str, int]:
+        return self.kept_local
 
     def with_photos(self, copied: int) -> MergeSummary:
         return dataclasses.replace(self, photo_files=copied)
 
 
 def merge_visit(uow: UnitOfWork, document: dict[str, Any],
-                history: dict[UUID, frozenset[str]]) -> MergeSummary:
-    """Merge a (valid) visit document in one transaction; ``history`` is the sender's
-    exchanged hashes per record."""
-    visit, sections = visit_document.parse(document)
-    counts: dict[str, dict[str, int]] = {"added": {}, "updated": {}, "unchanged": {},
-                                         "kept_local": {}, "kept_directory": {}}
-    conflict_ids: list[UUID] = []
+                history: dict[UUID, frozenset[str]] | None = None) -> MergeSummary:
+    """Merge a (valid) visit document in one transaction. Its own history (format 2) says
+    which versions the sender had exchanged; ``history`` adds those of a package's manifest
+    (packages of format 1, whose documents have none)."""
+    from fieldvisit.services.merge_records import Merger
+
+    parsed = visit_document.parse_document(document)
+    visit, sections = parsed.visit, parsed.sections
+    histories: dict[UUID, dict[str, int]] = {k: dict(v) for k, v in parsed.history.items()}
+    for record_id, versions in (history or {}).items():
+        known = histories.setdefault(record_id, {})
+        for version in versions:
+            known.setdefault(version, 0)
     with uow:
         visit_document._check_references(uow, visit, sections)
         ordered = [(VISIT_SECTION, visit)] + [(name, r) for name, _ in visit_document.SECTIONS
                                               for r in sections[name]]
-        known = uow.merge_state.known_hashes(r.id for _, r in ordered)
+        _check_tombstones(uow, visit.id, parsed.tombstones, ordered)
+        merger = Merger(uow, visit.id, [r.id for _, r in ordered]
+                        + [t.record_id for t in parsed.tombstones])
         kept = package_checks.kept_in_transaction(uow, visit.id, (r for _, r in ordered))
+        kept_directory: dict[str, int] = {}
         for name, record in ordered:
             if record.id in kept:  # shared with other visits only: not this package's to change
-                counts["kept_directory"][name] = counts["kept_directory"].get(name, 0) + 1
+                kept_directory[name] = kept_directory.get(name, 0) + 1
                 continue
-            outcome, conflict_id = _merge_record(uow, visit.id, name, record,
-                                                 known.get(record.id, set()),
-                                                 history.get(record.id, frozenset()))
-            if conflict_id is not None:
-                conflict_ids.append(conflict_id)
-            else:
-                counts[outcome][name] = counts[outcome].get(name, 0) + 1
+            merger.record(name, record, histories.get(record.id, {}))
+        order = [name for name, _ in visit_document.SECTIONS][::-1]
+        for tombstone in sorted(parsed.tombstones, key=lambda t: order.index(t.kind)):
+            merger.tombstone(tombstone, histories.get(tombstone.record_id, {}))
+        merger.finish()
         uow.commit()
-        conflicts = tuple(_view(uow, c) for c in (uow.merge_state.find_conflict(i)
-                                                  for i in conflict_ids) if c is not None)
-    return MergeSummary(visit.id, visit.title, conflicts=conflicts, **counts)
+        waiting = {c.id: c for c in uow.merge_state.conflicts(visit_id=visit.id,
+                                                               resolved=False)}
+        conflicts = tuple(view(uow, waiting[i]) for i in dict.fromkeys(merger.conflict_ids)
+                          if i in waiting)
+    return MergeSummary(visit.id, visit.title, conflicts=conflicts,
+                        kept_directory=kept_directory, **merger.counts)
 
 
-def _merge_record(uow: UnitOfWork, visit_id: UUID, name: str, incoming: e.Record,
-                  known: set[str], theirs_known: frozenset[str]) -> tuple[str, UUID | None]:
-    repository = uow.repository(type(incoming))
-    local = repository.find(incoming.id)
-    incoming_hash = content_hash(incoming)
-    exchanged = set(theirs_known) | {incoming_hash}
-    if local is None:
-        repository.put(incoming)
-        uow.merge_state.add_hashes(incoming.id, exchanged)
-        return "added", None
-    local_hash = content_hash(local)
-    if local_hash == incoming_hash:
-        uow.merge_state.add_hashes(incoming.id, exchanged)
-        return "unchanged", None
-    if local_hash in theirs_known:  # they had our version and changed it since
-        repository.put(incoming)
-        uow.merge_state.add_hashes(incoming.id, exchanged | {local_hash})
-        return "updated", None
-    if incoming_hash in known:  # we had their version and changed it since
-        uow.merge_state.add_hashes(incoming.id, exchanged)
-        return "kept_local", None
-    for stored in uow.merge_state.conflicts(record_id=incoming.id, resolved=False):
-        if stored.incoming_hash == incoming_hash:
-            return "conflict", stored.id
-    from fieldvisit.persistence.repositories import StoredConflict
+def _check_tombstones(uow: UnitOfWork, visit_id: UUID, tombstones: list[Any],
+                      ordered: list[tuple[str, e.Record]]) -> None:
+    """A document's tombstones may only delete records of its own visit, of their kind; its
+    records may not be ones deleted from another visit here."""
+    from fieldvisit.services.merge_records import KIND_OF_SECTION
 
-    conflict = StoredConflict(
-        id=uuid4(), created_at=e.utc_now(), visit_id=visit_id, record_type=name,
-        record_id=incoming.id, incoming=to_plain(incoming), incoming_hash=incoming_hash,
-        resolved=False)
-    uow.merge_state.add_conflict(conflict)
-    return "conflict", conflict.id
-
-
-# -- conflicts ----------------------------------------------------------------------------------
-def list_conflicts(uow: UnitOfWork, visit_id: UUID | None = None,
-                   include_resolved: bool = False) -> list[ConflictView]:
-    filters: dict[str, Any] = {} if include_resolved else {"resolved": False}
-    if visit_id is not None:
-        filters["visit_id"] = visit_id
-    with uow:
-        return [_view(uow, c) for c in uow.merge_state.conflicts(**filters)]
+    listed = {r.id: f"$.{name}[{i}]" if name != VISIT_SECTION else "$.visit"
+              for name, items in _by_section(ordered).items() for i, r in enumerate(items)}
+    for buried in uow.tombstones.list(record_id=list(listed)):
+        if buried.visit_id != visit_id:
+            raise DocumentError(f"{listed[buried.record_id]}.id", Message(QT_TRANSLATE_NOOP(
+                "Messages", "the id {id} belongs to a record of another visit in this "
+                "database"), id=buried.record_id))
+    ids = [t.record_id for t in tombstones]
+    if not ids:
+        return
+    here: dict[UUID, e.Record] = {}
+    for kind in KINDS.values():
+        here.update((r.id, r) for r in uow.repository(kind).list(id=ids))
+    buried = {t.record_id: t for t in uow.tombstones.list(record_id=ids)}
+    for index, tombstone in enumerate(tombstones):
+        path = f"$.tombstones[{index}]"
+        found = here.get(tombstone.record_id)
+        if found is not None and type(found) is not KIND_OF_SECTION[tombstone.kind]:
+            raise DocumentError(f"{path}.kind", Message(QT_TRANSLATE_NOOP(
+                "Messages", "the id {id} belongs to a record of another kind in this "
+                "database"), id=tombstone.record_id))
+        visit_here = getattr(found, "visit_id", None) if found is not None else getattr(
+            buried.get(tombstone.record_id), "visit_id", visit_id)
+        if visit_here != visit_id:
+            raise DocumentError(f"{path}.id", Message(QT_TRANSLATE_NOOP(
+                "Messages", "the id {id} belongs to a record of another visit in this "
+                "database"), id=tombstone.record_id))
 
 
-def resolve_conflict(uow: UnitOfWork, conflict_id: UUID, take_incoming: bool) -> ConflictView:
-    """Keep our version (``take_incoming`` false) or write theirs. Either way both versions
-    count as seen, so neither comes back as a conflict when the laptops exchange again."""
-    with uow:
-        stored = uow.merge_state.find_conflict(conflict_id)
-        if stored is None:
-            raise NotFoundError(Message(QT_TRANSLATE_NOOP(
-                "Messages", "no conflict with id {id}"), id=conflict_id))
-        if stored.resolved:
-            raise ValidationError(Message(QT_TRANSLATE_NOOP(
-                "Messages", "this conflict is already resolved")))
-        kind = KINDS[stored.record_type]
-        incoming = from_plain(kind, stored.incoming, strict=False)
-        repository = uow.repository(kind)
-        local = repository.find(stored.record_id)
-        seen = {stored.incoming_hash}
-        if local is not None:
-            seen.add(content_hash(local))
-        if take_incoming:
-            repository.put(incoming)
-        uow.merge_state.add_hashes(stored.record_id, seen)
-        uow.merge_state.mark_resolved(conflict_id)
-        uow.commit()
-        return _view(uow, dataclasses.replace(stored, resolved=True))
-
-
-def _view(uow: UnitOfWork, stored: StoredConflict) -> ConflictView:
-    kind = KINDS[stored.record_type]
-    theirs_record = from_plain(kind, stored.incoming, strict=False)
-    mine_record = uow.repository(kind).find(stored.record_id)
-    if isinstance(theirs_record, e.Note):
-        mine = mine_record.text if isinstance(mine_record, e.Note) else ""
-        theirs = theirs_record.text
-        place = ""
-        if theirs_record.stop_id is not None:
-            stop = uow.stops.find(theirs_record.stop_id)
-            site = uow.sites.find(stop.site_id) if stop is not None else None
-            place = site.name if site is not None else ""
-        first = (mine or theirs).replace("\n", " ")
-        label = f"{place}: {first[:LABEL_CHARS]}" if place else first[:LABEL_CHARS]
-    else:
-        mine, theirs = _differences(mine_record, theirs_record)
-        label = _record_label(theirs_record)
-    return ConflictView(stored.id, stored.created_at, stored.record_type, stored.record_id,
-                        stored.visit_id, label, mine, theirs, stored.resolved)
-
-
-def _differences(mine: e.Record | None, theirs: e.Record) -> tuple[str, str]:
-    theirs_plain = to_plain(theirs)
-    mine_plain = to_plain(mine) if mine is not None else {}
-    names = [k for k in theirs_plain if k not in ("id", "created_at", "updated_at")
-             and mine_plain.get(k) != theirs_plain[k]]
-
-    def show(plain: dict[str, Any]) -> str:
-        return "\n".join(f"{k}: {json.dumps(plain.get(k), ensure_ascii=False)}" for k in names)
-
-    return show(mine_plain), show(theirs_plain)
-
-
-def _record_label(record: e.Record) -> str:
-    for attribute in ("title", "name", "label", "action", "file_name"):
-        value = getattr(record, attribute, None)
-        if isinstance(value, str) and value:
-            return value[:LABEL_CHARS]
-    return str(record.id)
+def _by_section(ordered: list[tuple[str, e.Record]]) -> dict[str, list[e.Record]]:
+    sections: dict[str, list[e.Record]] = {}
+    for name, record in ordered:
+        sections.setdefault(name, []).append(record)
+    return sections

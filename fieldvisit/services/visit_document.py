@@ -1,9 +1,9 @@
 """The visit document: one versioned JSON format for a whole visit (see docs/visit-format.md).
 
 Export is deterministic, so export → import into an empty database → export gives the same
-document. Import validates the whole document before writing anything, creates or updates
-records by UUID, skips records that are already identical, and never replaces a record the
-database holds in a later version (``updated_at``) than the document.
+document. Format 2 adds the visit's tombstones and the exchange history of its records. Import
+validates the whole document before writing anything, then merges it by exchange history
+exactly as a visit package is merged (``package_merge``): a document's clock decides nothing.
 """
 
 from __future__ import annotations
@@ -14,15 +14,19 @@ from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from fieldvisit.domain import entities as e
+from fieldvisit.domain.content import Tombstone
 from fieldvisit.domain.errors import DocumentError
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.domain.plain import from_plain, to_plain
 
 if TYPE_CHECKING:
     from fieldvisit.persistence.uow import UnitOfWork
+    from fieldvisit.services.package_merge import MergeSummary as ImportSummary
 
 FORMAT_NAME = "fieldvisit-visit"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+EXCHANGE_SECTIONS = ("tombstones", "history")
+"""Sections of format 2: the visit's deleted records and the exchange history of its records."""
 
 # Document sections in dependency order: a record refers only to sections above it.
 SECTIONS: tuple[tuple[str, type[e.Record]], ...] = (
@@ -44,41 +48,51 @@ VISIT_RECORDS = (e.DelegationMember, e.Stop, e.Note)
 
 
 @dataclass(frozen=True)
-class ImportSummary:
-    visit_id: UUID
-    visit_title: str
-    added: dict[str, int] = field(default_factory=dict)
-    updated: dict[str, int] = field(default_factory=dict)
-    unchanged: dict[str, int] = field(default_factory=dict)
-    kept_newer: dict[str, int] = field(default_factory=dict)
-    """Records the database holds in a later version than the document: left as they are."""
-
-    @property
-    def changed_anything(self) -> bool:
-        return bool(sum(self.added.values()) + sum(self.updated.values()))
+class Parsed:
+    visit: e.Visit
+    sections: dict[str, list[e.Record]]
+    tombstones: list[Tombstone] = field(default_factory=list)
+    history: dict[UUID, dict[str, int]] = field(default_factory=dict)
+    """The sender's exchanged versions per record; empty for documents of format 1."""
 
 
-def export_visit(uow: UnitOfWork, visit_id: UUID) -> dict[str, Any]:
+def export_visit(uow: UnitOfWork, visit_id: UUID, exchange: bool = False) -> dict[str, Any]:
+    """The visit's document. ``exchange`` (``fieldvisit export``, File ▸ Export, packages):
+    the versions written count as exchanged, so that the document merged back later, or a
+    document derived from it, is recognised as older or later than this database's records.
+    Without it (snapshots for undo) nothing is written."""
     with uow:
-        visit = uow.visits.get(visit_id)
-        participations = uow.participations.list(visit_id=visit_id)
-        delegation = uow.delegation.list(order_by=("protocol_order",), visit_id=visit_id)
-        stops = uow.stops.list(order_by=("position",), visit_id=visit_id)
-        absences = uow.absences.list(visit_id=visit_id)
-        notes = uow.notes.list(order_by=("position",), visit_id=visit_id)
-        figures = uow.figures.list(visit_id=visit_id)
-        follow_ups = uow.follow_ups.list(visit_id=visit_id)
-        photos = uow.photos.list(visit_id=visit_id)
-        people = uow.people.list(id=[m.person_id for m in delegation]
-                                 + [n.author_id for n in notes if n.author_id]
-                                 + [p.contact_person_id for p in participations
-                                    if p.contact_person_id])
-        sites = uow.sites.list(id=[s.site_id for s in stops])
-        organization_ids = ([p.organization_id for p in people]
-                            + [p.organization_id for p in participations]
-                            + [s.host_organization_id for s in sites]
-                            + [f.responsible_organization_id for f in follow_ups])
-        organizations = uow.organizations.list(id=[o for o in organization_ids if o])
+        document = build_document(uow, visit_id, exchange)
+        if exchange:
+            uow.commit()
+    return document
+
+
+def build_document(uow: UnitOfWork, visit_id: UUID, exchange: bool) -> dict[str, Any]:
+    """``export_visit`` inside the caller's transaction (the caller commits)."""
+    from fieldvisit.services import exchange as histories
+    from fieldvisit.services import tombstones
+
+    visit = uow.visits.get(visit_id)
+    participations = uow.participations.list(visit_id=visit_id)
+    delegation = uow.delegation.list(order_by=("protocol_order",), visit_id=visit_id)
+    stops = uow.stops.list(order_by=("position",), visit_id=visit_id)
+    absences = uow.absences.list(visit_id=visit_id)
+    notes = uow.notes.list(order_by=("position",), visit_id=visit_id)
+    figures = uow.figures.list(visit_id=visit_id)
+    follow_ups = uow.follow_ups.list(visit_id=visit_id)
+    photos = uow.photos.list(visit_id=visit_id)
+    people = uow.people.list(id=[m.person_id for m in delegation]
+                             + [n.author_id for n in notes if n.author_id]
+                             + [p.contact_person_id for p in participations
+                                if p.contact_person_id])
+    sites = uow.sites.list(id=[s.site_id for s in stops])
+    organization_ids = ([p.organization_id for p in people]
+                        + [p.organization_id for p in participations]
+                        + [s.host_organization_id for s in sites]
+                        + [f.responsible_organization_id for f in follow_ups])
+    organizations = uow.organizations.list(id=[o for o in organization_ids if o])
+    buried = uow.tombstones.list(visit_id=visit_id)
     document: dict[str, Any] = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
@@ -90,6 +104,10 @@ def export_visit(uow: UnitOfWork, visit_id: UUID) -> dict[str, Any]:
               "key_figures": figures, "follow_ups": follow_ups, "photos": photos}
     for name, _kind in SECTIONS:
         document[name] = [to_plain(record) for record in chosen[name]]
+    document["tombstones"] = [tombstones.to_document(t) for t in buried]
+    records = [visit, *(r for name, _ in SECTIONS for r in chosen[name])]
+    document["history"] = histories.to_document(
+        histories.history_of(uow, records, buried, exchange))
     return document
 
 
@@ -115,6 +133,15 @@ def loads(text: str | bytes) -> dict[str, Any]:
 
 def parse(document: dict[str, Any]) -> tuple[e.Visit, dict[str, list[e.Record]]]:
     """Validate a whole document; raise DocumentError at the first problem."""
+    parsed = parse_document(document)
+    return parsed.visit, parsed.sections
+
+
+def parse_document(document: dict[str, Any]) -> Parsed:
+    """Validate a whole document, its tombstones and history included."""
+    from fieldvisit.services import exchange as histories
+    from fieldvisit.services import tombstones
+
     if document.get("format") != FORMAT_NAME:
         raise DocumentError("$.format", Message(QT_TRANSLATE_NOOP(
             "Messages", "expected {expected!r}, got {format!r}: not a FieldVisit visit"),
@@ -131,6 +158,8 @@ def parse(document: dict[str, Any]) -> tuple[e.Visit, dict[str, list[e.Record]]]
         raise DocumentError("$.version", Message(QT_TRANSLATE_NOOP(
             "Messages", "unknown format version {version}"), version=version))
     known = {"format", "version", "visit"} | {name for name, _ in SECTIONS}
+    if version >= 2:
+        known |= set(EXCHANGE_SECTIONS)
     for key in document:
         if key not in known:
             raise DocumentError(f"$.{key}", Message(QT_TRANSLATE_NOOP(
@@ -143,8 +172,12 @@ def parse(document: dict[str, Any]) -> tuple[e.Visit, dict[str, list[e.Record]]]
             raise DocumentError(f"$.{name}", Message(QT_TRANSLATE_NOOP(
                 "Messages", "expected a list")))
         sections[name] = [_record(kind, item, f"$.{name}[{i}]") for i, item in enumerate(items)]
-    _check_ids(visit, sections)
-    return visit, sections
+    buried = tombstones.from_document(document.get("tombstones", []), visit.id)
+    _check_ids(visit, sections, buried)
+    ids = {visit.id, *(r.id for items in sections.values() for r in items),
+           *(t.record_id for t in buried)}
+    history = histories.from_document(document.get("history", {}), ids)
+    return Parsed(visit, sections, buried, history)
 
 
 IDENTITY_FIELDS = ("id", "created_at", "updated_at")
@@ -161,19 +194,21 @@ def _record(kind: type[e.Record], data: Any, path: str) -> e.Record:
     return record
 
 
-def _check_ids(visit: e.Visit, sections: dict[str, list[e.Record]]) -> None:
+def _check_ids(visit: e.Visit, sections: dict[str, list[e.Record]],
+               buried: list[Tombstone]) -> None:
     seen: dict[UUID, str] = {visit.id: "$.visit"}
-    for name, _kind in SECTIONS:
-        for index, record in enumerate(sections[name]):
-            path = f"$.{name}[{index}]"
-            if record.id in seen:
-                raise DocumentError(f"{path}.id", Message(QT_TRANSLATE_NOOP(
-                    "Messages", "the id {id} is also used at {path}"), id=record.id,
-                    path=seen[record.id]))
-            seen[record.id] = path
-            if getattr(record, "visit_id", visit.id) != visit.id:
-                raise DocumentError(f"{path}.visit_id", Message(QT_TRANSLATE_NOOP(
-                    "Messages", "must be the id of the document's visit")))
+    listed = [(f"$.{name}[{index}]", record.id, record) for name, _kind in SECTIONS
+              for index, record in enumerate(sections[name])]
+    listed += [(f"$.tombstones[{index}]", t.record_id, None) for index, t in enumerate(buried)]
+    for path, record_id, record in listed:
+        if record_id in seen:
+            raise DocumentError(f"{path}.id", Message(QT_TRANSLATE_NOOP(
+                "Messages", "the id {id} is also used at {path}"), id=record_id,
+                path=seen[record_id]))
+        seen[record_id] = path
+        if getattr(record, "visit_id", visit.id) != visit.id:
+            raise DocumentError(f"{path}.visit_id", Message(QT_TRANSLATE_NOOP(
+                "Messages", "must be the id of the document's visit")))
 
 
 def _check_references(uow: UnitOfWork, visit: e.Visit,
@@ -205,27 +240,16 @@ def _check_references(uow: UnitOfWork, visit: e.Visit,
 
 
 def import_visit(uow: UnitOfWork, document: dict[str, Any]) -> ImportSummary:
-    """Create or update every record of the document by UUID, in one transaction."""
-    visit, sections = parse(document)
-    summary = ImportSummary(visit.id, visit.title)
-    with uow:
-        _check_references(uow, visit, sections)
-        _store(uow, "visit", [visit], summary)
-        for name, _kind in SECTIONS:
-            _store(uow, name, sections[name], summary)
-        uow.commit()
-    return summary
+    """Merge the document into the database by exchange history, in one transaction, as a
+    package is merged (``package_merge.merge_visit``)."""
+    from fieldvisit.services.package_merge import merge_visit
+
+    return merge_visit(uow, document)
 
 
-def _store(uow: UnitOfWork, name: str, items: list[e.Record], summary: ImportSummary) -> None:
-    for record in items:
-        repository = uow.repository(type(record))
-        stored = repository.find(record.id)
-        if stored == record:
-            outcome = summary.unchanged
-        elif stored is not None and stored.updated_at > record.updated_at:
-            outcome = summary.kept_newer  # never overwrite a later edit with an older one
-        else:
-            repository.put(record)
-            outcome = summary.added if stored is None else summary.updated
-        outcome[name] = outcome.get(name, 0) + 1
+def __getattr__(name: str) -> Any:
+    if name == "ImportSummary":  # what importing returns: the same summary as unpacking
+        from fieldvisit.services.package_merge import MergeSummary
+
+        return MergeSummary
+    raise AttributeError(name)

@@ -57,9 +57,12 @@ def update_visit(uow: UnitOfWork, visit_id: UUID, **changes: Any) -> Visit:
 
 def delete_visit(uow: UnitOfWork, visit_id: UUID) -> None:
     """Delete a visit with its delegation, stops, notes, figures, follow-ups and photos.
-    Organizations, people and sites stay in the shared directory."""
+    Organizations, people and sites stay in the shared directory. The deletion stays in this
+    database: it does not travel to other laptops (which keep the visit), its tombstones and
+    merge conflicts go with it, and a package of the visit received later brings it back."""
     with uow:
         uow.visits.delete(visit_id)
+        uow.merge_state.delete_conflicts(visit_id)
         uow.commit()
 
 

@@ -18,11 +18,26 @@ if TYPE_CHECKING:
 
     from fieldvisit.persistence.db import Database
     from fieldvisit.services.package_merge import MergeSummary
-    from fieldvisit.services.visit_document import ImportSummary
 
 PACKAGE_SUFFIX = ".fieldvisit"
 translate = QCoreApplication.translate  # not self.tr: PySide takes the context from the
 # object's class (MainWindow), lupdate from the class the call is written in
+
+
+def merge_message(summary: MergeSummary) -> str:
+    """What a merged package or visit document changed, for the status bar."""
+    return (translate("VisitTransfer", "Merged “%1”: %2 added, %3 updated, %4 deleted, "
+                                       "%5 unchanged, %6 in conflict")
+            .replace("%1", summary.visit_title)
+            .replace("%2", str(sum(summary.added.values())))
+            .replace("%3", str(sum(summary.updated.values())))
+            .replace("%4", str(sum(summary.deleted.values())))
+            .replace("%5", str(sum(summary.unchanged.values())
+                               + sum(summary.kept_local.values())))
+            .replace("%6", str(len(summary.conflicts)))
+            + (translate("VisitTransfer", "; %1 directory records kept: used only by other "
+                                          "visits").replace("%1", str(kept)) if (kept := sum(
+                summary.kept_directory.values())) else ""))
 
 
 class VisitTransfer(QMainWindow):
@@ -49,7 +64,7 @@ class VisitTransfer(QMainWindow):
             return None
         database = self._database()
 
-        def work(token: CancelToken) -> ImportSummary:
+        def work(token: CancelToken) -> MergeSummary:
             from fieldvisit.persistence.database_files import refuse_database_file
 
             refuse_database_file(path)  # before anything reads it
@@ -57,15 +72,11 @@ class VisitTransfer(QMainWindow):
             token.check()
             return visit_document.import_visit(database.unit_of_work(), document)
 
-        def done(summary: ImportSummary) -> None:
+        def done(summary: MergeSummary) -> None:  # merged by history, as a package is
             self.announce(Change.everything(summary.visit_id), True)
-            added, updated = sum(summary.added.values()), sum(summary.updated.values())
-            self.statusBar().showMessage(
-                translate("VisitTransfer",
-                          "Imported “%1”: %n record(s) added, %2 updated, %3 unchanged", "",
-                          added)
-                .replace("%1", summary.visit_title).replace("%2", str(updated))
-                .replace("%3", str(sum(summary.unchanged.values()))), 10000)
+            self.statusBar().showMessage(merge_message(summary), 10000)
+            if summary.conflicts:
+                self.show_conflicts(summary.visit_id)
 
         busy = translate("VisitTransfer", "Importing %1…").replace("%1", path.name)
         return self._start(busy, work, done)
@@ -88,21 +99,7 @@ class VisitTransfer(QMainWindow):
 
         def done(summary: MergeSummary) -> None:
             self.announce(Change.everything(summary.visit_id), True)
-            text = (
-                translate("VisitTransfer",
-                          "Merged “%1”: %2 added, %3 updated, %4 unchanged, %5 in conflict")
-                .replace("%1", summary.visit_title)
-                .replace("%2", str(sum(summary.added.values())))
-                .replace("%3", str(sum(summary.updated.values())))
-                .replace("%4", str(sum(summary.unchanged.values())
-                                   + sum(summary.kept_local.values())))
-                .replace("%5", str(len(summary.conflicts))))
-            kept = sum(summary.kept_directory.values())
-            if kept:  # shared records this visit does not use here: the package may not change
-                text += translate(
-                    "VisitTransfer", "; %1 directory records kept: used only by other visits"
-                ).replace("%1", str(kept))
-            self.statusBar().showMessage(text, 10000)
+            self.statusBar().showMessage(merge_message(summary), 10000)
             if summary.conflicts:
                 self.show_conflicts(summary.visit_id)
 
@@ -129,8 +126,8 @@ class VisitTransfer(QMainWindow):
         database = self._database()
 
         def work(token: CancelToken) -> Path:
-            text = visit_document.dumps(
-                visit_document.export_visit(database.unit_of_work(), visit_id))
+            text = visit_document.dumps(  # merged back later by its exchange history
+                visit_document.export_visit(database.unit_of_work(), visit_id, exchange=True))
             token.check()
             write_text_atomically(path, text)
             return path

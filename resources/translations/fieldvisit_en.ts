@@ -128,14 +128,4 @@
         </translation>
     </message>
 </context>
-<context>
-    <name>VisitTransfer</name>
-    <message numerus="yes">
-        <source>Imported “%1”: %n record(s) added, %2 updated, %3 unchanged</source>
-        <translation>
-            <numerusform>Imported “%1”: %n record added, %2 updated, %3 unchanged</numerusform>
-            <numerusform>Imported “%1”: %n records added, %2 updated, %3 unchanged</numerusform>
-        </translation>
-    </message>
-</context>
 </TS>

@@ -336,8 +336,12 @@
         <translation>合并冲突</translation>
     </message>
     <message>
-        <source>These records were changed both here and on the other laptop. This database&apos;s version is kept until you choose.</source>
-        <translation>这些记录在本机和另一台电脑上都被修改过。在您选择之前，保留本数据库中的版本。</translation>
+        <source>These records were changed both here and on the other laptop, or deleted on one and changed on the other. This database&apos;s version is kept until you choose.</source>
+        <translation>这些记录在本机和另一台电脑上都被修改过，或在一方被删除、在另一方被修改。在您选择之前，保留本数据库中的版本。</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>（已删除）</translation>
     </message>
     <message>
         <source>&amp;Keep Mine</source>
@@ -346,6 +350,14 @@
     <message>
         <source>&amp;Take Theirs</source>
         <translation>采用对方的(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep</source>
+        <translation>保留(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
     </message>
     <message>
         <source>No conflicts to resolve.</source>
@@ -358,6 +370,42 @@
     <message>
         <source>Theirs (the package)</source>
         <translation>对方的（数据包）</translation>
+    </message>
+    <message>
+        <source>Changed on both laptops</source>
+        <translation>两台电脑上都修改过</translation>
+    </message>
+    <message>
+        <source>Deleted on the other laptop, edited here</source>
+        <translation>另一台电脑上已删除，本机修改过</translation>
+    </message>
+    <message>
+        <source>Deleted here, edited on the other laptop</source>
+        <translation>本机已删除，另一台电脑上修改过</translation>
+    </message>
+    <message>
+        <source>Changed on both laptops. Only these fields differ; the others are merged already: %1</source>
+        <translation>两台电脑上都修改过。只有以下字段不一致，其余字段已经合并：%1</translation>
+    </message>
+    <message>
+        <source>Deleted on the other laptop, edited here.</source>
+        <translation>另一台电脑上已删除，本机修改过。</translation>
+    </message>
+    <message>
+        <source>Deleted here, edited on the other laptop.</source>
+        <translation>本机已删除，另一台电脑上修改过。</translation>
+    </message>
+    <message>
+        <source>Records here still belong to it.</source>
+        <translation>本机仍有记录属于它。</translation>
+    </message>
+    <message>
+        <source>Records of the other laptop still belong to it.</source>
+        <translation>另一台电脑上仍有记录属于它。</translation>
+    </message>
+    <message>
+        <source>Keep the record, or delete it on this laptop too.</source>
+        <translation>保留这条记录，或在本机也将其删除。</translation>
     </message>
 </context>
 <context>
@@ -2043,6 +2091,18 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
         <translation>该冲突已解决</translation>
     </message>
     <message>
+        <source>say which version to keep: mine or theirs</source>
+        <translation>请选择保留哪个版本：我的还是对方的</translation>
+    </message>
+    <message>
+        <source>say whether to keep the record or delete it</source>
+        <translation>请选择保留还是删除这条记录</translation>
+    </message>
+    <message>
+        <source>it belongs to a {noun} that is deleted here; keep that first</source>
+        <translation>它所属的{noun}在本机已删除，请先保留该{noun}</translation>
+    </message>
+    <message>
         <source>“{file}” cannot be read</source>
         <translation>无法读取“{file}”</translation>
     </message>
@@ -2335,6 +2395,10 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
         <translation>ID {id} 属于本数据库中另一次调研的记录</translation>
     </message>
     <message>
+        <source>the id {id} belongs to a record of another kind in this database</source>
+        <translation>ID {id} 属于本数据库中另一类记录</translation>
+    </message>
+    <message>
         <source>refers to {noun} {id}, which is not in the document</source>
         <translation>引用的{noun} {id} 不在文件中</translation>
     </message>
@@ -2409,6 +2473,26 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
     <message>
         <source>{problem}, and {count} photo files copied could not be removed again: {names}</source>
         <translation>{problem}，且已复制的 {count} 个照片文件无法再删除：{names}</translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation>应为对象</translation>
+    </message>
+    <message>
+        <source>no record or tombstone of the document has this id</source>
+        <translation>文件中没有使用此 ID 的记录或删除标记</translation>
+    </message>
+    <message>
+        <source>expected 64 lowercase hexadecimal digits (a SHA-256)</source>
+        <translation>应为 64 位小写十六进制数字（SHA-256）</translation>
+    </message>
+    <message>
+        <source>expected a whole number, 0 or more</source>
+        <translation>应为大于或等于 0 的整数</translation>
+    </message>
+    <message>
+        <source>the stop cannot be deleted while notes or key figures belong to it; move or delete them first</source>
+        <translation>该站点仍有记录或关键数据，不能删除；请先移走或删除它们</translation>
     </message>
 </context>
 <context>
@@ -3875,19 +3959,13 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
         <source>Visit packages and documents (*.fieldvisit *.json);;All files (*)</source>
         <translation>调研数据包和文档 (*.fieldvisit *.json);;所有文件 (*)</translation>
     </message>
-    <message numerus="yes">
-        <source>Imported “%1”: %n record(s) added, %2 updated, %3 unchanged</source>
-        <translation>
-            <numerusform>已导入“%1”：新增 %n 条，更新 %2 条，未变 %3 条</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <source>Merged “%1”: %2 added, %3 updated, %4 unchanged, %5 in conflict</source>
-        <translation>已合并“%1”：新增 %2，更新 %3，未变 %4，冲突 %5</translation>
+        <source>Merged “%1”: %2 added, %3 updated, %4 deleted, %5 unchanged, %6 in conflict</source>
+        <translation>已合并“%1”：新增 %2，更新 %3，删除 %4，未变 %5，冲突 %6</translation>
     </message>
     <message>
         <source>; %1 directory records kept: used only by other visits</source>

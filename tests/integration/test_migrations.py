@@ -3,6 +3,7 @@ backup of the old file made once, before the migration."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -185,3 +186,68 @@ def test_stops_keep_their_times_and_children_survive_the_itinerary_migration(tmp
         assert read(path, "PRAGMA foreign_key_check") == []
     finally:
         database.dispose()
+
+
+def test_exchange_state_is_kept_by_migration_0008(tmp_path):
+    """0008 adds tombstones, generations and contents of exchanged versions, and conflict
+    kinds: hashes and conflicts stored before stay valid, the new table works at once."""
+    from fieldvisit.services.package_merge import list_conflicts
+
+    path = tmp_path / "old.sqlite3"
+    create_at_0001(path)
+    engine = create_engine(db.sqlite_url(path))
+    event.listen(engine, "connect", db._sqlite_pragmas)
+    conflict_id = uuid4()
+    try:
+        with engine.connect() as connection:  # as db._migrate does: no cascade while
+            connection.exec_driver_sql("PRAGMA foreign_keys = OFF")  # tables are rebuilt
+            connection.commit()
+            with connection.begin():
+                command.upgrade(alembic_config(connection), "0006")
+        with engine.begin() as connection:
+            connection.execute(_insert_sync_state(MEMBER_ID, "a" * 64))
+            connection.execute(_insert_conflict(conflict_id))
+    finally:
+        engine.dispose()
+    assert "tombstones" not in table_names(path)
+
+    database = db.open_database(db.sqlite_url(path))
+    try:
+        uow = database.unit_of_work()
+        with uow:
+            assert uow.merge_state.history([MEMBER_ID]) == {MEMBER_ID: {"a" * 64: 0}}
+        [conflict] = list_conflicts(uow)
+        assert (conflict.id, conflict.kind, conflict.fields) == (conflict_id, "edit", ())
+        assert conflict.mine == "role: \"leader\"" and conflict.theirs == "role: \"member\""
+        delegation.remove_member(uow, MEMBER_ID)
+        with uow:
+            (tombstone,) = uow.tombstones.list(visit_id=VISIT_ID)
+            assert (tombstone.record_id, tombstone.kind) == (MEMBER_ID, "delegation")
+            assert set(uow.merge_state.history([MEMBER_ID])[MEMBER_ID]) == \
+                {"a" * 64, tombstone.content_hash, tombstone.deletion}
+    finally:
+        database.dispose()
+    assert read(path, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
+    assert read(path, "SELECT kind, fields FROM merge_conflicts") == [("edit", None)]
+
+
+def _insert_sync_state(record_id, content_hash):
+    from sqlalchemy import text
+
+    return text("INSERT INTO sync_states (record_id, content_hash) VALUES (:id, :hash)").bindparams(
+        id=record_id.hex, hash=content_hash)
+
+
+def _insert_conflict(conflict_id):
+    from sqlalchemy import text
+
+    incoming = json.dumps({"id": str(MEMBER_ID), "created_at": "2023-05-25T00:30:00Z",
+                           "updated_at": "2023-05-25T00:30:00Z", "visit_id": str(VISIT_ID),
+                           "person_id": str(PERSON_ID), "role": "member",
+                           "protocol_order": 1})
+    return text(
+        "INSERT INTO merge_conflicts (id, created_at, visit_id, record_type, record_id, "
+        "incoming, incoming_hash, resolved) VALUES (:id, '2023-05-26 00:00:00.000000', :visit, "
+        "'delegation', :record, :incoming, :hash, 0)").bindparams(
+        id=conflict_id.hex, visit=VISIT_ID.hex, record=MEMBER_ID.hex, incoming=incoming,
+        hash="c" * 64)

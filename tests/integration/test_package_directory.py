@@ -128,12 +128,10 @@ def test_a_package_cannot_overwrite_records_used_only_by_other_visits(
                                       if r["id"] == str(person.id)), "title": "被篡改"})
     document["sites"].append({**next(r for r in document_of(packages["w"])["sites"]
                                      if r["id"] == str(site.id)), "name": "被篡改的地点"})
-    manifest = json.loads(members["manifest.json"])
-    w_history = json.loads(packages["w"]["manifest.json"])["history"]
+    w_history = document_of(packages["w"])["history"]  # format 2: the history is in the document
     for record_id in ids:  # claims to have had our version: an update, were it allowed
-        manifest["history"][str(record_id)] = w_history[str(record_id)]
-    hostile = build(tmp_path / "hostile.fieldvisit", {
-        **with_document(members, document), "manifest.json": json.dumps(manifest).encode()})
+        document["history"][str(record_id)] = w_history[str(record_id)]
+    hostile = build(tmp_path / "hostile.fieldvisit", with_document(members, document))
 
     summary = store.run(lambda db: package.unpack_visit(db.unit_of_work(), store.root,
                                                         hostile))

@@ -162,7 +162,8 @@ def test_zip_bomb_by_actual_size_beyond_declared(source, target, tmp_path):
 
 def test_unknown_format_version(source, target, tmp_path):
     manifest = json.loads(source["manifest.json"])
-    newer = {**source, "manifest.json": json.dumps({**manifest, "version": 2}).encode()}
+    newer = {**source, "manifest.json": json.dumps(
+        {**manifest, "version": package.FORMAT_VERSION + 1}).encode()}
     assert_refused(target, build(tmp_path / "new.fieldvisit", newer),
                    "newer FieldVisit", "update FieldVisit")
     other = {**source, "manifest.json": json.dumps({**manifest, "format": "x"}).encode()}
@@ -213,6 +214,7 @@ def test_a_record_of_another_visit_is_refused(source, target, tmp_path):
     document = json.loads(source["visit.json"])
     assert document["visit"]["id"] == str(other.visit_id)
     document["visit"]["id"] = "00000000-0000-4000-8000-000000000001"
+    document["history"][document["visit"]["id"]] = document["history"].pop(str(other.visit_id))
     for section in ("participations", "delegation", "stops", "absences", "notes",
                     "key_figures", "follow_ups", "photos"):
         for record in document[section]:

@@ -69,10 +69,19 @@ def built(uow) -> dict:
     return build_document(uow)
 
 
+def records_of(document: dict) -> dict:
+    """A visit document without its format version and exchange sections (format 2)."""
+    return {k: v for k, v in document.items() if k not in ("version", "tombstones", "history")}
+
+
 def test_services_document_has_every_section(built):
-    assert built["format"] == FORMAT_NAME and built["version"] == 1
-    assert list(built) == ["format", "version", "visit", *(name for name, _ in SECTIONS)]
+    assert built["format"] == FORMAT_NAME and built["version"] == 2
+    assert list(built) == ["format", "version", "visit", *(name for name, _ in SECTIONS),
+                           "tombstones", "history"]
     assert all(built[name] for name, _ in SECTIONS)
+    assert built["tombstones"] == []
+    ids = [built["visit"]["id"], *(r["id"] for name, _ in SECTIONS for r in built[name])]
+    assert list(built["history"]) == ids
 
 
 @pytest.mark.parametrize("source", ["reference", "services"])
@@ -81,16 +90,21 @@ def test_export_import_export_is_identical(source, uow, other_uow):
     summary = import_visit(other_uow, json.loads(dumps(document)))
     assert summary.changed_anything
     assert str(summary.visit_id) == document["visit"]["id"]
+    assert sum(summary.added.values()) == 1 + sum(len(document[n]) for n, _ in SECTIONS)
     again = export_visit(other_uow, summary.visit_id)
+    if source == "reference":  # format 1: the same records, now with their history
+        assert records_of(again) == records_of(document)
+        document = export_visit(other_uow, summary.visit_id)
+        assert not import_visit(other_uow, copy.deepcopy(document)).changed_anything
     assert again == document
     assert dumps(again) == dumps(document)
-    assert sum(summary.added.values()) == 1 + sum(len(document[n]) for n, _ in SECTIONS)
 
 
 def test_reference_document_exports_as_it_was_loaded(uow, sample_visit_id):
     document = reference_document()
     assert str(sample_visit_id) == document["visit"]["id"]
-    assert export_visit(uow, sample_visit_id) == document
+    exported = export_visit(uow, sample_visit_id)
+    assert records_of(exported) == records_of(document) and exported["version"] == 2
 
 
 def test_importing_twice_changes_nothing(other_uow):
@@ -103,7 +117,7 @@ def test_importing_twice_changes_nothing(other_uow):
     assert second.unchanged == {"visit": 1, **{n: len(document[n]) for n, _ in SECTIONS
                                                if document[n]}}
     assert row_counts(other_uow) == before
-    assert export_visit(other_uow, second.visit_id) == document
+    assert records_of(export_visit(other_uow, second.visit_id)) == records_of(document)
 
 
 def test_import_updates_a_changed_record(built, other_uow):
@@ -115,7 +129,7 @@ def test_import_updates_a_changed_record(built, other_uow):
     assert summary.updated == {"people": 1}
     assert summary.added == {} and summary.changed_anything
     assert summary.unchanged["people"] == len(built["people"]) - 1
-    assert export_visit(other_uow, summary.visit_id) == changed
+    assert records_of(export_visit(other_uow, summary.visit_id)) == records_of(changed)
 
 
 def test_an_older_document_never_overwrites_a_later_edit(built, other_uow):
@@ -124,16 +138,21 @@ def test_an_older_document_never_overwrites_a_later_edit(built, other_uow):
     directory.update_person(other_uow, UUID(person_id), title="后来的职务")
     stale = copy.deepcopy(built)
     stale["people"][0]["title"] = "旧职务"
+    stale["people"][0]["updated_at"] = "2099-01-01T00:00:00Z"  # its clock decides nothing
     summary = import_visit(other_uow, stale)
-    assert summary.kept_newer == {"people": 1} and not summary.changed_anything
+    assert not summary.changed_anything
+    [conflict] = summary.conflicts  # both changed the title since the export
+    assert (conflict.record_type, conflict.fields) == ("people", ("title",))
     stored = {str(p.id): p.title for p in directory.list_people(other_uow)}
     assert stored[person_id] == "后来的职务"
+    assert import_visit(other_uow, copy.deepcopy(built)).kept_local == {"people": 1}
 
 
 def test_a_record_of_another_visit_cannot_be_taken_over(built, other_uow):
     import_visit(other_uow, copy.deepcopy(built))
     thief = copy.deepcopy(built)
     thief["visit"]["id"] = str(uuid4())
+    thief["history"][thief["visit"]["id"]] = thief["history"].pop(built["visit"]["id"])
     for name, _ in SECTIONS:
         for item in thief[name]:
             if "visit_id" in item:
@@ -213,10 +232,30 @@ def mutate_missing_visit(d):
     del d["visit"]
 
 
+TOMBSTONE = {"id": "00000000-0000-4000-8000-0000000000aa", "kind": "notes",
+             "deleted_at": "2023-05-25T12:00:00Z", "content_hash": "a" * 64,
+             "deletion": "b" * 64}
+
+
+def mutate_tombstone(**changes):
+    def mutate(d):
+        tombstone = {**TOMBSTONE, **changes}
+        if tombstone["id"] is None:
+            tombstone["id"] = d["people"][0]["id"]
+        d["tombstones"] = [tombstone]
+    return mutate
+
+
+def mutate_history(record_id, versions):
+    def mutate(d):
+        d["history"][record_id or d["visit"]["id"]] = versions
+    return mutate
+
+
 INVALID = [
     (lambda d: d.update(format="something-else"), "$.format", "not a FieldVisit visit"),
     (lambda d: d.pop("format"), "$.format", "None"),
-    (lambda d: d.update(version=2), "$.version", "newer"),
+    (lambda d: d.update(version=3), "$.version", "newer"),
     (lambda d: d.update(version=0), "$.version", "unknown format version"),
     (lambda d: d.update(version="1"), "$.version", "whole number"),
     (lambda d: d.update(version=True), "$.version", "whole number"),
@@ -235,6 +274,21 @@ INVALID = [
     (mutate_note_reference, "$.key_figures[0].note_id", "not in the document"),
     (mutate_last_section, "$.photos[0].file_name", "relative"),
     (mutate_last_section_reference, "$.photos[0].stop_id", "not in the document"),
+    (lambda d: d.update(version=1), "$.tombstones", "unknown section"),
+    (lambda d: d.update(tombstones={}), "$.tombstones", "expected a list"),
+    (mutate_tombstone(kind="visit"), "$.tombstones[0].kind", "'visit' is not one of"),
+    (mutate_tombstone(content_hash="ABC"), "$.tombstones[0].content_hash", "hexadecimal"),
+    (mutate_tombstone(deleted_at="2023-05-25T12:00"), "$.tombstones[0].deleted_at",
+     "time zone"),
+    (mutate_tombstone(colour="red"), "$.tombstones[0].colour", "unknown field"),
+    (mutate_tombstone(id=None), "$.tombstones[0].id", "also used at $.people[0]"),
+    (mutate_tombstone(id="x"), "$.tombstones[0].id", "not a UUID"),
+    (mutate_history("00000000-0000-4000-8000-00000000abcd", {}),
+     "$.history.00000000-0000-4000-8000-00000000abcd", "no record or tombstone"),
+    (mutate_history(None, {"0" * 63: 1}), "$.history.{visit}.{hash63}", "hexadecimal"),
+    (mutate_history(None, {"0" * 64: -1}), "$.history.{visit}.{hash64}", "0 or more"),
+    (mutate_history(None, {"0" * 64: True}), "$.history.{visit}.{hash64}", "whole number"),
+    (mutate_history(None, ["0" * 64]), "$.history.{visit}", "expected an object"),
 ]
 
 
@@ -243,6 +297,7 @@ def test_invalid_documents_are_refused_and_nothing_is_written(built, other_uow, 
                                                               words):
     document = copy.deepcopy(built)
     mutate(document)
+    path = path.format(visit=built["visit"]["id"], hash63="0" * 63, hash64="0" * 64)
     before = row_counts(other_uow)
     with pytest.raises(DocumentError) as info:
         import_visit(other_uow, document)

@@ -55,3 +55,72 @@ def test_conflicts_are_shown_and_resolved(qtbot, database, sample_visit_id, make
     with database.unit_of_work() as uow:
         assert uow.notes.get(current.record_id).text == f"他们的版本 {current.record_id}"
         assert uow.notes.get(kept.record_id).text == f"我的版本 {kept.record_id}"
+
+
+def test_a_deletion_conflict_offers_keep_or_delete_and_resolves_in_one_step(
+        qtbot, database, sample_visit_id, make_db_path, tmp_path):
+    from fieldvisit.services import notes
+
+    other = open_database(sqlite_url(make_db_path("other.sqlite3")))
+    try:
+        package = tmp_path / "v.fieldvisit"
+        pack_visit(database.unit_of_work(), photo_root(database.url), sample_visit_id, package)
+        unpack_visit(other.unit_of_work(), photo_root(other.url), package)
+        kept, dropped = notes.list_notes(database.unit_of_work(), sample_visit_id)[:2]
+        for note in (kept, dropped):
+            notes.delete_note(other.unit_of_work(), note.id)  # deleted on the other laptop
+            edit(database, note.id, f"这里改过 {note.id}")  # edited here
+        pack_visit(other.unit_of_work(), photo_root(other.url), sample_visit_id, package)
+        summary = unpack_visit(database.unit_of_work(), photo_root(database.url), package)
+        assert sorted(c.kind for c in summary.conflicts) == ["deleted_there"] * 2
+    finally:
+        other.dispose()
+
+    dialog = ConflictsDialog(database, visit_id=sample_visit_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.list.count() == 2
+    assert "Deleted on the other laptop, edited here" in dialog.list.item(0).text()
+    assert dialog.kind.text().startswith("Deleted on the other laptop, edited here.")
+    assert dialog.keep_record.isVisible() and dialog.delete_record.isVisible()
+    assert not dialog.keep_mine.isVisible() and not dialog.take_theirs.isVisible()
+    first = dialog.current()
+    assert dialog.mine.toPlainText() == f"这里改过 {first.record_id}"
+    assert dialog.theirs.toPlainText() == "" and dialog.theirs.placeholderText() == "(deleted)"
+    dialog.keep_record.click()
+    second = dialog.current()
+    dialog.delete_record.click()
+    assert dialog.list.count() == 0
+    with database.unit_of_work() as uow:
+        assert uow.notes.get(first.record_id).text == f"这里改过 {first.record_id}"
+        assert uow.notes.find(second.record_id) is None
+
+
+def test_an_edit_conflict_names_only_the_fields_in_conflict(qtbot, database, sample_visit_id,
+                                                             make_db_path, tmp_path):
+    other = open_database(sqlite_url(make_db_path("other.sqlite3")))
+    try:
+        package = tmp_path / "v.fieldvisit"
+        pack_visit(database.unit_of_work(), photo_root(database.url), sample_visit_id, package)
+        unpack_visit(other.unit_of_work(), photo_root(other.url), package)
+        with database.unit_of_work() as uow:
+            note = uow.notes.list(visit_id=sample_visit_id)[0]
+        edit(database, note.id, "我的版本")
+        edit(other, note.id, "他们的版本")
+        with other.unit_of_work() as uow:
+            stored = uow.notes.get(note.id)
+            uow.notes.put(dataclasses.replace(stored, tags=("他们的主题",)))
+            uow.commit()
+        pack_visit(other.unit_of_work(), photo_root(other.url), sample_visit_id, package)
+        unpack_visit(database.unit_of_work(), photo_root(database.url), package)
+    finally:
+        other.dispose()
+    dialog = ConflictsDialog(database)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.keep_mine.isVisible() and not dialog.keep_record.isVisible()
+    assert dialog.kind.text().endswith("merged already: text")
+    dialog.take_theirs.click()
+    with database.unit_of_work() as uow:
+        merged = uow.notes.get(note.id)
+    assert (merged.text, merged.tags) == ("他们的版本", ("他们的主题",))

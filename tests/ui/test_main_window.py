@@ -138,7 +138,8 @@ def test_export_then_import_runs_off_the_gui_thread(sample_window, qtbot, tmp_pa
     task = sample_window.run_import(target)
     with qtbot.waitSignal(task.finished, timeout=10000):
         pass
-    assert "0 records added, 0 updated" in sample_window.statusBar().currentMessage()
+    assert ": 0 added, 0 updated, 0 deleted, 61 unchanged, 0 in conflict" in \
+        sample_window.statusBar().currentMessage()
 
 
 def test_import_of_a_bad_file_shows_the_problem(window, qtbot, tmp_path, monkeypatch, uow):

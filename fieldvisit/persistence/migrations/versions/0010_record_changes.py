@@ -10,13 +10,13 @@ SQLite files are opened by one window at a time (``session_lock``): nothing is c
 The table is made by hand, not by the ORM models (``include_name`` leaves it out).
 
 Revision ID: 0010
-Revises: 0006
+Revises: 0008
 Create Date: 2026-12-04
 """
 from alembic import op
 
 revision = '0010'
-down_revision = '0006'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 
