@@ -83,14 +83,15 @@ def postgres_databases():
 
 
 @pytest.fixture
-def db_kind(request: pytest.FixtureRequest, tmp_path: Path,
-            monkeypatch: pytest.MonkeyPatch) -> str:
+def db_kind(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """"sqlite" or "postgresql": the database this run of the test uses. The photos of a server
-    database live in the user data folder: a temporary one here."""
+    database live in the user data folder: a temporary one here (patched apart from the test's
+    own ``monkeypatch``, which a test may undo)."""
     kind = getattr(request, "param", "sqlite")
-    if kind != "sqlite":
-        monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "user-data"))
-    return kind
+    with pytest.MonkeyPatch.context() as patch:
+        if kind != "sqlite":
+            patch.setenv("XDG_DATA_HOME", str(tmp_path / "user-data"))
+        yield kind
 
 
 @pytest.fixture
