@@ -475,3 +475,15 @@ def test_search_on_postgresql_finds_what_sqlite_finds(uow, corpus, postgres_data
     finally:
         database.dispose()
         postgres_databases.give_back(url)
+
+
+@pytest.mark.parametrize(("query", "text"), [
+    ("äR", "ÄRZTE im Bezirk"), ("ärzte", "ÄRZTE im Bezirk"), ("ст", "Страница"),
+    ("СТРАНИЦА", "Страница"), ("Ǆ", "ǅemal"), ("σίσυφος", "ΣΊΣΥΦΟΣ")])
+def test_every_letter_matches_in_any_case_whatever_the_length_of_the_term(uow, query, text):
+    """SQLite's LIKE, which finds terms of one or two characters, ignores the case of ASCII
+    letters only; PostgreSQL's ILIKE and the trigram index, of every letter."""
+    visit = visits.create_visit(uow, "Europa")
+    for note in ("ÄRZTE im Bezirk", "Страница", "ǅemal", "ΣΊΣΥΦΟΣ"):
+        notes.add_note(uow, visit.id, note)
+    assert [hit.text for hit in found(uow, query)] == [text]
