@@ -9,14 +9,16 @@ so the next test finds exactly what a freshly migrated database holds. A copy wh
 test changed, or that a leaked connection keeps busy, is dropped and made again. All of them are
 dropped at the end of the session; the database the URL names is left alone.
 
-The test databases sort text as Chinese does (the ICU collation ``zh-Hans-CN``, where the
-server has ICU), as a team's server set up in Chinese would: an order that depends on the
-server's collation then shows up as a failing test.
+The test databases are set up as a team's server in China would be: they sort text as Chinese
+does (the ICU collation ``zh-Hans-CN``, where the server has ICU) and their sessions' time zone
+is Asia/Shanghai, so an order or a time that depends on the server's settings shows up as a
+failing test.
 """
 
 from __future__ import annotations
 
 import os
+import re
 
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
@@ -26,6 +28,7 @@ from sqlalchemy.pool import NullPool
 from fieldvisit.persistence.db import open_database
 
 COLLATION = "zh-Hans-CN"
+TIME_ZONE = "Asia/Shanghai"
 
 
 class PostgresDatabases:
@@ -41,6 +44,7 @@ class PostgresDatabases:
         self._made: list[str] = []
         self._empty = 0
         self._engines: dict[str, Engine] = {}
+        self._drop_left_over()
         self._create(self._template, template="template0", collation=True)
         open_database(self._url_of(self._template)).dispose()
         with self._engine(self._template).connect() as connection:
@@ -49,7 +53,6 @@ class PostgresDatabases:
                 "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
                 "AND tablename <> 'alembic_version' ORDER BY tablename"))]
         self._engines.pop(self._template).dispose()
-        self._execute(f'ALTER DATABASE "{self._template}" WITH IS_TEMPLATE true')
 
     def take(self) -> str:
         if not self._free:
@@ -63,10 +66,8 @@ class PostgresDatabases:
         name = make_url(url).database
         if self._reset(name):
             self._free.append(name)
-        else:  # made again when next needed
+        else:
             self._drop(name)
-            self._made.remove(name)
-            self._made.append(name)
             self._create(name, template=self._template)
             self._free.append(name)
 
@@ -85,7 +86,6 @@ class PostgresDatabases:
             engine.dispose()
         for name in self._made:
             self._drop(name)
-        self._execute(f'ALTER DATABASE "{self._template}" WITH IS_TEMPLATE false')
         self._drop(self._template)
         self._admin.dispose()
 
@@ -103,14 +103,28 @@ class PostgresDatabases:
             connection.exec_driver_sql(statement)
 
     def _create(self, name: str, template: str, collation: bool = False) -> None:
-        if collation:
-            try:
-                self._execute(f'CREATE DATABASE "{name}" TEMPLATE {template} '
-                              f"LOCALE_PROVIDER icu ICU_LOCALE '{COLLATION}'")
-                return
-            except DBAPIError:  # a server without ICU (or older than PostgreSQL 15)
-                pass
-        self._execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+        if not (collation and self._created_with_collation(name, template)):
+            self._execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+        self._execute(f"ALTER DATABASE \"{name}\" SET timezone TO '{TIME_ZONE}'")
+
+    def _created_with_collation(self, name: str, template: str) -> bool:
+        try:
+            self._execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}" '
+                          f"LOCALE_PROVIDER icu ICU_LOCALE '{COLLATION}'")
+        except DBAPIError:  # a server without ICU, or before PostgreSQL 15
+            return False
+        return True
+
+    def _drop_left_over(self) -> None:
+        """Drop the databases of test sessions that ended without doing so (killed)."""
+        pattern = re.compile(rf"{re.escape(self._url.database)}_(\d+)_\w+")
+        with self._admin.connect() as connection:
+            names = [name for (name,) in connection.execute(text(
+                "SELECT datname FROM pg_database"))]
+        for name in names:
+            found = pattern.fullmatch(name)
+            if found and not _running(int(found.group(1))):
+                self._drop(name)
 
     def _drop(self, name: str) -> None:
         engine = self._engines.pop(name, None)
@@ -142,3 +156,13 @@ class PostgresDatabases:
         except DBAPIError:
             return False
         return True
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
