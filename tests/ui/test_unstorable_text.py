@@ -31,3 +31,37 @@ def test_a_note_with_a_nul_character_is_not_saved_and_says_why(sample_window, qt
     assert tab.editor.state.text() == f"Not saved: {expected}"
     assert tab.editor.text.toPlainText().endswith("，补充骑手\x00驿站")  # kept on screen
     assert contents(database) == before
+
+
+def test_a_site_with_such_values_is_refused_in_its_dialog(qtbot, database):
+    from fieldvisit.ui.dialogs.site_dialog import SiteDialog
+
+    before = contents(database)
+    site = SiteDialog(database)
+    qtbot.addWidget(site)
+    site.name.setText("骑士驿站")
+    site.latitude.setText("NaN")  # float() reads it
+    site.longitude.setText("116.46")
+    site.accept()
+    assert site.problem.text() == "latitude must be a finite number, not nan"
+    site.latitude.setText("39.91")
+    site.name.setText("骑士\x00驿站")
+    site.accept()
+    assert site.result() != SiteDialog.DialogCode.Accepted
+    assert site.problem.text() == "name must not contain the NUL character (U+0000)"
+    site.name.setText("骑士驿站")
+    assert site.problem.text() == ""
+    assert contents(database) == before
+
+
+def test_an_infinite_speed_in_the_settings_file_is_ignored():
+    from PySide6.QtCore import QSettings
+
+    from fieldvisit.domain.timeline import TravelSettings
+    from fieldvisit.ui import preferences
+
+    settings = QSettings()
+    settings.setValue(f"{preferences.TRAVEL_GROUP}/car_kmh", "inf")
+    settings.setValue(f"{preferences.TRAVEL_GROUP}/walk_kmh", "nan")
+    settings.setValue(f"{preferences.TRAVEL_GROUP}/minibus_kmh", "40")
+    assert preferences.travel_settings() == TravelSettings(minibus_kmh=40.0)
