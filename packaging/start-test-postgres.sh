@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Starts a throw-away PostgreSQL server for the tests that run on PostgreSQL too, and prints
-# the URL to put in FIELDVISIT_TEST_POSTGRES_URL. Installs the distribution's PostgreSQL if it
-# is missing (sudo unless root). The server keeps its data under a temporary folder and
-# listens on 127.0.0.1 only; stop it with: pg_ctl -D "$folder/data" stop (the folder is printed
-# on standard error).
+# Starts a throw-away PostgreSQL server for running the test suite on PostgreSQL too, and
+# prints the URL to put in FIELDVISIT_TEST_POSTGRES_URL (its role may create databases).
+# Installs the distribution's PostgreSQL if it is missing (sudo unless root). The server keeps
+# its data under a temporary folder and listens on 127.0.0.1 only; stop it with:
+# pg_ctl -D "$folder/data" stop (the folder is printed on standard error).
 #   export FIELDVISIT_TEST_POSTGRES_URL=$(bash packaging/start-test-postgres.sh)
 set -euo pipefail
 port=${FIELDVISIT_TEST_POSTGRES_PORT:-54329}

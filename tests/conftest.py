@@ -1,7 +1,15 @@
-"""Shared fixtures: every test gets a fresh, migrated SQLite database.
+"""Shared fixtures: every test gets a fresh, migrated database — on SQLite, and on PostgreSQL too
+when ``FIELDVISIT_TEST_POSTGRES_URL`` names a server (see ``postgres_databases``).
 
-The migrated schema is built once per session into a template file and copied for each test,
-which is much faster than running Alembic per test and gives the same result.
+A test that asks for ``database`` (or ``uow``, ``sample_visit_id``, ``run_cli``,
+``make_database``, ``other_uow``…) runs once per database, its id saying which:
+``test_x[sqlite]``, ``test_x[postgresql]``. It runs on SQLite only when it is about the SQLite
+file itself: it asks for ``db_path`` or ``make_db_path`` (a file), or is marked
+``sqlite_only``. GUI tests (``tests/ui``) run on SQLite only unless marked ``both_databases``.
+
+The migrated schema is built once per session (into a template file for SQLite, a template
+database for PostgreSQL) and copied for each test, which is much faster than running Alembic
+per test and gives the same result.
 """
 
 from __future__ import annotations
@@ -25,6 +33,38 @@ from fieldvisit.persistence.db import Database, open_database, sqlite_url  # noq
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_ARTICLE = ROOT.parent / "shared" / "seed" / "000_1dfb9bba59772a4f.txt"
+POSTGRES_URL = os.environ.get("FIELDVISIT_TEST_POSTGRES_URL")
+DATABASE_KINDS = ("sqlite", "postgresql") if POSTGRES_URL else ("sqlite",)
+SQLITE_FILE_FIXTURES = frozenset({"db_path", "make_db_path"})
+GUI_TESTS = ROOT / "tests" / "ui"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "sqlite_only(reason): about the SQLite file (locks, WAL, copies, damaged "
+        "files…); runs on SQLite only")
+    config.addinivalue_line(
+        "markers", "both_databases: a GUI test that runs on PostgreSQL too")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "db_kind" not in metafunc.fixturenames:
+        return
+    kinds = DATABASE_KINDS
+    node = metafunc.definition
+    if node.get_closest_marker("sqlite_only") \
+            or SQLITE_FILE_FIXTURES.intersection(metafunc.fixturenames) \
+            or (node.path.is_relative_to(GUI_TESTS)
+                and not node.get_closest_marker("both_databases")):
+        kinds = ("sqlite",)
+    metafunc.parametrize("db_kind", kinds, indirect=True, ids=kinds)
+
+
+def pytest_report_header() -> str:
+    where = "SQLite and PostgreSQL" if POSTGRES_URL else \
+        "SQLite (set FIELDVISIT_TEST_POSTGRES_URL for PostgreSQL too)"
+    return (f"python {sys.version.split()[0]}; QT_QPA_PLATFORM={os.environ['QT_QPA_PLATFORM']}; "
+            f"databases: {where}")
 
 
 @pytest.fixture(scope="session")
@@ -37,16 +77,71 @@ def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture
-def db_path(tmp_path: Path, migrated_template: Path) -> Path:
-    path = tmp_path / "fieldvisit.sqlite3"
-    shutil.copyfile(migrated_template, path)
-    return path
+@pytest.fixture(scope="session")
+def postgres_databases():
+    from tests.postgres_databases import PostgresDatabases
+
+    if not POSTGRES_URL:
+        pytest.skip("set FIELDVISIT_TEST_POSTGRES_URL to run on PostgreSQL")
+    databases = PostgresDatabases(POSTGRES_URL)
+    yield databases
+    databases.close()
 
 
 @pytest.fixture
-def database(db_path: Path) -> Database:
-    database = open_database(sqlite_url(db_path))
+def db_kind(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """"sqlite" or "postgresql": the database this run of the test uses. The photos of a server
+    database live in the user data folder: a temporary one here (patched apart from the test's
+    own ``monkeypatch``, which a test may undo)."""
+    kind = getattr(request, "param", "sqlite")
+    with pytest.MonkeyPatch.context() as patch:
+        if kind != "sqlite":
+            patch.setenv("XDG_DATA_HOME", str(tmp_path / "user-data"))
+        yield kind
+
+
+@pytest.fixture
+def make_database_url(db_kind: str, tmp_path: Path, request: pytest.FixtureRequest):
+    """A factory of the URLs of fresh migrated databases (not opened) of this test's kind:
+    ``make_database_url("other.sqlite3")``; the name is that of the SQLite file."""
+    def make(name: str) -> str:
+        if db_kind == "sqlite":
+            path = tmp_path / name
+            if not path.exists():
+                shutil.copyfile(request.getfixturevalue("migrated_template"), path)
+            return sqlite_url(path)
+        databases = request.getfixturevalue("postgres_databases")
+        url = databases.take()
+        request.addfinalizer(lambda: databases.give_back(url))
+        return url
+
+    return make
+
+
+@pytest.fixture
+def database_url(make_database_url) -> str:
+    """The URL of this test's database (the one ``database`` opens)."""
+    return make_database_url("fieldvisit.sqlite3")
+
+
+@pytest.fixture
+def make_database(make_database_url):
+    """A factory of further fresh migrated databases of this test's kind, opened (and disposed
+    of after the test): ``make_database("other.sqlite3")``."""
+    opened: list[Database] = []
+
+    def make(name: str) -> Database:
+        opened.append(open_database(make_database_url(name)))
+        return opened[-1]
+
+    yield make
+    for database in reversed(opened):
+        database.dispose()
+
+
+@pytest.fixture
+def database(database_url: str) -> Database:
+    database = open_database(database_url)
     yield database
     database.dispose()
 
@@ -64,20 +159,37 @@ def sample_visit_id(uow):
 
 
 @pytest.fixture
-def run_cli(db_path: Path, capsys: pytest.CaptureFixture[str]):
-    """Run the CLI in-process against the test database; returns (status, stdout, stderr)."""
+def run_cli(database_url: str, db_kind: str, capsys: pytest.CaptureFixture[str]):
+    """Run the CLI in-process against the test database (``--db FILE`` on SQLite,
+    ``--database-url URL`` elsewhere); returns (status, stdout, stderr)."""
+    from sqlalchemy.engine import make_url
+
     from fieldvisit.cli import main
 
+    where = ["--db", make_url(database_url).database] if db_kind == "sqlite" \
+        else ["--database-url", database_url]
+
     def run(*args: str) -> tuple[int, str, str]:
-        status = main(["--db", str(db_path), *args])
+        status = main([*where, *args])
         captured = capsys.readouterr()
         return status, captured.out, captured.err
 
     return run
 
 
-def pytest_report_header() -> str:
-    return f"python {sys.version.split()[0]}; QT_QPA_PLATFORM={os.environ['QT_QPA_PLATFORM']}"
+@pytest.fixture
+def other_uow(make_database):
+    """A unit of work on a second, empty database (for export → import round trips)."""
+    return make_database("other.sqlite3").unit_of_work()
+
+
+# -- the SQLite file itself (tests asking for these run on SQLite only) -------------------------
+@pytest.fixture
+def db_path(database_url: str) -> Path:
+    """The file of this test's SQLite database."""
+    from sqlalchemy.engine import make_url
+
+    return Path(make_url(database_url).database)
 
 
 @pytest.fixture
@@ -90,11 +202,3 @@ def make_db_path(tmp_path: Path, migrated_template: Path):
         return path
 
     return make
-
-
-@pytest.fixture
-def other_uow(make_db_path):
-    """A unit of work on a second, empty database (for export → import round trips)."""
-    database = open_database(sqlite_url(make_db_path("other.sqlite3")))
-    yield database.unit_of_work()
-    database.dispose()

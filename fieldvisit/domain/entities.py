@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, time
 from typing import NewType
 from uuid import UUID, uuid4
 
-from fieldvisit.domain import rules
+from fieldvisit.domain import rules, storable
 from fieldvisit.domain.enums import (
     CoordinateDatum,
     DelegationRole,
@@ -46,6 +46,13 @@ class Record:
     created_at: Timestamp = field(default_factory=utc_now)
     updated_at: Timestamp = field(default_factory=utc_now)
 
+    def __post_init__(self) -> None:
+        storable.check(self)  # what no database stores the same way, first
+        self._validate()
+
+    def _validate(self) -> None:
+        """The rules of this kind of record: raise ValidationError naming the field."""
+
 
 @dataclass(frozen=True, kw_only=True)
 class Organization(Record):
@@ -54,7 +61,7 @@ class Organization(Record):
     kind: OrganizationKind = OrganizationKind.OTHER
     notes: str = ""
 
-    def __post_init__(self) -> None:
+    def _validate(self) -> None:
         rules.require_text(self.name, "name")
 
     @property
@@ -71,7 +78,7 @@ class Person(Record):
     email: str = ""
     notes: str = ""
 
-    def __post_init__(self) -> None:
+    def _validate(self) -> None:
         rules.require_text(self.name, "name")
 
 
@@ -94,7 +101,7 @@ class Visit(Record):
     source: str = ""
     remarks: str = ""
 
-    def __post_init__(self) -> None:
+    def _validate(self) -> None:
         rules.require_text(self.title, "title")
         rules.check_date_range(self.start_date, self.end_date)
         rules.check_day_hours(self.day_start, self.day_end)
@@ -134,6 +141,7 @@ class SiteFact:
     value: str
 
     def __post_init__(self) -> None:
+        storable.check(self)
         rules.require_text(self.label, "label")
 
 
@@ -151,7 +159,7 @@ class Site(Record):
     description: str = ""
     facts: tuple[SiteFact, ...] = ()
 
-    def __post_init__(self) -> None:
+    def _validate(self) -> None:
         rules.require_text(self.name, "name")
         rules.check_coordinates(self.latitude, self.longitude)
         rules.check_opening_hours(self.opening_hours)
@@ -177,7 +185,7 @@ class Stop(Record):
     travel_notes: str = ""
     times_illustrative: bool = False
 
-    def __post_init__(self) -> None:
+    def _validate(self) -> None:
         rules.check_non_negative(self.travel_minutes, "travel_minutes")
         rules.check_non_negative(self.dwell_minutes, "dwell_minutes")
         rules.check_non_negative(self.delay_minutes, "delay_minutes")
@@ -199,7 +207,7 @@ class Note(Record):
     confidential: bool = False
     position: int = 0
 
-    def __post_init__(self) -> None:
+    def _validate(self) -> None:
         rules.require_text(self.text, "text")
 
 
@@ -213,7 +221,7 @@ class KeyFigure(Record):
     stop_id: UUID | None = None
     note_id: UUID | None = None
 
-    def __post_init__(self) -> None:
+    def _validate(self) -> None:
         rules.require_text(self.label, "label")
         rules.require_text(self.value, "value")
 
@@ -227,7 +235,7 @@ class FollowUp(Record):
     status: FollowUpStatus = FollowUpStatus.OPEN
     note_id: UUID | None = None
 
-    def __post_init__(self) -> None:
+    def _validate(self) -> None:
         rules.require_text(self.action, "action")
 
 
@@ -240,7 +248,7 @@ class Photo(Record):
     stop_id: UUID | None = None
     taken_at: LocalDateTime | None = None
 
-    def __post_init__(self) -> None:
+    def _validate(self) -> None:
         rules.require_text(self.file_name, "file_name")
         rules.check_relative_file_name(self.file_name)
 

@@ -17,6 +17,7 @@ from functools import cache, partial
 from typing import Any, Callable, TypeVar, Union
 from uuid import UUID
 
+from fieldvisit.domain import storable
 from fieldvisit.domain.entities import LocalDateTime, Timestamp
 from fieldvisit.domain.errors import DocumentError, ValidationError
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
@@ -237,6 +238,9 @@ def row_loader(cls: type[T]) -> Callable[[dict[str, Any]], T]:
                     values[name] = convert(value)
             return cls(**values)
         except (ValueError, TypeError, DocumentError, ValidationError):
-            return from_plain(cls, values, strict=False)
+            try:
+                return from_plain(cls, values, strict=False)
+            except DocumentError:  # a value an older FieldVisit stored: repaired if possible
+                return from_plain(cls, storable.repaired(values), strict=False)
 
     return load

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
+from fieldvisit.domain import storable
 from fieldvisit.domain.enums import TravelMode
 from fieldvisit.domain.geo import haversine_km
 
@@ -26,6 +27,7 @@ class TravelSettings:
     public_transport_kmh: float = 18.0
 
     def __post_init__(self) -> None:
+        storable.check(self)  # finite numbers first
         for name in ("detour_factor", "walk_kmh", "car_kmh", "minibus_kmh",
                      "public_transport_kmh"):
             if not getattr(self, name) > 0:

@@ -7,7 +7,7 @@ from enum import Enum
 from typing import Any, Generic, Iterable, TypeVar
 from uuid import UUID
 
-from sqlalchemy import func, select, text
+from sqlalchemy import String, func, select, text
 from sqlalchemy.orm import Session
 
 from fieldvisit.domain import entities as e
@@ -88,7 +88,7 @@ class RecordRepository(Generic[E]):
         thousands of notes load several times faster)."""
         statement = self._select(filters).with_only_columns(
             *(getattr(self._row, name) for name in self._fields))
-        statement = statement.order_by(*(getattr(self._row, name) for name in order_by),
+        statement = statement.order_by(*(self._sort_key(name) for name in order_by),
                                        self._row.created_at, self._row.id)
         load, fields = row_loader(self._entity), self._fields
         self._session.flush()  # what this transaction wrote is seen (as autoflush would)
@@ -118,10 +118,10 @@ class RecordRepository(Generic[E]):
         if field not in self._fields:
             raise KeyError(field)
         table = self._row.__tablename__
-        if self._session.get_bind().dialect.name == "postgresql":
+        if self._postgresql:
             statement = text(f"SELECT item, count(*) AS n FROM {table}, "
                              f"json_array_elements_text({table}.{field}) AS item "
-                             "GROUP BY item ORDER BY n DESC, item LIMIT :limit")
+                             'GROUP BY item ORDER BY n DESC, item COLLATE "C" LIMIT :limit')
         else:
             statement = text(f"SELECT item.value, count(*) AS n FROM {table}, "
                              f"json_each({table}.{field}) AS item "
@@ -154,10 +154,29 @@ class RecordRepository(Generic[E]):
         self._session.flush()
 
     def title_prefix(self, column: str, prefix: str) -> list[E]:
-        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        statement = select(self._row).where(
-            getattr(self._row, column).like(f"{escaped}%", escape="\\"))
-        return [self._to_entity(row) for row in self._session.scalars(statement)]
+        """The records whose ``column`` begins with ``prefix``, ignoring case, in the order of
+        ``column``. Compared here rather than by the database, whose LIKE ignores the case of
+        ASCII letters only (SQLite) or not at all (PostgreSQL)."""
+        wanted = prefix.casefold()
+        statement = select(self._row.id, getattr(self._row, column))
+        found = [record_id for record_id, value in self._session.execute(statement)
+                 if value.casefold().startswith(wanted)]
+        return self.list(order_by=(column,), id=found) if found else []
+
+    @property
+    def _postgresql(self) -> bool:
+        return self._session.get_bind().dialect.name == "postgresql"
+
+    def _sort_key(self, name: str) -> Any:
+        """``name`` ascending as SQLite sorts it, on every database: text in character order
+        (PostgreSQL would use the server's collation, pinyin or case-blind), and missing values
+        first (PostgreSQL puts them last)."""
+        column = getattr(self._row, name)
+        if not self._postgresql:
+            return column
+        if isinstance(column.type, String):
+            column = column.collate("C")
+        return column.asc().nulls_first()
 
     def _select(self, filters: dict[str, Any]) -> Any:
         statement = select(self._row)

@@ -5,15 +5,18 @@ On SQLite, migration 0004 keeps ``search_documents`` (one row per record) and th
 split into terms at whitespace; a record matches when it contains every term, ignoring case.
 Terms of three or more characters are looked up in the FTS index (each quoted as an FTS5 string,
 so user text never reads as query syntax); shorter ones (骑, 骑手, an English "OR") are found by
-scanning the indexed text with LIKE (which ignores the case of ASCII letters; ``%`` and ``_``
-escaped). Elsewhere (PostgreSQL, or an SQLite without the trigram tokenizer) the source tables
-are scanned with ILIKE.
+scanning the indexed text with LIKE (``%`` and ``_`` escaped; LIKE ignores the case of ASCII
+letters, so other letters are tried in each of their cases: "äR" as "äR" or "ÄR"). Elsewhere
+(PostgreSQL, or an SQLite without the trigram tokenizer) the source tables are scanned with
+ILIKE.
 
 Hits come back in the order the index finds them; callers sort them.
 """
 
 from __future__ import annotations
 
+import itertools
+import math
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
@@ -30,6 +33,8 @@ MAX_TERMS = 10
 """A query with more words than this is searched as one phrase."""
 MAX_MATCHED = 32
 """Longer terms are looked up in the index by their beginning, then checked in full."""
+MAX_VARIANTS = 16
+"""A term checked with LIKE is tried in at most this many mixes of case (``_case_variants``)."""
 KINDS = ("note", "figure", "follow_up")
 
 
@@ -81,6 +86,17 @@ def _fts_string(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
+def _case_variants(term: str) -> list[str]:
+    """``term`` with its letters other than ASCII in each of their cases: SQLite's LIKE ignores
+    the case of ASCII letters only, where the FTS index and PostgreSQL's ILIKE ignore that of
+    every letter. Just ``term`` if that would make more than MAX_VARIANTS patterns."""
+    choices = [sorted({c, c.lower(), c.upper(), c.title()}) if not c.isascii() else [c]
+               for c in term]
+    if math.prod(len(choice) for choice in choices) > MAX_VARIANTS:
+        return [term]
+    return ["".join(variant) for variant in itertools.product(*choices)]
+
+
 def _like_pattern(term: str) -> str:
     escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -121,8 +137,11 @@ class SearchIndex:
                 phrases.append(_fts_string(term[:MAX_MATCHED]))
                 if len(term) <= MAX_MATCHED:
                     continue
-            params[f"t{number}"] = _like_pattern(term)  # LIKE ignores ASCII case
-            conditions.append(f"d.text LIKE :t{number} ESCAPE '\\'")
+            variants = []
+            for index, variant in enumerate(_case_variants(term)):
+                params[f"t{number}_{index}"] = _like_pattern(variant)
+                variants.append(f"d.text LIKE :t{number}_{index} ESCAPE '\\'")
+            conditions.append(f"({' OR '.join(variants)})")
         if phrases:
             params["match"] = " ".join(phrases)  # FTS5: phrases side by side must all occur
             source = "search_index JOIN search_documents AS d ON d.id = search_index.rowid"

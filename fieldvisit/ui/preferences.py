@@ -4,6 +4,7 @@ and the travel speeds new visits start with."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import fields, replace
 from pathlib import Path
 
@@ -76,7 +77,7 @@ def travel_settings() -> TravelSettings:
                 number = float(value) if value is not None else None
             except (TypeError, ValueError):
                 number = None
-            if number is not None and number > 0:
+            if number is not None and math.isfinite(number) and number > 0:
                 values[field.name] = number
         return replace(defaults, **values)
     finally:

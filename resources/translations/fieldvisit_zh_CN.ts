@@ -2494,6 +2494,22 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
         <source>the stop cannot be deleted while notes or key figures belong to it; move or delete them first</source>
         <translation>该站点仍有记录或关键数据，不能删除；请先移走或删除它们</translation>
     </message>
+    <message>
+        <source>{field} must be a finite number, not {value}</source>
+        <translation>{field}须为有限的数，不能是 {value}</translation>
+    </message>
+    <message>
+        <source>{field} must be between {smallest} and {largest}</source>
+        <translation>{field}须在 {smallest} 到 {largest} 之间</translation>
+    </message>
+    <message>
+        <source>{field} must not contain the NUL character (U+0000)</source>
+        <translation>{field}不能包含空字符（U+0000）</translation>
+    </message>
+    <message>
+        <source>{field} contains {character}, half of a surrogate pair, which is not a character</source>
+        <translation>{field}含有 {character}：它只是代理对的一半，不是一个字符</translation>
+    </message>
 </context>
 <context>
     <name>NoteEditor</name>

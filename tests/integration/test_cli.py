@@ -25,8 +25,8 @@ TABLES = ("organizations", "people", "visits", "delegation", "sites", "stops", "
 STOPS = ("饿了么北京CBD骑士驿站", "东湖街道商务楼宇党群服务中心", "“小哥加油站”社区青年汇")
 
 
-def row_counts(path: Path) -> dict[str, int]:
-    database = open_database(sqlite_url(path))
+def row_counts(url: str) -> dict[str, int]:
+    database = open_database(url)
     try:
         with database.unit_of_work() as uow:
             return {name: getattr(uow, name).count() for name in TABLES}
@@ -53,15 +53,15 @@ def sample_id(run_cli) -> str:
     return out.strip()
 
 
-def test_sample_prints_the_reference_id_and_is_idempotent(run_cli, db_path):
+def test_sample_prints_the_reference_id_and_is_idempotent(run_cli, database_url):
     status, out, _ = run_cli("sample")
     assert status == 0
     visit_id = out.strip()
     assert str(UUID(visit_id)) == visit_id == reference_document()["visit"]["id"]
-    before = row_counts(db_path)
+    before = row_counts(database_url)
     assert before["visits"] == 1 and before["notes"] > 0
     assert run_cli("sample")[:2] == (0, out)
-    assert row_counts(db_path) == before
+    assert row_counts(database_url) == before
 
 
 def test_visits_text_and_json(run_cli, sample_id):
@@ -164,8 +164,8 @@ def test_unknown_visit_is_a_user_error(run_cli, sample_id):
     assert_user_error(run_cli("export", "nope", "-o", "-"), "nope")
 
 
-def test_ambiguous_visit_is_a_user_error(run_cli, db_path):
-    database = open_database(sqlite_url(db_path))
+def test_ambiguous_visit_is_a_user_error(run_cli, database_url):
+    database = open_database(database_url)
     for title in ("调研一", "调研二"):
         create_visit(database.unit_of_work(), title)
     database.dispose()
@@ -177,13 +177,13 @@ def test_import_of_a_missing_file_is_a_user_error(run_cli, tmp_path):
     assert_user_error(run_cli("import", str(missing)), "missing.json")
 
 
-def test_import_of_invalid_json_is_a_user_error(run_cli, tmp_path, db_path):
+def test_import_of_invalid_json_is_a_user_error(run_cli, tmp_path, database_url):
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "fieldvisit-visit", oops}', encoding="utf-8")
     assert_user_error(run_cli("import", str(bad)), "$", "JSON")
     bad.write_text(json.dumps({"format": "fieldvisit-visit", "version": 3}), encoding="utf-8")
     assert_user_error(run_cli("import", str(bad)), "$.version")
-    assert row_counts(db_path)["visits"] == 0
+    assert row_counts(database_url)["visits"] == 0
 
 
 def test_a_text_file_as_database_is_a_user_error_and_left_alone(tmp_path, capsys):
@@ -213,7 +213,7 @@ def test_database_url_option(tmp_path, capsys):
     path = tmp_path / "by-url.sqlite3"
     assert main(["--database-url", sqlite_url(path), "sample"]) == 0
     assert capsys.readouterr().out.strip() == reference_document()["visit"]["id"]
-    assert row_counts(path)["visits"] == 1
+    assert row_counts(sqlite_url(path))["visits"] == 1
 
 
 # --- subprocesses -----------------------------------------------------------------------------
@@ -246,15 +246,14 @@ def test_console_script_version():
     assert result.stdout.strip() == f"FieldVisit {fieldvisit.__version__}"
 
 
-def test_database_url_environment_variable_chooses_the_database(tmp_path):
-    path = tmp_path / "from-env.sqlite3"
-    env = subprocess_env(FIELDVISIT_DATABASE_URL=sqlite_url(path))
+def test_database_url_environment_variable_chooses_the_database(database_url):
+    env = subprocess_env(FIELDVISIT_DATABASE_URL=database_url)
     sample = run(sys.executable, "-m", "fieldvisit", "sample", env=env)
     assert sample.returncode == 0, sample.stderr
     listed = run(sys.executable, "-m", "fieldvisit", "visits", "--json", env=env)
     assert listed.returncode == 0, listed.stderr
     assert [v["id"] for v in json.loads(listed.stdout)] == [sample.stdout.strip()]
-    assert path.is_file() and row_counts(path)["visits"] == 1
+    assert row_counts(database_url)["visits"] == 1
 
 
 def test_user_errors_in_a_subprocess_have_no_traceback(tmp_path):

@@ -42,7 +42,7 @@ def test_the_service_refuses_and_keeps_the_stored_hours(uow, sample_visit_id):
 
 
 def test_a_document_with_such_a_day_is_refused_with_its_path(uow, sample_visit_id, run_cli,
-                                                              tmp_path, db_path):
+                                                              tmp_path):
     document = visit_document.export_visit(uow, sample_visit_id)
     document["visit"]["day_end"] = "08:00"
     with pytest.raises(DocumentError) as raised:
@@ -58,7 +58,7 @@ def test_a_document_with_such_a_day_is_refused_with_its_path(uow, sample_visit_i
 
 
 def test_a_package_with_such_a_day_is_refused(uow, database, sample_visit_id, tmp_path,
-                                              make_db_path):
+                                              make_database):
     good = package.pack_visit(uow, photo_root(database.url), sample_visit_id,
                               tmp_path / "good.fieldvisit").path
     with zipfile.ZipFile(good) as archive:
@@ -70,16 +70,13 @@ def test_a_package_with_such_a_day_is_refused(uow, database, sample_visit_id, tm
     with zipfile.ZipFile(bad, "w") as archive:
         for name, data in members.items():
             archive.writestr(name, data)
-    other = open_database(sqlite_url(make_db_path("other.sqlite3")))
-    try:
-        with pytest.raises(FieldVisitError, match=r"visit.json is invalid at \$.visit.day_end: "
-                                                  "day end 18:00 must be later than day start "
-                                                  "18:00"):
-            package.unpack_visit(other.unit_of_work(), photo_root(other.url), bad)
-        with other.unit_of_work() as other_uow:
-            assert other_uow.visits.count() == 0
-    finally:
-        other.dispose()
+    other = make_database("other.sqlite3")
+    with pytest.raises(FieldVisitError, match=r"visit.json is invalid at \$.visit.day_end: "
+                                              "day end 18:00 must be later than day start "
+                                              "18:00"):
+        package.unpack_visit(other.unit_of_work(), photo_root(other.url), bad)
+    with other.unit_of_work() as other_uow:
+        assert other_uow.visits.count() == 0
 
 
 def test_the_reference_visit_and_its_document_stay_valid(uow, sample_visit_id):

@@ -27,10 +27,12 @@ def stamps() -> dict:
     return {"created_at": STAMP, "updated_at": STAMP}
 
 
-def create_at_0001(path: Path) -> None:
-    """A database as FieldVisit 0001 left it, with a visit, a person and a delegation."""
-    engine = create_engine(db.sqlite_url(path))
-    event.listen(engine, "connect", db._sqlite_pragmas)
+def create_at_0001(where: Path | str) -> None:
+    """A database as FieldVisit 0001 left it, with a visit, a person and a delegation: a SQLite
+    file, or the (empty) database at a URL."""
+    engine = create_engine(db.sqlite_url(where) if isinstance(where, Path) else where)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", db._sqlite_pragmas)
     tables = Base.metadata.tables
     try:
         with engine.begin() as connection:
@@ -80,8 +82,9 @@ def test_the_old_database_is_really_at_0001(old_db):
     assert not {"participations", "absences"} & table_names(old_db)
 
 
-def test_opening_upgrades_to_head_and_keeps_the_data(old_db):
-    database = db.open_database(db.sqlite_url(old_db))
+def check_upgraded(database: db.Database) -> None:
+    """The data of ``create_at_0001`` read back from ``database`` (disposed of after), and the
+    tables added since working with it."""
     try:
         uow = database.unit_of_work()
         with uow:
@@ -102,6 +105,10 @@ def test_opening_upgrades_to_head_and_keeps_the_data(old_db):
         assert len(delegation.list_participations(uow, VISIT_ID)) == 1
     finally:
         database.dispose()
+
+
+def test_opening_upgrades_to_head_and_keeps_the_data(old_db):
+    check_upgraded(db.open_database(db.sqlite_url(old_db)))
     assert read(old_db, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
     assert {"participations", "absences"} <= table_names(old_db)
 

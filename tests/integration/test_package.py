@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from fieldvisit.cli import main
 from fieldvisit.domain.entities import Note, utc_now
-from fieldvisit.persistence.db import open_database, photo_root, sqlite_url
+from fieldvisit.persistence.db import Database
 from fieldvisit.services.package import pack_visit, unpack_visit
 from fieldvisit.services.package_merge import list_conflicts, resolve_conflict
 from fieldvisit.services.photos import import_photo, photo_files
@@ -17,10 +18,11 @@ from fieldvisit.services.sample import load_reference_visit
 
 
 class Laptop:
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.database = open_database(sqlite_url(path))
-        self.root = photo_root(self.database.url)
+    def __init__(self, database: Database, root: Path) -> None:
+        self.database = database
+        self.root = root
+        self.where = ["--database-url", database.url]
+        """Where the command line finds this laptop's database."""
 
     def uow(self):
         return self.database.unit_of_work()
@@ -54,11 +56,10 @@ class Laptop:
 
 
 @pytest.fixture
-def laptops(make_db_path):
-    a, b = Laptop(make_db_path("a.sqlite3")), Laptop(make_db_path("b.sqlite3"))
-    yield a, b
-    a.database.dispose()
-    b.database.dispose()
+def laptops(make_database, tmp_path):
+    """Two laptops, each with its own database and photo folder."""
+    return tuple(Laptop(make_database(f"{name}.sqlite3"), tmp_path / f"{name}-photos")
+                 for name in "ab")
 
 
 def total(counts: dict[str, int]) -> int:
@@ -184,61 +185,34 @@ def test_photos_travel_with_the_package(laptops, tmp_path):
     assert b.unpack(package).photo_files == 0
 
 
-def main(argv: list[str]) -> int:
-    """``fieldvisit.cli.main`` once it has the package commands; until then the same path
-    through ``cli_package`` (parsers, database, errors on stderr with status 2)."""
-    import argparse
-    import sys
-
-    from fieldvisit import cli, cli_package
-    from fieldvisit.domain.errors import FieldVisitError
-
-    if "pack" in cli.COMMANDS:
-        return cli.main(argv)
-    parser = argparse.ArgumentParser(prog="fieldvisit")
-    parser.add_argument("--db")
-    cli_package.add_parsers(parser.add_subparsers(dest="command"))
-    args = parser.parse_args(argv)
-    run = {"pack": cli_package.run_pack, "unpack": cli_package.run_unpack,
-           "conflicts": cli_package.run_conflicts}[args.command]
-    database = open_database(sqlite_url(args.db))
-    try:
-        return run(database, args)
-    except (FieldVisitError, OSError) as error:
-        print(f"fieldvisit: {error}", file=sys.stderr)
-        return 2
-    finally:
-        database.dispose()
-
-
 def test_pack_unpack_and_conflicts_from_the_command_line(laptops, tmp_path, capsys):
     a, b = laptops
     visit_id = load_reference_visit(a.uow()).visit_id
     package = tmp_path / "visit.fieldvisit"
-    assert main(["--db", str(a.path), "pack", str(visit_id), "-o", str(package)]) == 0
-    assert main(["--db", str(b.path), "unpack", str(package)]) == 0
+    assert main([*a.where, "pack", str(visit_id), "-o", str(package)]) == 0
+    assert main([*b.where, "unpack", str(package)]) == 0
     out = capsys.readouterr().out
     assert "added:" in out and "13 notes" in out
-    assert main(["--db", str(b.path), "unpack", str(package)]) == 0
+    assert main([*b.where, "unpack", str(package)]) == 0
     assert "nothing changed" in capsys.readouterr().out
 
     note_id = a.notes(visit_id)[0].id
     a.edit_note(note_id, "A 的版本")
     b.edit_note(note_id, "B 的版本")
-    assert main(["--db", str(b.path), "pack", "市委主题教育", "-o", str(package)]) == 0
-    assert main(["--db", str(a.path), "unpack", str(package)]) == 0
+    assert main([*b.where, "pack", "市委主题教育", "-o", str(package)]) == 0
+    assert main([*a.where, "unpack", str(package)]) == 0
     out = capsys.readouterr().out
     assert "in conflict: 1" in out
-    assert main(["--db", str(a.path), "conflicts"]) == 0
+    assert main([*a.where, "conflicts"]) == 0
     listing = capsys.readouterr().out
     assert "mine:   A 的版本" in listing and "theirs: B 的版本" in listing
     conflict_id = listing.split()[0]
-    assert main(["--db", str(a.path), "conflicts", "--resolve", conflict_id]) == 2
+    assert main([*a.where, "conflicts", "--resolve", conflict_id]) == 2
     assert "--mine or --theirs" in capsys.readouterr().err
-    assert main(["--db", str(a.path), "conflicts", "--resolve", conflict_id, "--theirs"]) == 0
+    assert main([*a.where, "conflicts", "--resolve", conflict_id, "--theirs"]) == 0
     assert "took theirs" in capsys.readouterr().out
     assert a.note(note_id).text == "B 的版本"
-    assert main(["--db", str(a.path), "conflicts"]) == 0
+    assert main([*a.where, "conflicts"]) == 0
     assert "no conflicts" in capsys.readouterr().out
-    assert main(["--db", str(a.path), "unpack", str(tmp_path / "missing.fieldvisit")]) == 2
+    assert main([*a.where, "unpack", str(tmp_path / "missing.fieldvisit")]) == 2
     assert "missing.fieldvisit" in capsys.readouterr().err

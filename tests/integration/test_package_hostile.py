@@ -4,7 +4,6 @@ database keeps every row count, and the photo folder stays empty."""
 from __future__ import annotations
 
 import json
-import sqlite3
 import struct
 import zipfile
 from pathlib import Path
@@ -13,35 +12,31 @@ import pytest
 from PIL import Image
 
 from fieldvisit.domain.errors import FieldVisitError
-from fieldvisit.persistence.db import open_database, photo_root, sqlite_url
+from fieldvisit.persistence.db import photo_root
 from fieldvisit.services import package
 from fieldvisit.services.photos import import_photo
 from fieldvisit.services.sample import load_reference_visit
+from tests.database_state import row_counts
 
 
 @pytest.fixture
-def source(make_db_path, tmp_path):
+def source(make_database, tmp_path):
     """A valid package of the reference visit with one photo, as {member name: bytes}."""
-    database = open_database(sqlite_url(make_db_path("a.sqlite3")))
-    try:
-        visit_id = load_reference_visit(database.unit_of_work()).visit_id
-        jpeg = tmp_path / "p.jpg"
-        Image.new("RGB", (64, 48), (0, 90, 200)).save(jpeg, "JPEG")
-        import_photo(database.unit_of_work(), photo_root(database.url), visit_id, jpeg)
-        path = package.pack_visit(database.unit_of_work(), photo_root(database.url), visit_id,
-                                  tmp_path / "good.fieldvisit").path
-    finally:
-        database.dispose()
+    database = make_database("a.sqlite3")
+    visit_id = load_reference_visit(database.unit_of_work()).visit_id
+    jpeg = tmp_path / "p.jpg"
+    Image.new("RGB", (64, 48), (0, 90, 200)).save(jpeg, "JPEG")
+    root = tmp_path / "a-photos"
+    import_photo(database.unit_of_work(), root, visit_id, jpeg)
+    path = package.pack_visit(database.unit_of_work(), root, visit_id,
+                              tmp_path / "good.fieldvisit").path
     with zipfile.ZipFile(path) as archive:
         return {name: archive.read(name) for name in archive.namelist()}
 
 
 @pytest.fixture
-def target(make_db_path):
-    path = make_db_path("b.sqlite3")
-    database = open_database(sqlite_url(path))
-    yield path, database
-    database.dispose()
+def target(make_database):
+    return make_database("b.sqlite3")
 
 
 def build(path: Path, members: dict[str, bytes], *, list_all: bool = True,
@@ -56,21 +51,8 @@ def build(path: Path, members: dict[str, bytes], *, list_all: bool = True,
     return path
 
 
-def row_counts(path: Path) -> dict[str, int]:
-    connection = sqlite3.connect(path)
-    try:
-        tables = [r[0] for r in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-            "AND name NOT LIKE 'search_index%'")]
-        return {t: connection.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
-                for t in tables}
-    finally:
-        connection.close()
-
-
-def assert_refused(target, package_path: Path, *expected: str) -> str:
-    path, database = target
-    before = row_counts(path)
+def assert_refused(database, package_path: Path, *expected: str) -> str:
+    before = row_counts(database)
     root = photo_root(database.url)
     with pytest.raises(FieldVisitError) as caught:
         package.unpack_visit(database.unit_of_work(), root, package_path)
@@ -78,13 +60,13 @@ def assert_refused(target, package_path: Path, *expected: str) -> str:
     assert package_path.name in message and "nothing was changed" in message
     for words in expected:
         assert words in message, message
-    assert row_counts(path) == before
+    assert row_counts(database) == before
     assert not root.exists() or not any(root.rglob("*"))
     return message
 
 
 def test_the_valid_package_is_accepted(source, target, tmp_path):
-    path, database = target
+    database = target
     summary = package.unpack_visit(database.unit_of_work(), photo_root(database.url),
                                    build(tmp_path / "ok.fieldvisit", source))
     assert summary.added["photos"] == 1 and summary.photo_files == 2
@@ -209,7 +191,7 @@ def test_photo_that_is_not_an_image(source, target, tmp_path, kind):
 
 
 def test_a_record_of_another_visit_is_refused(source, target, tmp_path):
-    path, database = target
+    database = target
     other = load_reference_visit(database.unit_of_work())  # same ids, same visit: fine
     document = json.loads(source["visit.json"])
     assert document["visit"]["id"] == str(other.visit_id)

@@ -75,6 +75,7 @@ def test_an_undone_delete_keeps_the_photo_for_everyone(laptops, tmp_path):
                                notes.list_photos(second.unit_of_work(), visit_id)) == 2
 
 
+@pytest.mark.sqlite_only("a SQLite file is never shared")
 def test_a_sqlite_file_keeps_its_photos_to_itself(uow, sample_visit_id, tmp_path):
     added = photo_service.import_photo(uow, tmp_path / "p", sample_visit_id,
                                        make_jpeg(tmp_path / "x.jpg")).photo

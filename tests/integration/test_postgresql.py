@@ -1,90 +1,114 @@
-"""The same store on PostgreSQL, for teams. Runs when FIELDVISIT_TEST_POSTGRES_URL names an
-empty database that the test may fill and empty, e.g.
-``postgresql+psycopg://fv:fv@127.0.0.1/fv_test`` (needs ``pip install 'psycopg[binary]'``)."""
+"""What only a server database does: refusing another application's tables and upgrading a
+team's database written by an older FieldVisit. (Everything else runs on PostgreSQL too through
+the shared fixtures: see tests/conftest.py.) Runs when FIELDVISIT_TEST_POSTGRES_URL is set."""
 
 from __future__ import annotations
 
-import os
+from datetime import datetime, time
+from uuid import uuid4
 
 import pytest
+from alembic import command
+from sqlalchemy import column, create_engine, insert, table, text
 
-URL = os.environ.get("FIELDVISIT_TEST_POSTGRES_URL")
-pytestmark = pytest.mark.skipif(not URL, reason="set FIELDVISIT_TEST_POSTGRES_URL to run")
+from fieldvisit.domain.errors import DatabaseRefusedError
+from fieldvisit.persistence.db import open_database
+from fieldvisit.persistence.migrations import alembic_config, head_revision
+from tests.integration import test_migrations as old
 
 
 @pytest.fixture
-def postgres():
-    from sqlalchemy import create_engine, text
+def empty_url(postgres_databases):
+    """A database without any table."""
+    url = postgres_databases.take_empty()
+    yield url
+    postgres_databases.give_back_empty(url)
 
-    from fieldvisit.persistence.db import open_database
 
-    def wipe() -> None:
-        engine = create_engine(URL)
-        with engine.begin() as connection:
-            connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+def query(url: str, sql: str) -> list[tuple]:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            return [tuple(row) for row in connection.execute(text(sql))]
+    finally:
         engine.dispose()
 
-    wipe()
-    database = open_database(URL)
-    yield database
-    database.dispose()
-    wipe()
+
+def test_an_empty_database_is_migrated_on_open(empty_url):
+    open_database(empty_url).dispose()
+    assert query(empty_url, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
 
 
-def test_migrations_agree_with_models_on_postgresql(postgres):
-    from alembic.autogenerate import compare_metadata
-    from alembic.migration import MigrationContext
-
-    from fieldvisit.persistence.models import Base
-    from fieldvisit.persistence.search_index import include_name
-
-    with postgres.engine.connect() as connection:  # the change log is made by hand
-        context = MigrationContext.configure(connection, opts={"include_name": include_name})
-        assert compare_metadata(context, Base.metadata) == []
-
-
-def test_reference_visit_round_trips_through_postgresql(postgres):
-    from fieldvisit.services.sample import load_reference_visit, reference_document
-    from fieldvisit.services.visit_document import export_visit
-
-    summary = load_reference_visit(postgres.unit_of_work())
-    exported = export_visit(postgres.unit_of_work(), summary.visit_id)
-    exchange_sections = ("version", "tombstones", "history")  # format 2 adds them
-    assert {k: v for k, v in exported.items() if k not in exchange_sections} == \
-        {k: v for k, v in reference_document().items() if k not in exchange_sections}
-    again = load_reference_visit(postgres.unit_of_work())
-    assert not again.changed_anything
-
-
-def test_tables_of_another_application_are_refused(postgres):
-    from sqlalchemy import text
-
-    from fieldvisit.domain.errors import DatabaseRefusedError
-    from fieldvisit.persistence.db import open_database
-
-    with postgres.engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+def test_tables_of_another_application_are_refused(empty_url):
+    engine = create_engine(empty_url)
+    with engine.begin() as connection:
         connection.execute(text("CREATE TABLE invoices (id integer)"))
+    engine.dispose()
     with pytest.raises(DatabaseRefusedError, match="another application"):
-        open_database(URL)
+        open_database(empty_url)
+    assert query(empty_url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'") \
+        == [("invoices",)]
 
 
-def test_note_editing_and_suggestions_on_postgresql(postgres):
-    """What the Notes tab relies on: themes counted by the database, notes re-read by id, an
-    edit refused when the note changed since it was read."""
-    from fieldvisit.domain.errors import StaleEditError
-    from fieldvisit.services import note_taking, notes
-    from fieldvisit.services.sample import load_reference_visit
+def test_a_team_database_of_an_older_fieldvisit_is_upgraded_keeping_its_data(empty_url):
+    old.create_at_0001(empty_url)
+    old.check_upgraded(open_database(empty_url))
+    assert query(empty_url, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
 
-    uow = postgres.unit_of_work()
-    visit_id = load_reference_visit(uow).visit_id
-    tags = note_taking.tags_in_use(uow)
-    assert set(tags[:2]) == {"权益保障", "需求"} and "驿站建设" in tags  # 3 notes each
-    listed = notes.list_notes(uow, visit_id)
-    note = listed[1]
-    assert notes.find_notes(uow, visit_id, [note.id, listed[2].id]) == sorted(
-        [note, listed[2]], key=lambda n: (n.position, n.created_at, n.id))
-    notes.update_note(uow, note.id, expected={"text": note.text}, text="改过")
-    with pytest.raises(StaleEditError):
-        notes.update_note(uow, note.id, expected={"text": note.text}, text="覆盖")
-    assert notes.get_note(uow, note.id).text == "改过"
+
+def test_the_itinerary_migrations_convert_a_team_database(empty_url):
+    """0003 turns planned arrival and departure into an appointment and a stay, and the day's
+    start; 0006 drops a day end not after the start."""
+    old.create_at_0001(empty_url)
+    stamps = {"created_at": old.STAMP.replace(tzinfo=None),
+              "updated_at": old.STAMP.replace(tzinfo=None)}
+    site_id, stop_id, note_id, late_id = uuid4(), uuid4(), uuid4(), uuid4()
+    engine = create_engine(empty_url)
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0002")
+        sites = table("sites", *(column(name) for name in (
+            "id", "created_at", "updated_at", "name", "address", "kind", "datum",
+            "opening_hours", "contact", "description", "facts")))
+        connection.execute(insert(sites).values(
+            id=site_id, name="驿站", address="", kind="other", datum="WGS-84",
+            opening_hours=text("'[]'"), contact="", description="", facts=text("'[]'"),
+            **stamps))
+        stops = table("stops", *(column(name) for name in (
+            "id", "created_at", "updated_at", "visit_id", "site_id", "position",
+            "planned_arrival", "planned_departure", "activities", "travel_notes",
+            "times_illustrative")))
+        connection.execute(insert(stops).values(
+            id=stop_id, visit_id=old.VISIT_ID, site_id=site_id, position=1,
+            planned_arrival=datetime(2023, 5, 26, 14, 0),
+            planned_departure=datetime(2023, 5, 26, 15, 10), activities="座谈", travel_notes="",
+            times_illustrative=True, **stamps))
+        notes = table("notes", *(column(name) for name in (
+            "id", "created_at", "updated_at", "visit_id", "stop_id", "kind", "interviewee_group",
+            "speaker", "text", "tags", "confidential", "position")))
+        connection.execute(insert(notes).values(
+            id=note_id, visit_id=old.VISIT_ID, stop_id=stop_id, kind="observation",
+            interviewee_group="", speaker="", text="驿站情况", tags=text("'[]'"),
+            confidential=False, position=1, **stamps))
+        command.upgrade(alembic_config(connection), "0005")
+        visits = table("visits", *(column(name) for name in (
+            "id", "created_at", "updated_at", "title", "theme", "purpose", "region", "timezone",
+            "status", "methods", "summary", "conclusions", "source", "remarks", "day_start",
+            "day_end", "travel")))
+        connection.execute(insert(visits).values(
+            id=late_id, title="夜间", theme="", purpose="", region="", timezone="Asia/Shanghai",
+            status="draft", methods=text("'[]'"), summary="", conclusions="", source="",
+            remarks="", day_start=time(19, 0), day_end=time(18, 0), travel=text("'{}'"),
+            **stamps))
+    engine.dispose()
+    database = open_database(empty_url)
+    try:
+        with database.unit_of_work() as uow:
+            (stop,) = uow.stops.list()
+            visit, late = uow.visits.get(old.VISIT_ID), uow.visits.get(late_id)
+            assert (stop.fixed_arrival, stop.dwell_minutes, stop.day) == \
+                (datetime(2023, 5, 26, 14, 0), 70, 2)
+            assert (visit.day_start, visit.day_end) == (time(14, 0), time(18, 0))
+            assert (late.day_start, late.day_end) == (time(19, 0), None)
+            assert uow.notes.get(note_id).stop_id == stop_id
+    finally:
+        database.dispose()

@@ -124,7 +124,7 @@ def test_photo_root_is_beside_a_sqlite_file(tmp_path):
 
 
 # -- the command line --------------------------------------------------------------------------
-def test_report_command(run_cli, db_path, tmp_path, sample_visit_id):
+def test_report_command(run_cli, tmp_path, sample_visit_id):
     output = tmp_path / "报告.pdf"
     status, out, err = run_cli("report", "市委主题教育", "-o", str(output), "--lang", "en",
                                "--paper", "letter", "--marking", "Internal")
@@ -134,8 +134,8 @@ def test_report_command(run_cli, db_path, tmp_path, sample_visit_id):
     assert [float(v) for v in pdf.reader(output.read_bytes()).pages[0].mediabox][2:] == [612, 792]
 
 
-def test_report_command_options(run_cli, db_path, tmp_path, uow, visit):
-    root = photo_root(sqlite_url(db_path))
+def test_report_command_options(run_cli, database_url, tmp_path, uow, visit):
+    root = photo_root(database_url)
     missing = _photos(uow, visit, root)
     output = tmp_path / "r.pdf"
     status, _, err = run_cli("report", str(visit), "-o", str(output), "--include-confidential",
@@ -159,7 +159,7 @@ def test_report_command_mistakes(run_cli, sample_visit_id, tmp_path, arguments, 
     assert not (tmp_path / "x.pdf").exists()
 
 
-def test_report_bytes_on_standard_output(db_path, sample_visit_id, monkeypatch):
+def test_report_bytes_on_standard_output(database_url, sample_visit_id, monkeypatch):
     import io
     import sys
 
@@ -170,5 +170,5 @@ def test_report_bytes_on_standard_output(db_path, sample_visit_id, monkeypatch):
 
     buffer = io.BytesIO()
     monkeypatch.setattr(sys, "stdout", Stdout(buffer, encoding="utf-8"))
-    assert main(["--db", str(db_path), "report", "市委", "-o", "-"]) == 0
+    assert main(["--database-url", database_url, "report", "市委", "-o", "-"]) == 0
     assert buffer.getvalue().startswith(b"%PDF-")

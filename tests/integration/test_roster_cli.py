@@ -8,7 +8,7 @@ import io
 
 import pytest
 
-from fieldvisit.persistence.db import open_database, sqlite_url
+from fieldvisit.persistence.db import open_database
 from fieldvisit.services import directory
 from fieldvisit.services.visits import create_visit
 
@@ -23,9 +23,9 @@ ROWS = [
 ]
 
 
-def on_database(db_path, change):
+def on_database(url, change):
     """Run ``change(uow)`` on the test database between two commands."""
-    database = open_database(sqlite_url(db_path))
+    database = open_database(url)
     try:
         return change(database.unit_of_work())
     finally:
@@ -81,12 +81,12 @@ def test_roster_csv(run_cli, sample_id):
     assert [tuple(row) for row in rows[1:]] == ROWS
 
 
-def test_roster_csv_quotes_commas_in_titles(run_cli, sample_id, db_path):
+def test_roster_csv_quotes_commas_in_titles(run_cli, sample_id, database_url):
     def retitle(uow):
         (pan,) = [p for p in directory.list_people(uow) if p.name == "潘建新"]
         directory.update_person(uow, pan.id, title='党组书记, "副主席"')
 
-    on_database(db_path, retitle)
+    on_database(database_url, retitle)
     status, out, _ = run_cli("roster", sample_id, "--csv")
     assert status == 0
     rows = list(csv.reader(io.StringIO(out)))
@@ -102,7 +102,7 @@ def test_roster_of_an_unknown_visit_is_a_user_error(run_cli, sample_id, extra):
     assert "Traceback" not in err
 
 
-def test_roster_of_a_visit_without_delegation(run_cli, db_path):
-    visit = on_database(db_path, lambda uow: create_visit(uow, "空调研"))
+def test_roster_of_a_visit_without_delegation(run_cli, database_url):
+    visit = on_database(database_url, lambda uow: create_visit(uow, "空调研"))
     assert run_cli("roster", str(visit.id)) == (0, "空调研\n", "")
     assert run_cli("roster", str(visit.id), "--csv") == (0, "name,title,organization,role\n", "")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+from PySide6.QtWidgets import QApplication
 
 from fieldvisit.ui.app import create_application
 from fieldvisit.ui.main_window import MainWindow
@@ -23,6 +24,18 @@ def isolated_settings(tmp_path, qapp):
     yield
     QSettings().clear()
     release_clipboard()  # else PySide crashes at exit over clipboard data made in Python
+
+
+@pytest.fixture
+def database(database):
+    """The test's database. Windows still open at the end of the test are closed before it is
+    disposed of, as the application closes its window first: what they hold is saved while the
+    database is there (a PostgreSQL test database is emptied right after)."""
+    yield database
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow) and widget.isVisible():
+            widget._quit_without_saving = lambda: True  # never ask while tearing down
+            widget.close()
 
 
 @pytest.fixture

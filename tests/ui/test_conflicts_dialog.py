@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from fieldvisit.domain.entities import utc_now
-from fieldvisit.persistence.db import open_database, photo_root, sqlite_url
+from fieldvisit.persistence.db import photo_root
 from fieldvisit.services.package import pack_visit, unpack_visit
 from fieldvisit.services.package_merge import list_conflicts
 from fieldvisit.ui.dialogs.conflicts_dialog import ConflictsDialog
+
+pytestmark = pytest.mark.both_databases
 
 
 def edit(database, note_id, text):
@@ -18,24 +22,22 @@ def edit(database, note_id, text):
         uow.commit()
 
 
-def test_conflicts_are_shown_and_resolved(qtbot, database, sample_visit_id, make_db_path,
+def test_conflicts_are_shown_and_resolved(qtbot, database, sample_visit_id, make_database,
                                           tmp_path):
-    other = open_database(sqlite_url(make_db_path("other.sqlite3")))
-    try:
-        package = tmp_path / "v.fieldvisit"
-        pack_visit(database.unit_of_work(), photo_root(database.url), sample_visit_id, package)
-        unpack_visit(other.unit_of_work(), photo_root(other.url), package)
-        with database.unit_of_work() as uow:
-            first, second = (n.id for n in uow.notes.list(order_by=("position",),
-                                                          visit_id=sample_visit_id)[:2])
-        for note_id in (first, second):
-            edit(database, note_id, f"我的版本 {note_id}")
-            edit(other, note_id, f"他们的版本 {note_id}")
-        pack_visit(other.unit_of_work(), photo_root(other.url), sample_visit_id, package)
-        summary = unpack_visit(database.unit_of_work(), photo_root(database.url), package)
-        assert len(summary.conflicts) == 2
-    finally:
-        other.dispose()
+    other = make_database("other.sqlite3")  # another laptop, with a photo folder of its own
+    mine, theirs = photo_root(database.url), tmp_path / "other-photos"
+    package = tmp_path / "v.fieldvisit"
+    pack_visit(database.unit_of_work(), mine, sample_visit_id, package)
+    unpack_visit(other.unit_of_work(), theirs, package)
+    with database.unit_of_work() as uow:
+        first, second = (n.id for n in uow.notes.list(order_by=("position",),
+                                                      visit_id=sample_visit_id)[:2])
+    for note_id in (first, second):
+        edit(database, note_id, f"我的版本 {note_id}")
+        edit(other, note_id, f"他们的版本 {note_id}")
+    pack_visit(other.unit_of_work(), theirs, sample_visit_id, package)
+    summary = unpack_visit(database.unit_of_work(), mine, package)
+    assert len(summary.conflicts) == 2
 
     dialog = ConflictsDialog(database)
     qtbot.addWidget(dialog)
@@ -58,10 +60,10 @@ def test_conflicts_are_shown_and_resolved(qtbot, database, sample_visit_id, make
 
 
 def test_a_deletion_conflict_offers_keep_or_delete_and_resolves_in_one_step(
-        qtbot, database, sample_visit_id, make_db_path, tmp_path):
+        qtbot, database, sample_visit_id, make_database, tmp_path):
     from fieldvisit.services import notes
 
-    other = open_database(sqlite_url(make_db_path("other.sqlite3")))
+    other = make_database("other.sqlite3")
     try:
         package = tmp_path / "v.fieldvisit"
         pack_visit(database.unit_of_work(), photo_root(database.url), sample_visit_id, package)
@@ -97,8 +99,8 @@ def test_a_deletion_conflict_offers_keep_or_delete_and_resolves_in_one_step(
 
 
 def test_an_edit_conflict_names_only_the_fields_in_conflict(qtbot, database, sample_visit_id,
-                                                             make_db_path, tmp_path):
-    other = open_database(sqlite_url(make_db_path("other.sqlite3")))
+                                                             make_database, tmp_path):
+    other = make_database("other.sqlite3")
     try:
         package = tmp_path / "v.fieldvisit"
         pack_visit(database.unit_of_work(), photo_root(database.url), sample_visit_id, package)

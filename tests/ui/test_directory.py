@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QMessageBox
 
 from fieldvisit.services import directory
 from fieldvisit.ui.dialogs.roster_import_dialog import RosterImportDialog
 from fieldvisit.ui.views.directory_window import DirectoryWindow, MergeDialog
+
+pytestmark = pytest.mark.both_databases  # names in character order whatever the collation
 
 
 def _select(page, *names: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QModelIndex, Qt, QTime
 from PySide6.QtWidgets import QMessageBox
 
@@ -14,6 +15,8 @@ from fieldvisit.ui.dialogs.add_stop_dialog import AddStopDialog
 from fieldvisit.ui.formats import parse_duration
 from fieldvisit.ui.models.stops_model import COLUMNS
 from tests.ui.scenario_steps import on_tab
+
+pytestmark = pytest.mark.both_databases  # the sample visit's stops and sites on a server too
 
 COLUMN = {name: i for i, name in enumerate(COLUMNS)}
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
 from PySide6.QtCore import Qt
 
 from fieldvisit.domain.enums import NoteKind
 from fieldvisit.services import notes
 from fieldvisit.ui.dialogs.follow_up_dialog import FollowUpDialog
 from fieldvisit.ui.views.note_editor import SAVE_DELAY_MS
+
+pytestmark = pytest.mark.both_databases  # themes counted and notes re-read by the server
 
 
 def notes_tab(window):

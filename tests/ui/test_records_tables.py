@@ -25,6 +25,8 @@ from fieldvisit.domain.enums import FigureQualifier, FollowUpStatus
 from fieldvisit.services import directory, notes, visits
 from fieldvisit.ui.models.editable_table_model import EditableColumn, EditableRecordModel
 
+pytestmark = pytest.mark.both_databases  # figures and follow-ups on a server too
+
 EDITING = QAbstractItemView.State.EditingState
 
 

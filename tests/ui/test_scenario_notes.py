@@ -21,6 +21,8 @@ from tests.ui.scenario_steps import (
     wait_for_save,
 )
 
+pytestmark = pytest.mark.both_databases  # the sample visit's notes on a server too
+
 
 def _snapshot(uow, visit_id):
     return {n.id: (n.visit_id, n.stop_id, n.text) for n in notes.list_notes(uow, visit_id)}

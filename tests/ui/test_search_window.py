@@ -22,6 +22,8 @@ from fieldvisit.ui.views.search_window import (
     highlighted_html,
 )
 
+pytestmark = pytest.mark.both_databases  # PostgreSQL searches without the FTS index
+
 
 @pytest.fixture
 def opened():
