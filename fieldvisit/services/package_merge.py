@@ -28,6 +28,7 @@ from fieldvisit.domain.errors import NotFoundError, ValidationError
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.domain.plain import from_plain, to_plain
 from fieldvisit.services import visit_document
+from fieldvisit.services.concurrency import retried
 
 if TYPE_CHECKING:
     from fieldvisit.persistence.repositories import StoredConflict
@@ -81,10 +82,12 @@ class MergeSummary:
         return dataclasses.replace(self, photo_files=copied)
 
 
+@retried
 def merge_visit(uow: UnitOfWork, document: dict[str, Any],
                 history: dict[UUID, frozenset[str]]) -> MergeSummary:
     """Merge a (valid) visit document in one transaction; ``history`` is the sender's
-    exchanged hashes per record."""
+    exchanged hashes per record. Run again from the start when another writer got in the way
+    (two clients unpacking the same package at once: the second finds the records there)."""
     visit, sections = visit_document.parse(document)
     counts: dict[str, dict[str, int]] = {"added": {}, "updated": {}, "unchanged": {},
                                          "kept_local": {}}
@@ -152,6 +155,7 @@ def list_conflicts(uow: UnitOfWork, visit_id: UUID | None = None,
         return [_view(uow, c) for c in uow.merge_state.conflicts(**filters)]
 
 
+@retried
 def resolve_conflict(uow: UnitOfWork, conflict_id: UUID, take_incoming: bool) -> ConflictView:
     """Keep our version (``take_incoming`` false) or write theirs. Either way both versions
     count as seen, so neither comes back as a conflict when the laptops exchange again."""

@@ -17,6 +17,7 @@ from fieldvisit.domain import entities as e
 from fieldvisit.domain.errors import DocumentError
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.domain.plain import from_plain, to_plain
+from fieldvisit.services.concurrency import retried
 
 if TYPE_CHECKING:
     from fieldvisit.persistence.uow import UnitOfWork
@@ -204,6 +205,7 @@ def _check_references(uow: UnitOfWork, visit: e.Visit,
                         "nor in the database"), noun=noun, id=target_id))
 
 
+@retried
 def import_visit(uow: UnitOfWork, document: dict[str, Any]) -> ImportSummary:
     """Create or update every record of the document by UUID, in one transaction."""
     visit, sections = parse(document)

@@ -21,7 +21,7 @@ from uuid import UUID
 
 
 def main(url: str, writer: str, count: int, go: Path, note_ids: list[UUID]) -> None:
-    from fieldvisit.domain.errors import FieldVisitError, StaleEditError
+    from fieldvisit.domain.errors import ConcurrentWriteError, FieldVisitError, StaleEditError
     from fieldvisit.persistence.db import open_database
     from fieldvisit.services import notes
 
@@ -44,11 +44,11 @@ def main(url: str, writer: str, count: int, go: Path, note_ids: list[UUID]) -> N
         except StaleEditError:
             stale += 1
             continue
+        except ConcurrentWriteError:  # still in the way after the retries: one clear line
+            busy += 1
+            continue
         except FieldVisitError as error:
-            if "busy" in str(error) or "at the same time" in str(error):
-                busy += 1
-            else:
-                errors.append(f"{type(error).__name__}: {error}")
+            errors.append(f"{type(error).__name__}: {error}")
             continue
         except Exception:  # noqa: BLE001 - a traceback is a failure the test reports
             errors.append(traceback.format_exc())
@@ -61,8 +61,8 @@ def main(url: str, writer: str, count: int, go: Path, note_ids: list[UUID]) -> N
 
 
 def _expectation(note) -> dict:  # noqa: ANN001 - a Note
-    """What the window passes with a save: the values it read."""
-    return {"expected": {"text": note.text}}
+    """What the window passes with a save: the values and the version it read."""
+    return {"expected": {"text": note.text}, "expected_version": note.version}
 
 
 if __name__ == "__main__":
