@@ -280,7 +280,7 @@ class MainWindow(VisitTransfer, QMainWindow):
         if dialog.exec():
             before = {name: getattr(visit, name) for name in EDITABLE_FIELDS}
             self.undo_stack.push(EditVisitCommand(self._command_context(), visit_id, before,
-                                                  dialog.values()))
+                                                  dialog.values(), version=visit.version))
 
     def delete_visit(self) -> None:
         from fieldvisit.services import visits
