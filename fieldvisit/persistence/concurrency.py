@@ -32,14 +32,14 @@ _SQLITE_RACE = ("UNIQUE constraint failed", "FOREIGN KEY constraint failed")
 
 
 def default_identity(name: str | None = None) -> str:
-    """Who writes from this process: "name @ machine". ``name`` (a preference), else
-    $FIELDVISIT_USER_NAME, else the operating system's user name."""
-    name = (name or os.environ.get(IDENTITY_ENV) or _user_name()).strip()
+    """Who writes from this process: "name @ machine". The name is $FIELDVISIT_USER_NAME,
+    else ``name`` (the user's preference), else the operating system's user name."""
+    name = (os.environ.get(IDENTITY_ENV) or name or system_user_name()).strip()
     host = socket.gethostname().split(".")[0].strip() or "?"
     return f"{name} @ {host}"[:MAX_IDENTITY]
 
 
-def _user_name() -> str:
+def system_user_name() -> str:
     try:
         return getpass.getuser()
     except (KeyError, OSError):  # no name for this user id (a container)
@@ -68,7 +68,7 @@ class WriteLog:
 def contention_error(error: BaseException) -> ConcurrentWriteError | None:
     """A ConcurrentWriteError for an error caused by another writer, else None."""
     if isinstance(error, StaleDataError):
-        return _race(str(error).split(";")[0])
+        return _race()
     if not isinstance(error, DBAPIError):
         return None
     state = getattr(error.orig, "sqlstate", None)
@@ -80,11 +80,11 @@ def contention_error(error: BaseException) -> ConcurrentWriteError | None:
             "saved, try again"), detail=text.splitlines()[0] if text else state))
     if state in _RACE_STATES or (isinstance(error, IntegrityError)
                                  and any(words in text for words in _SQLITE_RACE)):
-        return _race(text.splitlines()[0] if text else state)
+        return _race()
     return None
 
 
-def _race(detail: str | None) -> ConcurrentWriteError:
+def _race() -> ConcurrentWriteError:
     return ConcurrentWriteError(Message(QT_TRANSLATE_NOOP(
-        "Messages", "another writer changed the same records at the same moment ({detail}); "
-        "nothing was saved, try again"), detail=detail or ""))
+        "Messages", "another writer changed the same records at the same moment; nothing was "
+        "saved, try again")))

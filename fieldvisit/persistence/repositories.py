@@ -79,8 +79,16 @@ class RecordRepository(Generic[E]):
         return row_loader(self._entity)({f: getattr(row, f) for f in self._fields})
 
     def find(self, record_id: UUID) -> E | None:
-        row = self._session.get(self._row, record_id)
+        row = self._row_of(record_id)
         return None if row is None else self._to_entity(row)
+
+    def _row_of(self, record_id: UUID) -> m.RecordRow | None:
+        """The row, held until the transaction ends: a write names the version read first
+        in the transaction (the session forgets rows nobody holds, and would read again)."""
+        row = self._session.get(self._row, record_id)
+        if row is not None:
+            self._session.info.setdefault("held", []).append(row)
+        return row
 
     def get(self, record_id: UUID, version: int | None = None) -> E:
         """The stored record; with ``version`` (the one the caller read), StaleEditError if
@@ -153,10 +161,10 @@ class RecordRepository(Generic[E]):
         """Insert the record, or overwrite the stored one with the same id; returns it as
         stored (its new ``version``, ``changed_by``). A record read from this database
         (``version`` > 0) overwrites only that version: StaleEditError if the stored one is
-        another. The UPDATE itself names the version read here, so a writer committing in
-        between makes it fail too (StaleDataError: a ConcurrentWriteError for the unit of
-        work)."""
-        row = self._session.get(self._row, entity.id)
+        another. The UPDATE itself names the version this transaction read first, so a writer
+        committing in between makes it fail too (StaleDataError: a ConcurrentWriteError for
+        the unit of work)."""
+        row = self._row_of(entity.id)
         values = {f: _column_value(getattr(entity, f)) for f in self._fields
                   if f not in ("version", "changed_by")}
         values["changed_by"] = self._identity
@@ -174,7 +182,7 @@ class RecordRepository(Generic[E]):
 
     def delete(self, record_id: UUID, version: int | None = None) -> None:
         """Delete the record; with ``version``, only if it still has that version."""
-        row = self._session.get(self._row, record_id)
+        row = self._row_of(record_id)
         if row is None:
             raise NotFoundError(Message(QT_TRANSLATE_NOOP(
                 "Messages", "no {noun} with id {id}"), noun=self.noun, id=record_id))

@@ -75,10 +75,15 @@ class MainWindow(VisitTransfer, QMainWindow):
         """Open the database at ``locate()`` off the GUI thread, then show its visits; if it
         cannot be opened, say why and close. ``exclusive``: see ``open_database``."""
 
+        from fieldvisit.persistence.concurrency import default_identity
+        from fieldvisit.ui.preferences import user_name
+
+        identity = default_identity(user_name())  # read here: QSettings on the GUI thread
+
         def work(_token: object) -> Database:
             from fieldvisit.persistence.db import open_database
 
-            return open_database(locate(), exclusive=exclusive)
+            return open_database(locate(), exclusive=exclusive, identity=identity)
 
         def failed(error: BaseException) -> None:
             from fieldvisit.ui.messages import error_text
