@@ -142,3 +142,35 @@ def test_the_windows_own_steps_still_undo_and_redo_in_a_chain(sample_window, qtb
     sample_window.actions.undo.trigger()
     assert notes.get_note(uow, note.id).text == "一" + note.text
     assert warnings == []
+
+
+def test_an_update_merged_from_a_package_is_not_overwritten_by_the_open_editor(
+        sample_window, qtbot, uow, sample_visit_id, other_user, make_db_path, tmp_path):
+    """Issue 12 item 2: a package merged while the note is open (here by another client of
+    the database) changed the note; the editor's next save shows the conflict instead of
+    writing over the merged text."""
+    from fieldvisit.persistence.db import photo_root
+    from fieldvisit.services.package import pack_visit, unpack_visit
+
+    tab = notes_tab(sample_window)
+    note = tab.editor.note
+    laptop = open_database(sqlite_url(make_db_path("laptop.sqlite3")))
+    try:
+        pack_visit(uow, photo_root(sample_window.database.url), sample_visit_id,
+                   tmp_path / "out.fieldvisit")
+        unpack_visit(laptop.unit_of_work(), photo_root(laptop.url), tmp_path / "out.fieldvisit")
+        notes.update_note(laptop.unit_of_work(), note.id, text="笔记本上补记的内容")
+        pack_visit(laptop.unit_of_work(), photo_root(laptop.url), sample_visit_id,
+                   tmp_path / "back.fieldvisit")
+    finally:
+        laptop.dispose()
+    merged = unpack_visit(other_user.unit_of_work(), photo_root(other_user.url),
+                          tmp_path / "back.fieldvisit")
+    assert merged.updated == {"notes": 1}
+    tab.editor.text.setFocus()
+    type_text(qtbot, tab.editor.text, "（窗口里写的）")
+    wait_for_save(qtbot)
+    assert notes.get_note(uow, note.id).text == "笔记本上补记的内容"
+    assert tab.editor.text.toPlainText().startswith("（窗口里写的）")
+    assert tab.editor.conflict.isVisibleTo(tab)
+    assert THEIRS in tab.editor.conflict_message.text()
