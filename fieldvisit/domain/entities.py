@@ -40,11 +40,22 @@ def utc_now() -> Timestamp:
     return Timestamp(datetime.now(UTC))
 
 
+LOCAL = {"local": True}
+"""Metadata of a field that belongs to one database: never in a visit document or a package,
+not compared, not part of a record's content."""
+
+
 @dataclass(frozen=True, kw_only=True)
 class Record:
     id: UUID = field(default_factory=uuid4)
     created_at: Timestamp = field(default_factory=utc_now)
     updated_at: Timestamp = field(default_factory=utc_now)
+    version: int = field(default=0, compare=False, metadata=LOCAL)
+    """This database's revision of the record: 1 when first stored, one more at every write;
+    0 for a record not read from a database. A write based on another revision than the
+    stored one is refused (StaleEditError), so no change is overwritten unseen."""
+    changed_by: str = field(default="", compare=False, metadata=LOCAL)
+    """Who wrote the stored revision, "name @ machine" (stamped by the database)."""
 
     def __post_init__(self) -> None:
         storable.check(self)  # what no database stores the same way, first

@@ -68,4 +68,15 @@ class DocumentError(FieldVisitError):
 
 class StaleEditError(ConflictError):
     """An edit based on values the record no longer has: it was changed elsewhere (an undo,
-    an import, another window) since the editor read it. Nothing was written."""
+    an import, another window, another computer on a shared database) since the editor read
+    it. Nothing was written. ``changed_by``: who wrote the stored version ("" if unknown)."""
+
+    def __init__(self, message: str, changed_by: str = "") -> None:
+        super().__init__(message)
+        self.changed_by = changed_by
+
+
+class ConcurrentWriteError(ConflictError):
+    """Another writer got in the way of a step: the database stayed locked too long, or
+    records changed or appeared between reading and writing them. Nothing was written, so the
+    whole step may run again (``services.concurrency.retried`` does, a few times)."""

@@ -27,8 +27,20 @@ T = TypeVar("T")
 
 @cache
 def field_types(cls: type) -> dict[str, Any]:
+    """The fields of ``cls`` that are its content, with their types: all but the local ones
+    (``entities.LOCAL``: a record's version in one database), which no document holds."""
     hints = typing.get_type_hints(cls)
-    return {f.name: hints[f.name] for f in dataclasses.fields(cls)}
+    return {f.name: hints[f.name] for f in dataclasses.fields(cls) if not _local(f)}
+
+
+@cache
+def local_fields(cls: type) -> tuple[str, ...]:
+    """The fields of ``cls`` that belong to one database (``version``, ``changed_by``)."""
+    return tuple(f.name for f in dataclasses.fields(cls) if _local(f))
+
+
+def _local(f: dataclasses.Field) -> bool:
+    return bool(f.metadata.get("local"))
 
 
 def required_fields(cls: type) -> frozenset[str]:
@@ -38,8 +50,10 @@ def required_fields(cls: type) -> frozenset[str]:
 
 
 def to_plain(value: Any) -> Any:
+    """Plain JSON values of ``value``; a record's local fields are left out."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {f.name: to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)
+                if not _local(f)}
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, UUID):
@@ -62,7 +76,8 @@ def to_plain(value: Any) -> Any:
 
 
 def from_plain(cls: type[T], data: Any, path: str = "$", *, strict: bool = True) -> T:
-    """Build ``cls`` from a plain dict. ``strict`` rejects unknown keys (documents do)."""
+    """Build ``cls`` from a plain dict. ``strict`` rejects unknown keys (documents do), local
+    fields among them; otherwise local fields given are kept as they are."""
     if not isinstance(data, dict):
         raise DocumentError(path, Message(QT_TRANSLATE_NOOP(
             "Messages", "expected an object, got {kind}"), kind=_describe(data)))
@@ -77,6 +92,8 @@ def from_plain(cls: type[T], data: Any, path: str = "$", *, strict: bool = True)
                             Message(QT_TRANSLATE_NOOP("Messages", "missing required field")))
     kwargs = {name: _coerce(data[name], hint, f"{path}.{name}")
               for name, hint in types_.items() if name in data}
+    if not strict:
+        kwargs.update((name, data[name]) for name in local_fields(cls) if name in data)
     try:
         return cls(**kwargs)
     except ValidationError as error:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from uuid import uuid4
@@ -26,6 +26,7 @@ from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.paths import user_data_dir
 from fieldvisit.persistence import database_files, session_lock
 from fieldvisit.persistence.change_log import has_log, name_client
+from fieldvisit.persistence.concurrency import WriteLog, default_identity
 from fieldvisit.persistence.database_files import FileWatch
 from fieldvisit.persistence.migrations import alembic_config, head_revision, known_revisions
 from fieldvisit.persistence.session_lock import SessionLock
@@ -50,6 +51,10 @@ class Database:
     """The SQLite file and its -wal file as opened, to notice another program replacing them."""
     client: str = field(default_factory=lambda: uuid4().hex, compare=False)
     """This client's name in the change log of a shared database (``change_log``)."""
+    identity: str = field(default_factory=default_identity, compare=False)
+    """Who writes through this object, "name @ machine": stamped on every record written."""
+    write_log: WriteLog = field(default_factory=WriteLog, compare=False)
+    """The version of every record written through this object (undo checks them)."""
 
     @property
     def shared(self) -> bool:
@@ -58,7 +63,8 @@ class Database:
         return has_log(self.engine)
 
     def unit_of_work(self) -> UnitOfWork:
-        return UnitOfWork(self.session_factory, self.files.check if self.files else None)
+        return UnitOfWork(self.session_factory, self.files.check if self.files else None,
+                          self.identity, self.write_log)
 
     def files_problem(self) -> Message | None:
         """None while the database's files are those opened; else what happened to them (from
@@ -110,11 +116,17 @@ def sqlite_url(path: str | Path) -> str:
     return URL.create("sqlite", database=str(Path(path))).render_as_string()
 
 
-def open_database(url: str, *, exclusive: bool = False) -> Database:
+def open_database(url: str, *, exclusive: bool = False, identity: str | None = None) -> Database:
     """Open (and create or migrate) the database at ``url``; raise DatabaseRefusedError if unfit
     or, for a SQLite file, while a window has it open. ``exclusive``: the window's session,
     refusing everyone else until ``dispose`` (see ``session_lock``; only the window's start
-    takes it, so tests and commands in one process never lock each other out)."""
+    takes it, so tests and commands in one process never lock each other out). ``identity``:
+    who writes ("name @ machine"; by default the user and host names, ``default_identity``)."""
+    database = _open(url, exclusive)
+    return database if identity is None else replace(database, identity=identity)
+
+
+def _open(url: str, exclusive: bool) -> Database:
     try:
         parsed = make_url(url)
     except ArgumentError:

@@ -21,7 +21,7 @@ from sqlalchemy import (
     TypeDecorator,
     Uuid,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -63,6 +63,17 @@ class RecordRow(Base):
     id: Mapped[UUID] = mapped_column(Uuid, primary_key=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+    """Revision in this database: every UPDATE and DELETE names the revision it read
+    (``version_id_col``) and an UPDATE counts it up, so a write based on a revision someone
+    else replaced meanwhile matches no row and fails (StaleDataError) instead of
+    overwriting."""
+    changed_by: Mapped[str] = mapped_column(Text, server_default="")
+    """Who wrote this revision: "name @ machine" (``Database.identity``)."""
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.version}
 
 
 class OrganizationRow(RecordRow):

@@ -11,9 +11,9 @@ from sqlalchemy import String, func, select, text
 from sqlalchemy.orm import Session
 
 from fieldvisit.domain import entities as e
-from fieldvisit.domain.errors import NotFoundError
+from fieldvisit.domain.errors import NotFoundError, StaleEditError
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
-from fieldvisit.domain.plain import field_types, row_loader, to_plain
+from fieldvisit.domain.plain import field_types, local_fields, row_loader, to_plain
 from fieldvisit.persistence import exchange_state
 from fieldvisit.persistence import models as m
 
@@ -57,13 +57,20 @@ def _column_value(value: Any) -> Any:
 
 
 class RecordRepository(Generic[E]):
-    """Generic storage of one record type; ``filters`` are equality tests on fields."""
+    """Generic storage of one record type; ``filters`` are equality tests on fields.
 
-    def __init__(self, session: Session, entity: type[E]) -> None:
+    Records come back with their ``version`` and ``changed_by``; every write stamps
+    ``identity`` as ``changed_by`` and notes the new version in ``written`` (id → version,
+    None when deleted) for the unit of work."""
+
+    def __init__(self, session: Session, entity: type[E], identity: str = "",
+                 written: dict[UUID, int | None] | None = None) -> None:
         self._session = session
         self._entity = entity
         self._row = ROW_TYPES[entity]
-        self._fields = tuple(field_types(entity))
+        self._fields = tuple(field_types(entity)) + local_fields(entity)
+        self._identity = identity
+        self._written = {} if written is None else written
 
     @property
     def noun(self) -> str:
@@ -73,15 +80,37 @@ class RecordRepository(Generic[E]):
         return row_loader(self._entity)({f: getattr(row, f) for f in self._fields})
 
     def find(self, record_id: UUID) -> E | None:
-        row = self._session.get(self._row, record_id)
+        row = self._row_of(record_id)
         return None if row is None else self._to_entity(row)
 
-    def get(self, record_id: UUID) -> E:
+    def _row_of(self, record_id: UUID) -> m.RecordRow | None:
+        """The row, held until the transaction ends: a write names the version read first
+        in the transaction (the session forgets rows nobody holds, and would read again)."""
+        row = self._session.get(self._row, record_id)
+        if row is not None:
+            self._session.info.setdefault("held", []).append(row)
+        return row
+
+    def get(self, record_id: UUID, version: int | None = None) -> E:
+        """The stored record; with ``version`` (the one the caller read), StaleEditError if
+        it has another one now: someone changed it since."""
         found = self.find(record_id)
         if found is None:
             raise NotFoundError(Message(QT_TRANSLATE_NOOP(
                 "Messages", "no {noun} with id {id}"), noun=self.noun, id=record_id))
+        if version is not None and found.version != version:
+            raise self.stale(found.changed_by)
         return found
+
+    def stale(self, changed_by: str) -> StaleEditError:
+        """The error for a write based on a version someone else replaced since."""
+        if changed_by:
+            return StaleEditError(Message(QT_TRANSLATE_NOOP(
+                "Messages", "this {noun} was changed by {who} since you opened it; nothing "
+                "was overwritten"), noun=self.noun, who=changed_by), changed_by)
+        return StaleEditError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "this {noun} was changed elsewhere since you opened it; nothing was "
+            "overwritten"), noun=self.noun))
 
     def list(self, order_by: Iterable[str] = (), **filters: Any) -> list[E]:
         """The matching records, read as plain columns (no ORM objects are built: a visit's
@@ -130,28 +159,44 @@ class RecordRepository(Generic[E]):
                 self._session.execute(statement, {"limit": limit})}
 
     def put(self, entity: E) -> E:
-        """Insert the record, or overwrite the stored one with the same id."""
-        row = self._session.get(self._row, entity.id)
-        values = {f: _column_value(getattr(entity, f)) for f in self._fields}
+        """Insert the record, or overwrite the stored one with the same id; returns it as
+        stored (its new ``version``, ``changed_by``). A record read from this database
+        (``version`` > 0) overwrites only that version: StaleEditError if the stored one is
+        another. The UPDATE itself names the version this transaction read first, so a writer
+        committing in between makes it fail too (StaleDataError: a ConcurrentWriteError for
+        the unit of work)."""
+        row = self._row_of(entity.id)
+        values = {f: _column_value(getattr(entity, f)) for f in self._fields
+                  if f not in ("version", "changed_by")}
+        values["changed_by"] = self._identity
         if row is None:
             exchange_state.dig_up(self._session, entity.id)  # an undone deletion
-            self._session.add(self._row(**values))
+            row = self._row(**values)
+            self._session.add(row)
         else:
+            if entity.version and entity.version != row.version:
+                raise self.stale(row.changed_by)
             for name, value in values.items():
                 setattr(row, name, value)
         self._session.flush()
-        return entity
+        self._written[entity.id] = row.version
+        return dataclasses.replace(entity, version=row.version, changed_by=row.changed_by)
 
-    def delete(self, record_id: UUID, deletion: str | None = None) -> None:
-        """Delete the record; a visit's record leaves a tombstone (``exchange_state.bury``),
-        naming the deletion ``deletion`` when it comes from another database."""
-        row = self._session.get(self._row, record_id)
+    def delete(self, record_id: UUID, version: int | None = None,
+               deletion: str | None = None) -> None:
+        """Delete the record; with ``version``, only if it still has that version. A visit's
+        record leaves a tombstone (``exchange_state.bury``), naming the deletion ``deletion``
+        when it comes from another database."""
+        row = self._row_of(record_id)
         if row is None:
             raise NotFoundError(Message(QT_TRANSLATE_NOOP(
                 "Messages", "no {noun} with id {id}"), noun=self.noun, id=record_id))
+        if version is not None and row.version != version:
+            raise self.stale(row.changed_by)
         exchange_state.bury(self._session, self._to_entity(row), deletion)
         self._session.delete(row)
         self._session.flush()
+        self._written[record_id] = None
 
     def title_prefix(self, column: str, prefix: str) -> list[E]:
         """The records whose ``column`` begins with ``prefix``, ignoring case, in the order of

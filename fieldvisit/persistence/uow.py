@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from types import TracebackType
 from typing import Callable
+from uuid import UUID
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from fieldvisit.domain import entities as e
 from fieldvisit.persistence.change_log import ChangeLog
+from fieldvisit.persistence.concurrency import WriteLog, contention_error
 from fieldvisit.persistence.exchange_state import MergeStateRepository, TombstoneRepository
 from fieldvisit.persistence.photo_blobs import PhotoBlobs
 from fieldvisit.persistence.repositories import RecordRepository
@@ -19,6 +21,12 @@ class UnitOfWork:
     """Use as ``with uow: ...; uow.commit()``. Leaving the block without commit rolls back.
 
     One UnitOfWork object may be entered many times, one transaction at a time.
+
+    Every record written is stamped with ``identity`` (who writes: "name @ machine"); once
+    committed, the versions written are noted in ``write_log``. An error that means another
+    writer got in the way (the database locked for too long, a record changed or inserted by
+    someone else between reading and writing) leaves the block as ConcurrentWriteError:
+    nothing was written, and the whole step may run again.
     """
 
     organizations: RecordRepository[e.Organization]
@@ -52,18 +60,24 @@ class UnitOfWork:
     }
 
     def __init__(self, session_factory: sessionmaker[Session],
-                 check_files: Callable[[], None] | None = None) -> None:
+                 check_files: Callable[[], None] | None = None, identity: str = "",
+                 write_log: WriteLog | None = None) -> None:
         self._session_factory = session_factory
         self._session: Session | None = None
         self._check_files = check_files
         """Raises once the database's files were lost (``database_files.FileWatch``)."""
+        self.identity = identity
+        self.write_log = write_log
+        self._written: dict[UUID, int | None] = {}
 
     def __enter__(self) -> UnitOfWork:
         if self._session is not None:
             raise RuntimeError("this unit of work is already in use")
         self._session = self._session_factory()
+        self._written = {}
         for name, entity in self._REPOSITORIES.items():
-            setattr(self, name, RecordRepository(self._session, entity))
+            setattr(self, name, RecordRepository(self._session, entity, self.identity,
+                                                 self._written))
         self.search = SearchIndex(self._session)
         self.merge_state = MergeStateRepository(self._session)
         self.tombstones = TombstoneRepository(self._session)
@@ -79,6 +93,9 @@ class UnitOfWork:
         finally:
             self._session.close()
             self._session = None
+        contention = contention_error(exc) if exc is not None else None
+        if contention is not None:
+            raise contention from exc
 
     def repository(self, entity: type[e.Record]) -> RecordRepository[e.Record]:
         for name, kind in self._REPOSITORIES.items():
@@ -93,5 +110,8 @@ class UnitOfWork:
         if self._check_files is not None:
             self._check_files()
         self._session.commit()
+        if self.write_log is not None:
+            self.write_log.record(self._written)
+        self._written.clear()
         if self._check_files is not None:
             self._check_files()

@@ -23,6 +23,7 @@ from fieldvisit.domain.errors import ConflictError, NotFoundError, ValidationErr
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.domain.plain import from_plain
 from fieldvisit.services import visit_document
+from fieldvisit.services.concurrency import retried
 from fieldvisit.services.exchange import with_version
 
 if TYPE_CHECKING:
@@ -64,6 +65,7 @@ def list_conflicts(uow: UnitOfWork, visit_id: UUID | None = None,
         return [view(uow, c) for c in uow.merge_state.conflicts(**filters)]
 
 
+@retried
 def resolve_conflict(uow: UnitOfWork, conflict_id: UUID, take_incoming: bool | None = None,
                      *, keep: bool | None = None) -> ConflictView:
     """Resolve an edit conflict with ``take_incoming`` (theirs for the fields in conflict, or

@@ -13,6 +13,7 @@ from fieldvisit.domain.enums import DelegationRole
 from fieldvisit.domain.errors import ConflictError, NotFoundError, ValidationError
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.services import records
+from fieldvisit.services.concurrency import retried
 
 if TYPE_CHECKING:
     from fieldvisit.persistence.uow import UnitOfWork
@@ -44,6 +45,7 @@ def list_members(uow: UnitOfWork, visit_id: UUID) -> list[DelegationMember]:
         return uow.delegation.list(order_by=("protocol_order",), visit_id=visit_id)
 
 
+@retried
 def add_member(uow: UnitOfWork, visit_id: UUID, person_id: UUID,
                role: DelegationRole = DelegationRole.MEMBER,
                member_id: UUID | None = None) -> DelegationMember:
@@ -60,7 +62,7 @@ def add_member(uow: UnitOfWork, visit_id: UUID, person_id: UUID,
             visit_id=visit_id, person_id=person_id, role=role,
             protocol_order=max((m.protocol_order for m in members), default=0) + 1,
             **({"id": member_id} if member_id else {})))
-        uow.delegation.put(member)
+        member = uow.delegation.put(member)
         if person.organization_id and not uow.participations.count(
                 visit_id=visit_id, organization_id=person.organization_id):
             uow.participations.put(Participation(visit_id=visit_id,
@@ -69,10 +71,12 @@ def add_member(uow: UnitOfWork, visit_id: UUID, person_id: UUID,
     return member
 
 
-def set_role(uow: UnitOfWork, member_id: UUID, role: DelegationRole) -> DelegationMember:
-    return records.edit(uow, DelegationMember, member_id, {"role": role})
+def set_role(uow: UnitOfWork, member_id: UUID, role: DelegationRole,
+             expected_version: int | None = None) -> DelegationMember:
+    return records.edit(uow, DelegationMember, member_id, {"role": role}, expected_version)
 
 
+@retried
 def remove_member(uow: UnitOfWork, member_id: UUID,
                   withdraw_organization: bool = True) -> RemovedMember:
     """Take a member out of the delegation. Organizations follow their members: when nobody of
@@ -98,6 +102,7 @@ def remove_member(uow: UnitOfWork, member_id: UUID,
     return RemovedMember(member, absences, tuple(m.id for m in order), withdrawn)
 
 
+@retried
 def restore_member(uow: UnitOfWork, removed: RemovedMember) -> None:
     """Undo ``remove_member``: the member comes back in their place with their absences, and
     their organization with its contact if it was withdrawn with them."""
@@ -109,6 +114,7 @@ def restore_member(uow: UnitOfWork, removed: RemovedMember) -> None:
         uow.commit()
 
 
+@retried
 def withdraw_organization(uow: UnitOfWork, visit_id: UUID,
                           organization_id: UUID) -> WithdrawnOrganization:
     """Withdraw an organization from a visit, with its contact person and every member of the
@@ -130,6 +136,7 @@ def withdraw_organization(uow: UnitOfWork, visit_id: UUID,
     return WithdrawnOrganization(found[0], tuple(leaving), absences, tuple(m.id for m in order))
 
 
+@retried
 def restore_organization(uow: UnitOfWork, withdrawn: WithdrawnOrganization) -> None:
     """Undo ``withdraw_organization``: the organization, its contact and its members come back,
     the members in their places."""
@@ -165,6 +172,7 @@ def _put_back(uow: UnitOfWork, visit_id: UUID, members: tuple[DelegationMember, 
               + [m for i, m in present.items() if i not in order])
 
 
+@retried
 def reorder_members(uow: UnitOfWork, visit_id: UUID, member_ids: list[UUID]) -> None:
     """Set the protocol order to ``member_ids`` (all the visit's members, first to last)."""
     with uow:
@@ -191,6 +199,7 @@ def list_participations(uow: UnitOfWork, visit_id: UUID) -> list[Participation]:
         return uow.participations.list(visit_id=visit_id)
 
 
+@retried
 def add_participation(uow: UnitOfWork, visit_id: UUID, organization_id: UUID) -> Participation:
     with uow:
         uow.visits.get(visit_id)
@@ -204,6 +213,7 @@ def add_participation(uow: UnitOfWork, visit_id: UUID, organization_id: UUID) ->
     return participation
 
 
+@retried
 def remove_participation(uow: UnitOfWork, participation_id: UUID) -> Participation:
     with uow:
         participation = uow.participations.get(participation_id)
@@ -212,25 +222,31 @@ def remove_participation(uow: UnitOfWork, participation_id: UUID) -> Participati
     return participation
 
 
+@retried
 def restore_participation(uow: UnitOfWork, participation: Participation) -> None:
     with uow:
         uow.participations.put(participation)
         uow.commit()
 
 
+@retried
 def set_contact(uow: UnitOfWork, visit_id: UUID, organization_id: UUID,
-                person_id: UUID | None) -> Participation:
-    """Make ``person_id`` (or nobody) the organization's contact person for the visit."""
+                person_id: UUID | None, expected_version: int | None = None) -> Participation:
+    """Make ``person_id`` (or nobody) the organization's contact person for the visit.
+    ``expected_version``: of the participation, as the caller read it (see ``records.edit``)."""
     with uow:
         found = uow.participations.list(visit_id=visit_id, organization_id=organization_id)
         if not found:
             raise NotFoundError(Message(QT_TRANSLATE_NOOP(
                 "Messages", "that organization does not take part in this visit")))
+        if expected_version is not None and found[0].version != expected_version:
+            raise uow.participations.stale(found[0].changed_by)
         if person_id is not None:
             uow.people.get(person_id)
         updated = records.changed(found[0], {"contact_person_id": person_id})
-        uow.participations.put(updated)
-        uow.commit()
+        if updated is not found[0]:
+            updated = uow.participations.put(updated)
+            uow.commit()
     return updated
 
 
@@ -240,6 +256,7 @@ def absences(uow: UnitOfWork, visit_id: UUID) -> frozenset[tuple[UUID, UUID]]:
         return frozenset((a.member_id, a.stop_id) for a in uow.absences.list(visit_id=visit_id))
 
 
+@retried
 def set_attendance(uow: UnitOfWork, member_id: UUID, stop_id: UUID, attends: bool) -> None:
     with uow:
         member = uow.delegation.get(member_id)

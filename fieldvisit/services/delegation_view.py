@@ -25,6 +25,8 @@ class MemberLine:
     role: DelegationRole
     protocol_order: int
     is_contact: bool
+    version: int = 0
+    """Of the delegation member record (edits name it: see ``records.edit``)."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,8 @@ class OrganizationLine:
     contact_person_id: UUID | None
     contact_name: str
     members: tuple[str, ...]
+    version: int = 0
+    """Of the participation record (edits name it: see ``records.edit``)."""
 
 
 @dataclass(frozen=True)
@@ -82,7 +86,7 @@ def delegation_details(uow: UnitOfWork, visit_id: UUID) -> DelegationDetails:
         lines.append(MemberLine(
             member.id, person.id, person.name, person.title, person.organization_id,
             organization.name if organization else "", member.role, member.protocol_order,
-            person.id in contacts))
+            person.id in contacts, member.version))
     columns = tuple(StopColumn(s.id, s.position, f"{s.position}. {sites[s.site_id].name}")
                     for s in stops)
     problems = find_problems(
@@ -112,8 +116,8 @@ def _organization_lines(participations, organizations, people, lines) -> list[Or
     return [OrganizationLine(
         p.id, p.organization_id, organizations[p.organization_id].name, p.contact_person_id,
         people[p.contact_person_id].name if p.contact_person_id else "",
-        tuple(line.name for line in lines if line.organization_id == p.organization_id))
-        for p in ordered]
+        tuple(line.name for line in lines if line.organization_id == p.organization_id),
+        p.version) for p in ordered]
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from fieldvisit.domain.entities import Organization, Person
 from fieldvisit.domain.errors import ConflictError
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Joined, Message
 from fieldvisit.services import records
+from fieldvisit.services.concurrency import retried
 
 if TYPE_CHECKING:
     from fieldvisit.persistence.uow import UnitOfWork
@@ -24,10 +25,12 @@ def create_organization(uow: UnitOfWork, name: str, **fields: Any) -> Organizati
     return records.add(uow, Organization(name=name, **fields))
 
 
-def update_organization(uow: UnitOfWork, organization_id: UUID, **changes: Any) -> Organization:
-    return records.edit(uow, Organization, organization_id, changes)
+def update_organization(uow: UnitOfWork, organization_id: UUID,
+                        expected_version: int | None = None, **changes: Any) -> Organization:
+    return records.edit(uow, Organization, organization_id, changes, expected_version)
 
 
+@retried
 def delete_organization(uow: UnitOfWork, organization_id: UUID) -> None:
     with uow:
         organization = uow.organizations.get(organization_id)
@@ -65,10 +68,12 @@ def create_person(uow: UnitOfWork, name: str, **fields: Any) -> Person:
     return records.add(uow, Person(name=name, **fields))
 
 
-def update_person(uow: UnitOfWork, person_id: UUID, **changes: Any) -> Person:
-    return records.edit(uow, Person, person_id, changes)
+def update_person(uow: UnitOfWork, person_id: UUID, expected_version: int | None = None,
+                  **changes: Any) -> Person:
+    return records.edit(uow, Person, person_id, changes, expected_version)
 
 
+@retried
 def delete_person(uow: UnitOfWork, person_id: UUID) -> None:
     with uow:
         person = uow.people.get(person_id)

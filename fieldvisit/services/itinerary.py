@@ -9,6 +9,7 @@ from fieldvisit.domain.entities import Site, Stop
 from fieldvisit.domain.errors import ConflictError, ValidationError
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.services import records
+from fieldvisit.services.concurrency import retried
 
 if TYPE_CHECKING:
     from fieldvisit.persistence.uow import UnitOfWork
@@ -23,10 +24,12 @@ def create_site(uow: UnitOfWork, name: str, **fields: Any) -> Site:
     return records.add(uow, Site(name=name, **fields))
 
 
-def update_site(uow: UnitOfWork, site_id: UUID, **changes: Any) -> Site:
-    return records.edit(uow, Site, site_id, changes)
+def update_site(uow: UnitOfWork, site_id: UUID, expected_version: int | None = None,
+                **changes: Any) -> Site:
+    return records.edit(uow, Site, site_id, changes, expected_version)
 
 
+@retried
 def delete_site(uow: UnitOfWork, site_id: UUID) -> None:
     with uow:
         site = uow.sites.get(site_id)
@@ -42,6 +45,7 @@ def list_stops(uow: UnitOfWork, visit_id: UUID) -> list[Stop]:
         return uow.stops.list(order_by=("position",), visit_id=visit_id)
 
 
+@retried
 def add_stop(uow: UnitOfWork, visit_id: UUID, site_id: UUID, **fields: Any) -> Stop:
     """Add a stop at the end of the itinerary."""
     with uow:
@@ -50,17 +54,19 @@ def add_stop(uow: UnitOfWork, visit_id: UUID, site_id: UUID, **fields: Any) -> S
         last = max((s.position for s in uow.stops.list(visit_id=visit_id)), default=0)
         stop = records.normalized(
             Stop(visit_id=visit_id, site_id=site_id, position=last + 1, **fields))
-        uow.stops.put(stop)
+        stop = uow.stops.put(stop)
         uow.commit()
     return stop
 
 
-def update_stop(uow: UnitOfWork, stop_id: UUID, **changes: Any) -> Stop:
+@retried
+def update_stop(uow: UnitOfWork, stop_id: UUID, expected_version: int | None = None,
+                **changes: Any) -> Stop:
     """Edit a stop; moving it to another day renumbers the itinerary so that positions keep
-    following the order of days."""
+    following the order of days. ``expected_version``: see ``records.edit``."""
     with uow:
-        updated = records.changed(uow.stops.get(stop_id), changes)
-        uow.stops.put(updated)
+        updated = records.changed(uow.stops.get(stop_id, expected_version), changes)
+        updated = uow.stops.put(updated)
         if "day" in changes:
             stops = sorted(uow.stops.list(visit_id=updated.visit_id),
                            key=lambda s: (s.day, s.position))
@@ -71,6 +77,7 @@ def update_stop(uow: UnitOfWork, stop_id: UUID, **changes: Any) -> Stop:
     return updated
 
 
+@retried
 def remove_stop(uow: UnitOfWork, stop_id: UUID) -> None:
     """Remove a stop; refused while notes or figures belong to it, so no words are lost."""
     with uow:
@@ -88,6 +95,7 @@ def remove_stop(uow: UnitOfWork, stop_id: UUID) -> None:
         uow.commit()
 
 
+@retried
 def reorder_stops(uow: UnitOfWork, visit_id: UUID, stop_ids: list[UUID]) -> list[Stop]:
     """Put the visit's stops in the order of ``stop_ids`` (all of them, first to last)."""
     with uow:
@@ -97,12 +105,12 @@ def reorder_stops(uow: UnitOfWork, visit_id: UUID, stop_ids: list[UUID]) -> list
                 "Messages", "the new order must list every stop of the visit once")))
         ordered = [records.changed(stops[stop_id], {"position": position})
                    for position, stop_id in enumerate(stop_ids, start=1)]
-        for stop in ordered:
-            uow.stops.put(stop)
+        ordered = [uow.stops.put(stop) for stop in ordered]
         uow.commit()
     return ordered
 
 
+@retried
 def restore_stop(uow: UnitOfWork, stop: Stop, order: list[UUID]) -> None:
     """Undo ``remove_stop``: the stop comes back with its id and fields, and the itinerary
     takes ``order`` (the stop ids as they were) again."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 from uuid import UUID
@@ -17,7 +16,9 @@ from fieldvisit.domain.entities import (
 )
 from fieldvisit.domain.errors import ValidationError
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
+from fieldvisit.domain.plain import field_types
 from fieldvisit.services import records
+from fieldvisit.services.concurrency import retried
 
 if TYPE_CHECKING:
     from fieldvisit.persistence.uow import UnitOfWork
@@ -43,6 +44,7 @@ def merge_organizations(uow: UnitOfWork, keep_id: UUID, duplicate_id: UUID) -> M
     return _merge(uow, Organization, keep_id, duplicate_id)
 
 
+@retried
 def _merge(uow: UnitOfWork, kind: type[R], keep_id: UUID, duplicate_id: UUID) -> MergeResult:
     if keep_id == duplicate_id:
         raise ValidationError(Message(QT_TRANSLATE_NOOP(
@@ -60,8 +62,8 @@ def _merge(uow: UnitOfWork, kind: type[R], keep_id: UUID, duplicate_id: UUID) ->
                         uow.repository(referring).put(records.changed(record, {field: keep_id}))
                     moved += 1
         # empty: "" or None (a person without an organization gets the duplicate's)
-        filled = {f.name: getattr(duplicate, f.name) for f in dataclasses.fields(keep)
-                  if getattr(keep, f.name) in ("", None) and getattr(duplicate, f.name)}
+        filled = {name: getattr(duplicate, name) for name in field_types(kind)
+                  if getattr(keep, name) in ("", None) and getattr(duplicate, name)}
         kept = records.changed(keep, filled)
         repository.put(kept)
         repository.delete(duplicate_id)

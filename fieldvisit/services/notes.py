@@ -11,6 +11,7 @@ from fieldvisit.domain.entities import FollowUp, KeyFigure, Note, Organization, 
 from fieldvisit.domain.errors import StaleEditError, ValidationError
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.services import records
+from fieldvisit.services.concurrency import retried
 
 if TYPE_CHECKING:
     from fieldvisit.persistence.uow import UnitOfWork
@@ -24,6 +25,7 @@ def list_notes(uow: UnitOfWork, visit_id: UUID, stop_id: UUID | None = None) -> 
         return uow.notes.list(order_by=("position",), **filters)
 
 
+@retried
 def add_note(uow: UnitOfWork, visit_id: UUID, text: str, **fields: Any) -> Note:
     with uow:
         uow.visits.get(visit_id)
@@ -31,25 +33,29 @@ def add_note(uow: UnitOfWork, visit_id: UUID, text: str, **fields: Any) -> Note:
             fields["position"] = uow.notes.count(visit_id=visit_id) + 1
         note = records.normalized(Note(visit_id=visit_id, text=text, **fields))
         _check_stop(uow, note)
-        uow.notes.put(note)
+        note = uow.notes.put(note)
         uow.commit()
     return note
 
 
+@retried
 def update_note(uow: UnitOfWork, note_id: UUID, expected: dict[str, Any] | None = None,
-                **changes: Any) -> Note:
-    """Apply ``changes`` to a note. With ``expected`` (field → value the editor read), refuse
-    with StaleEditError if the stored note no longer has those values."""
+                expected_version: int | None = None, **changes: Any) -> Note:
+    """Apply ``changes`` to a note; returns it as stored. With ``expected_version`` (the
+    version the editor read) or ``expected`` (field → value the editor read), refuse with
+    StaleEditError if the stored note is another version, or no longer has those values."""
     with uow:
-        stored = uow.notes.get(note_id)
+        stored = uow.notes.get(note_id, expected_version)
         if expected is not None and any(getattr(stored, k) != v for k, v in expected.items()):
+            if stored.changed_by:
+                raise uow.notes.stale(stored.changed_by)
             raise StaleEditError(Message(QT_TRANSLATE_NOOP(
                 "Messages", "the note was changed elsewhere after it was opened; nothing "
                 "was overwritten")))
         updated = records.changed(stored, changes)
         if updated is not stored:
             _check_stop(uow, updated)
-            uow.notes.put(updated)
+            updated = uow.notes.put(updated)
             uow.commit()
     return updated
 
@@ -78,9 +84,11 @@ def add_figure(uow: UnitOfWork, visit_id: UUID, label: str, value: str,
     return records.add(uow, KeyFigure(visit_id=visit_id, label=label, value=value, **fields))
 
 
-def update_figure(uow: UnitOfWork, figure_id: UUID, **changes: Any) -> KeyFigure:
+def update_figure(uow: UnitOfWork, figure_id: UUID, expected_version: int | None = None,
+                  **changes: Any) -> KeyFigure:
     """Change a key figure. Texts are trimmed, a value typed with digit grouping ("6,000") is
-    kept as the number; the stop must be one of the figure's visit."""
+    kept as the number; the stop must be one of the figure's visit. ``expected_version``: see
+    ``records.edit``."""
     changes = _trimmed(changes, ("label", "value", "unit"))
     if isinstance(changes.get("value"), str) and _GROUPED.fullmatch(changes["value"]):
         changes["value"] = changes["value"].replace(",", "")
@@ -90,7 +98,7 @@ def update_figure(uow: UnitOfWork, figure_id: UUID, **changes: Any) -> KeyFigure
             if uow.stops.get(changes["stop_id"]).visit_id != figure.visit_id:
                 raise ValidationError(Message(QT_TRANSLATE_NOOP(
                     "Messages", "the stop belongs to another visit")), "stop_id")
-    return records.edit(uow, KeyFigure, figure_id, changes)
+    return records.edit(uow, KeyFigure, figure_id, changes, expected_version)
 
 
 def delete_figure(uow: UnitOfWork, figure_id: UUID) -> KeyFigure:
@@ -107,13 +115,15 @@ def add_follow_up(uow: UnitOfWork, visit_id: UUID, action: str, **fields: Any) -
     return records.add(uow, FollowUp(visit_id=visit_id, action=action, **fields))
 
 
-def update_follow_up(uow: UnitOfWork, follow_up_id: UUID, **changes: Any) -> FollowUp:
-    """Change a follow-up (action trimmed); the responsible organization must exist."""
+def update_follow_up(uow: UnitOfWork, follow_up_id: UUID, expected_version: int | None = None,
+                     **changes: Any) -> FollowUp:
+    """Change a follow-up (action trimmed); the responsible organization must exist.
+    ``expected_version``: see ``records.edit``."""
     changes = _trimmed(changes, ("action",))
     if changes.get("responsible_organization_id") is not None:
         with uow:
             uow.organizations.get(changes["responsible_organization_id"])
-    return records.edit(uow, FollowUp, follow_up_id, changes)
+    return records.edit(uow, FollowUp, follow_up_id, changes, expected_version)
 
 
 def delete_follow_up(uow: UnitOfWork, follow_up_id: UUID) -> FollowUp:
@@ -130,8 +140,9 @@ def add_photo(uow: UnitOfWork, visit_id: UUID, file_name: str, **fields: Any) ->
     return records.add(uow, Photo(visit_id=visit_id, file_name=file_name, **fields))
 
 
-def update_photo(uow: UnitOfWork, photo_id: UUID, **changes: Any) -> Photo:
-    return records.edit(uow, Photo, photo_id, changes)
+def update_photo(uow: UnitOfWork, photo_id: UUID, expected_version: int | None = None,
+                 **changes: Any) -> Photo:
+    return records.edit(uow, Photo, photo_id, changes, expected_version)
 
 
 R = TypeVar("R", bound=Record)
@@ -143,6 +154,7 @@ def _trimmed(changes: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
             for k, v in changes.items()}
 
 
+@retried
 def _delete(uow: UnitOfWork, kind: type[R], record_id: UUID) -> R:
     with uow:
         record = uow.repository(kind).get(record_id)
@@ -205,6 +217,7 @@ def get_note(uow: UnitOfWork, note_id: UUID) -> Note:
     return records.get(uow, Note, note_id)
 
 
+@retried
 def restore_note(uow: UnitOfWork, note: Note, figures: list[KeyFigure] | None = None,
                  follow_ups: list[FollowUp] | None = None) -> None:
     """Put a deleted note back, with the figures and follow-ups that pointed at it."""
@@ -217,6 +230,7 @@ def restore_note(uow: UnitOfWork, note: Note, figures: list[KeyFigure] | None = 
         uow.commit()
 
 
+@retried
 def put_record(uow: UnitOfWork, record: KeyFigure | FollowUp) -> None:
     with uow:
         uow.repository(type(record)).put(records.normalized(record))

@@ -26,6 +26,7 @@ from fieldvisit.domain.content import content_hash
 from fieldvisit.domain.errors import DocumentError
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.services import package_checks, visit_document
+from fieldvisit.services.concurrency import retried
 from fieldvisit.services.conflicts import (
     KINDS,
     ConflictView,
@@ -75,6 +76,7 @@ class MergeSummary:
         return dataclasses.replace(self, photo_files=copied)
 
 
+@retried
 def merge_visit(uow: UnitOfWork, document: dict[str, Any],
                 history: dict[UUID, frozenset[str]] | None = None) -> MergeSummary:
     """Merge a (valid) visit document in one transaction. Its own history (format 2) says

@@ -9,21 +9,25 @@ from uuid import UUID
 from fieldvisit.domain.entities import Record, utc_now
 from fieldvisit.domain.errors import DocumentError, ValidationError
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, FieldName, Message
-from fieldvisit.domain.plain import from_plain, to_plain
+from fieldvisit.domain.plain import from_plain, local_fields, to_plain
+from fieldvisit.services.concurrency import retried
 
 if TYPE_CHECKING:
     from fieldvisit.persistence.uow import UnitOfWork
 
 R = TypeVar("R", bound=Record)
 
-PROTECTED_FIELDS = frozenset({"id", "created_at", "updated_at"})
+PROTECTED_FIELDS = frozenset({"id", "created_at", "updated_at", "version", "changed_by"})
 
 
 def normalized(record: R) -> R:
     """The record with every field in its declared type (text enum values become members,
-    lists become tuples), validated; a bad value raises ValidationError naming the field."""
+    lists become tuples), validated; a bad value raises ValidationError naming the field.
+    Its version (and last writer) stay."""
+    plain = to_plain(record)
+    plain.update((name, getattr(record, name)) for name in local_fields(type(record)))
     try:
-        return from_plain(type(record), to_plain(record), strict=False)
+        return from_plain(type(record), plain, strict=False)
     except DocumentError as error:
         field = error.path.removeprefix("$.").split(".")[0].split("[")[0] or None
         problem = Message(QT_TRANSLATE_NOOP("Messages", "{field}: {problem}"),
@@ -32,20 +36,27 @@ def normalized(record: R) -> R:
         raise ValidationError(problem, field) from None
 
 
+@retried
 def add(uow: UnitOfWork, record: R) -> R:
     record = normalized(record)
     with uow:
-        uow.repository(type(record)).put(record)
+        record = uow.repository(type(record)).put(record)
         uow.commit()
     return record
 
 
-def edit(uow: UnitOfWork, kind: type[R], record_id: UUID, changes: dict[str, Any]) -> R:
-    """Apply ``changes`` to a stored record and bump its ``updated_at`` if anything changed."""
+@retried
+def edit(uow: UnitOfWork, kind: type[R], record_id: UUID, changes: dict[str, Any],
+         expected_version: int | None = None) -> R:
+    """Apply ``changes`` to a stored record and bump its ``updated_at`` if anything changed.
+    ``expected_version``: the version the caller read; StaleEditError (nothing written) if
+    the record has another one now."""
     with uow:
-        updated = changed(uow.repository(kind).get(record_id), changes)
-        uow.repository(kind).put(updated)
-        uow.commit()
+        stored = uow.repository(kind).get(record_id, expected_version)
+        updated = changed(stored, changes)
+        if updated is not stored:
+            updated = uow.repository(kind).put(updated)
+            uow.commit()
     return updated  # type: ignore[return-value]
 
 

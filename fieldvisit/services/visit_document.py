@@ -18,6 +18,7 @@ from fieldvisit.domain.content import Tombstone
 from fieldvisit.domain.errors import DocumentError
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.domain.plain import from_plain, to_plain
+from fieldvisit.services.concurrency import retried
 
 if TYPE_CHECKING:
     from fieldvisit.persistence.uow import UnitOfWork
@@ -239,6 +240,7 @@ def _check_references(uow: UnitOfWork, visit: e.Visit,
                         "nor in the database"), noun=noun, id=target_id))
 
 
+@retried
 def import_visit(uow: UnitOfWork, document: dict[str, Any]) -> ImportSummary:
     """Merge the document into the database by exchange history, in one transaction, as a
     package is merged (``package_merge.merge_visit``)."""

@@ -12,6 +12,7 @@ from fieldvisit.domain.enums import DelegationRole
 from fieldvisit.domain.errors import AmbiguousReferenceError, NotFoundError
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.services import records
+from fieldvisit.services.concurrency import retried
 from fieldvisit.services.itinerary_view import ordered, timeline_of
 from fieldvisit.services.views import (
     MemberView,
@@ -45,16 +46,21 @@ def get_visit(uow: UnitOfWork, visit_id: UUID) -> Visit:
     return records.get(uow, Visit, visit_id)
 
 
-def update_visit(uow: UnitOfWork, visit_id: UUID, **changes: Any) -> Visit:
+@retried
+def update_visit(uow: UnitOfWork, visit_id: UUID, expected_version: int | None = None,
+                 **changes: Any) -> Visit:
+    """Change a visit; returns it as stored. ``expected_version``: see ``records.edit``."""
     with uow:
-        current = uow.visits.get(visit_id)
+        current = uow.visits.get(visit_id, expected_version)
         updated = records.changed(current, changes)
         rules.check_status_change(current.status, updated.status)
-        uow.visits.put(updated)
-        uow.commit()
+        if updated is not current:
+            updated = uow.visits.put(updated)
+            uow.commit()
     return updated
 
 
+@retried
 def delete_visit(uow: UnitOfWork, visit_id: UUID) -> None:
     """Delete a visit with its delegation, stops, notes, figures, follow-ups and photos.
     Organizations, people and sites stay in the shared directory. The deletion stays in this

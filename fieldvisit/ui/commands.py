@@ -9,6 +9,8 @@ from uuid import UUID
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from fieldvisit.domain.errors import StaleEditError
+from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.domain.rules import STATUS_ORDER
 from fieldvisit.services import visit_document, visits
 from fieldvisit.services.changes import ALL_AREAS, Area, Change
@@ -35,7 +37,11 @@ class ServiceCommand(QUndoCommand):
     """A step that calls services and announces what it changed (``changed``): ``AREAS`` of
     one visit. A failing step is reported and the window re-reads everything; a command that
     fails on its first redo marks itself obsolete, so the undo stack drops it instead of
-    keeping a lie."""
+    keeping a lie.
+
+    Edits name the version of the record they replace (``version_to_replace``), so that a
+    record someone else changed meanwhile is never overwritten: the step is refused
+    (StaleEditError) — on undo and redo too."""
 
     AREAS: frozenset[Area] = ALL_AREAS
 
@@ -46,11 +52,24 @@ class ServiceCommand(QUndoCommand):
         self._done_once = False  # undo and a later redo show where they happened
 
     def redo(self) -> None:
-        self._guard(self.apply)
+        self._guard(self.apply, QT_TRANSLATE_NOOP(
+            "Messages", "“{step}” cannot be redone: {reason}") if self._done_once else None)
         self._done_once = True
 
     def undo(self) -> None:
-        self._guard(self.revert)
+        self._guard(self.revert, QT_TRANSLATE_NOOP(
+            "Messages", "“{step}” cannot be undone: {reason}"))
+
+    def version_to_replace(self, record_id: UUID, read: int) -> int | None:
+        """The version of ``record_id`` this step may overwrite: on its first run, ``read``
+        (the one its view showed; 0: unknown, nothing checked); on undo and redo, the one
+        this window's last write left. If the record has another one, someone else changed
+        it since, and the step is refused."""
+        if self._done_once:
+            written = self.context.database.write_log.version_of(record_id)
+            if written is not None:
+                return written
+        return read or None
 
     def changed(self, visit_id: UUID | None, ids: tuple[UUID | None, ...] = (),
                 areas: frozenset[Area] | None = None) -> None:
@@ -66,11 +85,16 @@ class ServiceCommand(QUndoCommand):
     def revert(self) -> None:
         raise NotImplementedError
 
-    def _guard(self, step: Callable[[], None]) -> None:
+    def _guard(self, step: Callable[[], None], stale: str | None = None) -> None:
+        """Run ``step``; ``stale``: the template saying which step a StaleEditError stopped
+        (undo, redo)."""
         self.error = None
         try:
             step()
         except Exception as error:  # noqa: BLE001 - reported through the context
+            if stale is not None and isinstance(error, StaleEditError):
+                error = StaleEditError(Message(stale, step=self.text(), reason=error.message),
+                                       error.changed_by)
             self.error = error
             self.setObsolete(True)
             self.context.announce(Change.everything(), False)
@@ -103,13 +127,15 @@ class EditVisitCommand(ServiceCommand):
     AREAS = frozenset({Area.VISIT, Area.VISIT_LIST})
 
     def __init__(self, context: CommandContext, visit_id: UUID, before: dict[str, Any],
-                 after: dict[str, Any], text: str | None = None) -> None:
+                 after: dict[str, Any], text: str | None = None, version: int = 0) -> None:
+        """``version``: of the visit ``before`` was read from (0: not known)."""
         super().__init__(context, text or translate("Commands", "Edit visit “%1”").replace(
             "%1", after.get("title") or before.get("title", "")))
         self._visit_id = visit_id
         changed = {k for k in after if after[k] != before.get(k)}
         self._before = {k: before[k] for k in changed}
         self._after = {k: after[k] for k in changed}
+        self._read_version = version
 
     def apply(self) -> None:
         self._set(self._after)
@@ -119,23 +145,27 @@ class EditVisitCommand(ServiceCommand):
 
     def _set(self, values: dict[str, Any]) -> None:
         uow = self.context.uow()
+        version = self.version_to_replace(self._visit_id, self._read_version)
         fields = {k: v for k, v in values.items() if k != "status"}
         if fields:
-            visits.update_visit(uow, self._visit_id, **fields)
+            version = visits.update_visit(uow, self._visit_id, expected_version=version,
+                                          **fields).version
         if "status" in values:
-            _walk_status(uow, self._visit_id, values["status"])
+            _walk_status(uow, self._visit_id, values["status"], version)
         self.changed(self._visit_id)
 
 
-def _walk_status(uow: UnitOfWork, visit_id: UUID, target: Any) -> None:
-    """Reach ``target`` the way the rules allow: back in one go, forward one step at a time."""
-    current = visits.get_visit(uow, visit_id).status
+def _walk_status(uow: UnitOfWork, visit_id: UUID, target: Any, version: int | None) -> None:
+    """Reach ``target`` the way the rules allow: back in one go, forward one step at a time;
+    ``version``: the one the visit must have (None: any)."""
+    current = visits.get_visit(uow, visit_id).status  # the first step checks the version
     while current != target:
         if STATUS_ORDER.index(target) < STATUS_ORDER.index(current):
             current = target
         else:
             current = STATUS_ORDER[STATUS_ORDER.index(current) + 1]
-        visits.update_visit(uow, visit_id, status=current)
+        version = visits.update_visit(uow, visit_id, expected_version=version,
+                                      status=current).version
 
 
 class DeleteVisitCommand(ServiceCommand):

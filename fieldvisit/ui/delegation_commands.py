@@ -72,17 +72,21 @@ class SetRoleCommand(ServiceCommand):
     AREAS = frozenset({Area.DELEGATION})
 
     def __init__(self, context: CommandContext, visit_id: UUID, member_id: UUID, name: str,
-                 before: DelegationRole, after: DelegationRole) -> None:
+                 before: DelegationRole, after: DelegationRole, version: int = 0) -> None:
         super().__init__(context, translate("DelegationCommands", "Make %1 %2")
                          .replace("%1", name).replace("%2", label(after)))
         self.visit_id, self.member_id, self.before, self.after = visit_id, member_id, before, after
+        self.read_version = version
 
     def apply(self) -> None:
-        delegation.set_role(self.context.uow(), self.member_id, self.after)
-        self.changed(self.visit_id)
+        self._set(self.after)
 
     def revert(self) -> None:
-        delegation.set_role(self.context.uow(), self.member_id, self.before)
+        self._set(self.before)
+
+    def _set(self, role: DelegationRole) -> None:
+        delegation.set_role(self.context.uow(), self.member_id, role,
+                            self.version_to_replace(self.member_id, self.read_version))
         self.changed(self.visit_id)
 
 
@@ -110,21 +114,26 @@ class SetContactCommand(ServiceCommand):
 
     def __init__(self, context: CommandContext, visit_id: UUID, organization_id: UUID,
                  organization: str, before: UUID | None, after: UUID | None,
-                 name: str) -> None:
+                 name: str, participation_id: UUID | None = None, version: int = 0) -> None:
+        """``participation_id``, ``version``: the participation as the view read it."""
         text = (translate("DelegationCommands", "Make %1 the contact of %2").replace("%1", name)
                 if after else translate("DelegationCommands", "Clear the contact of %2"))
         super().__init__(context, text.replace("%2", organization))
         self.visit_id, self.organization_id = visit_id, organization_id
         self.before, self.after = before, after
+        self.participation_id, self.read_version = participation_id, version
 
     def apply(self) -> None:
-        delegation.set_contact(self.context.uow(), self.visit_id, self.organization_id,
-                               self.after)
-        self.changed(self.visit_id)
+        self._set(self.after)
 
     def revert(self) -> None:
+        self._set(self.before)
+
+    def _set(self, person_id: UUID | None) -> None:
+        version = self.version_to_replace(self.participation_id, self.read_version) \
+            if self.participation_id is not None else None
         delegation.set_contact(self.context.uow(), self.visit_id, self.organization_id,
-                               self.before)
+                               person_id, version)
         self.changed(self.visit_id)
 
 

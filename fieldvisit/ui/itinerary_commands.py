@@ -73,13 +73,17 @@ class EditStopCommand(ServiceCommand):
         super().__init__(context, text.replace("%1", name))
         self.visit_id, self.stop_id = stop.visit_id, stop.id
         self.before, self.after = {field: getattr(stop, field)}, {field: value}
+        self.read_version = stop.version
 
     def apply(self) -> None:
-        itinerary.update_stop(self.context.uow(), self.stop_id, **self.after)
-        self.changed(self.visit_id)
+        self._set(self.after)
 
     def revert(self) -> None:
-        itinerary.update_stop(self.context.uow(), self.stop_id, **self.before)
+        self._set(self.before)
+
+    def _set(self, values: dict[str, Any]) -> None:
+        itinerary.update_stop(self.context.uow(), self.stop_id, expected_version=
+                              self.version_to_replace(self.stop_id, self.read_version), **values)
         self.changed(self.visit_id)
 
 

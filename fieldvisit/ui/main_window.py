@@ -73,10 +73,15 @@ class MainWindow(VisitNavigation, VisitTransfer, QMainWindow):
         """Open the database at ``locate()`` off the GUI thread, then show its visits; if it
         cannot be opened, say why and close. ``exclusive``: see ``open_database``."""
 
+        from fieldvisit.persistence.concurrency import default_identity
+        from fieldvisit.ui.preferences import user_name
+
+        identity = default_identity(user_name())  # read here: QSettings on the GUI thread
+
         def work(_token: object) -> Database:
             from fieldvisit.persistence.db import open_database
 
-            return open_database(locate(), exclusive=exclusive)
+            return open_database(locate(), exclusive=exclusive, identity=identity)
 
         def failed(error: BaseException) -> None:
             from fieldvisit.ui.messages import error_text
@@ -185,7 +190,7 @@ class MainWindow(VisitNavigation, VisitTransfer, QMainWindow):
         if dialog.exec():
             before = {name: getattr(visit, name) for name in EDITABLE_FIELDS}
             self.undo_stack.push(EditVisitCommand(self._command_context(), visit_id, before,
-                                                  dialog.values()))
+                                                  dialog.values(), version=visit.version))
 
     def delete_visit(self) -> None:
         from fieldvisit.services import visits

@@ -43,8 +43,8 @@ class AddNoteCommand(ServiceCommand):
 
 class SaveNoteCommand(ServiceCommand):
     """Changes typed into one note; consecutive saves of the same note merge. Each step
-    writes only if the stored note still has the values it replaces (else StaleEditError):
-    an edit never overwrites a change made elsewhere."""
+    writes only if the stored note is still the version it replaces and has the values it
+    replaces (else StaleEditError): an edit never overwrites a change made elsewhere."""
 
     AREAS = frozenset({Area.NOTES})
 
@@ -53,6 +53,7 @@ class SaveNoteCommand(ServiceCommand):
         self.visit_id, self.note_id = note.visit_id, note.id
         self.before = {k: getattr(note, k) for k in changes}
         self.after = dict(changes)
+        self.read_version = note.version
 
     def id(self) -> int:
         return SAVE_NOTE_ID
@@ -67,12 +68,17 @@ class SaveNoteCommand(ServiceCommand):
         return True
 
     def apply(self) -> None:
-        notes.update_note(self.context.uow(), self.note_id, expected=self.before, **self.after)
+        notes.update_note(self.context.uow(), self.note_id, expected=self.before,
+                          expected_version=self._version(), **self.after)
         self.changed(self.visit_id, (self.note_id,))
 
     def revert(self) -> None:
-        notes.update_note(self.context.uow(), self.note_id, expected=self.after, **self.before)
+        notes.update_note(self.context.uow(), self.note_id, expected=self.after,
+                          expected_version=self._version(), **self.before)
         self.changed(self.visit_id, (self.note_id,))
+
+    def _version(self) -> int | None:
+        return self.version_to_replace(self.note_id, self.read_version)
 
 
 class DeleteNoteCommand(ServiceCommand):

@@ -87,11 +87,15 @@ class EditPhotoCommand(ServiceCommand):
         self.visit_id, self.photo_id = photo.visit_id, photo.id
         self.before = {k: getattr(photo, k) for k in changes}
         self.after = dict(changes)
+        self.read_version = photo.version
 
     def apply(self) -> None:
-        notes.update_photo(self.context.uow(), self.photo_id, **self.after)
-        self.changed(self.visit_id)
+        self._set(self.after)
 
     def revert(self) -> None:
-        notes.update_photo(self.context.uow(), self.photo_id, **self.before)
+        self._set(self.before)
+
+    def _set(self, values: dict[str, Any]) -> None:
+        notes.update_photo(self.context.uow(), self.photo_id, expected_version=
+                           self.version_to_replace(self.photo_id, self.read_version), **values)
         self.changed(self.visit_id)

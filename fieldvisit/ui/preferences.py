@@ -1,6 +1,6 @@
 """The user's preferences, kept with QSettings: language (see ``i18n``), the report's default
-paper and font (shared with the Report tab, which remembers the last choice), the data folder
-and the travel speeds new visits start with."""
+paper and font (shared with the Report tab, which remembers the last choice), the data folder,
+the travel speeds new visits start with, and the user's name (stamped on what they change)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ REPORT_PAPER_KEY = "report/paper"
 REPORT_FONT_KEY = "report/font"
 DATA_FOLDER_KEY = "data/folder"
 TRAVEL_GROUP = "travel"
+USER_NAME_KEY = "user/name"
 PAPERS = ("a4", "letter")
 DATABASE_FILE = "fieldvisit.sqlite3"
 
@@ -82,6 +83,15 @@ def travel_settings() -> TravelSettings:
         return replace(defaults, **values)
     finally:
         settings.endGroup()
+
+
+def user_name() -> str:
+    """The name the user gave, "" for none (then the system's user name is used)."""
+    return str(QSettings().value(USER_NAME_KEY, "") or "").strip()
+
+
+def set_user_name(name: str) -> None:
+    QSettings().setValue(USER_NAME_KEY, name.strip())
 
 
 def set_travel_settings(travel: TravelSettings) -> None:

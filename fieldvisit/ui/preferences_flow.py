@@ -30,6 +30,8 @@ def edit_preferences(window: MainWindow) -> PreferencesDialog:
     after = dialog.values()
     preferences.set_report_defaults(after.paper, after.font)
     preferences.set_travel_settings(after.travel)
+    if after.user_name != before.user_name:
+        preferences.set_user_name(after.user_name)
     if window.database is not None:
         window.workspace.report_tab.options.reload_defaults()
     if after.data_folder != before.data_folder:

@@ -32,6 +32,7 @@ class EditRecordCommand(ServiceCommand):
         self.AREAS = _AREAS[self.kind]
         self.before = {name: getattr(record, name) for name in changes}
         self.after = dict(changes)
+        self.read_version = record.version
         self.focus = focus
 
     def apply(self) -> None:
@@ -41,7 +42,8 @@ class EditRecordCommand(ServiceCommand):
         self._set(self.before)
 
     def _set(self, values: dict[str, Any]) -> None:
-        _UPDATE[self.kind](self.context.uow(), self.record_id, **values)
+        _UPDATE[self.kind](self.context.uow(), self.record_id, expected_version=
+                           self.version_to_replace(self.record_id, self.read_version), **values)
         self.changed(self.visit_id, (self.record_id,))
         self.focus(self.record_id)
 

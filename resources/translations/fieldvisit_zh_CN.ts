@@ -1843,6 +1843,14 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
         <translation>没有 ID 为 {id} 的{noun}</translation>
     </message>
     <message>
+        <source>this {noun} was changed by {who} since you opened it; nothing was overwritten</source>
+        <translation>此{noun}在您打开后已被 {who} 修改；未覆盖任何内容</translation>
+    </message>
+    <message>
+        <source>this {noun} was changed elsewhere since you opened it; nothing was overwritten</source>
+        <translation>此{noun}在您打开后已在别处修改；未覆盖任何内容</translation>
+    </message>
+    <message>
         <source>no conflict with id {id}</source>
         <translation>没有 ID 为 {id} 的冲突</translation>
     </message>
@@ -2510,6 +2518,22 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
         <source>{field} contains {character}, half of a surrogate pair, which is not a character</source>
         <translation>{field}含有 {character}：它只是代理对的一半，不是一个字符</translation>
     </message>
+    <message>
+        <source>the database is busy with another writer ({detail}); nothing was saved, try again</source>
+        <translation>数据库正被其他写入者占用（{detail}）；未保存任何内容，请重试</translation>
+    </message>
+    <message>
+        <source>another writer changed the same records at the same moment; nothing was saved, try again</source>
+        <translation>其他写入者同时修改了相同的记录；未保存任何内容，请重试</translation>
+    </message>
+    <message>
+        <source>“{step}” cannot be redone: {reason}</source>
+        <translation>无法重做“{step}”：{reason}</translation>
+    </message>
+    <message>
+        <source>“{step}” cannot be undone: {reason}</source>
+        <translation>无法撤销“{step}”：{reason}</translation>
+    </message>
 </context>
 <context>
     <name>NoteEditor</name>
@@ -2578,6 +2602,14 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
         <translation>主题(&amp;A)：</translation>
     </message>
     <message>
+        <source>Saved · last changed by %1</source>
+        <translation>已保存 · 最后由 %1 修改</translation>
+    </message>
+    <message>
+        <source>This note was changed by %1 while you were writing. Your text is still here, not saved.</source>
+        <translation>您书写期间，此笔记已被 %1 修改。您的文字仍在这里，尚未保存。</translation>
+    </message>
+    <message>
         <source>This note was changed elsewhere (an undo, an import) while you were writing. Your text is still here, not saved.</source>
         <translation>这条记录在您书写时已在别处被修改（撤销或导入）。您的文字仍在这里，尚未保存。</translation>
     </message>
@@ -2604,6 +2636,10 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
     <message>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Not saved: changed by %1</source>
+        <translation>未保存：已被 %1 修改</translation>
     </message>
     <message>
         <source>Not saved: changed elsewhere</source>
@@ -3057,6 +3093,10 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
         <translation>界面语言</translation>
     </message>
     <message>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
@@ -3069,8 +3109,8 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
         <translation>默认(&amp;D)</translation>
     </message>
     <message>
-        <source>The language changes the next time FieldVisit starts. The data folder holds the database file and the photos; FieldVisit opens the database there the next time it starts, and can copy the current one there first.</source>
-        <translation>界面语言将在下次启动时更改。数据文件夹存放数据库文件和照片；FieldVisit 下次启动时打开该文件夹中的数据库，并可先把当前数据库复制过去。</translation>
+        <source>The language and your name change the next time FieldVisit starts. Your name, with this computer&apos;s, is stamped on every record you change, so that others sharing the database see who changed it. The data folder holds the database file and the photos; FieldVisit opens the database there the next time it starts, and can copy the current one there first.</source>
+        <translation>界面语言和您的姓名将在下次启动时更改。您修改的每条记录都会标上您的姓名和本机名称，共用数据库的其他人可以看到是谁修改的。数据文件夹存放数据库文件和照片；FieldVisit 下次启动时打开该文件夹中的数据库，并可先把当前数据库复制过去。</translation>
     </message>
     <message>
         <source>Data &amp;folder:</source>
@@ -3079,6 +3119,10 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
     <message>
         <source>&amp;Language:</source>
         <translation>界面语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>您的姓名(&amp;N)：</translation>
     </message>
     <message>
         <source>A4</source>

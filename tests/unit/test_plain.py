@@ -23,7 +23,13 @@ from fieldvisit.domain.enums import (
     VisitStatus,
 )
 from fieldvisit.domain.errors import DocumentError
-from fieldvisit.domain.plain import from_plain, required_fields, to_plain
+from fieldvisit.domain.plain import (
+    field_types,
+    from_plain,
+    local_fields,
+    required_fields,
+    to_plain,
+)
 from fieldvisit.domain.timeline import TravelSettings
 
 CST = timezone(timedelta(hours=8))
@@ -87,7 +93,7 @@ def test_every_record_type_is_covered_and_fully_populated():
     assert set(RECORDS) == set(e.ALL_RECORD_TYPES)
     for kind, record in RECORDS.items():
         for f in dataclasses.fields(kind):
-            if f.default is not dataclasses.MISSING:
+            if f.default is not dataclasses.MISSING and f.name not in local_fields(kind):
                 assert getattr(record, f.name) != f.default, (kind.__name__, f.name)
 
 
@@ -95,11 +101,28 @@ def test_every_record_type_is_covered_and_fully_populated():
 def test_round_trip_through_json(kind):
     record = RECORDS[kind]
     plain = to_plain(record)
-    assert list(plain) == [f.name for f in dataclasses.fields(kind)]
+    assert list(plain) == list(field_types(kind))
+    assert list(field_types(kind)) == [f.name for f in dataclasses.fields(kind)
+                                       if f.name not in ("version", "changed_by")]
     text = json.dumps(plain, ensure_ascii=False)
     back = from_plain(kind, json.loads(text))
     assert back == record
     assert to_plain(back) == plain
+
+
+@pytest.mark.parametrize("kind", e.ALL_RECORD_TYPES, ids=lambda k: k.__name__)
+def test_a_records_version_and_last_writer_stay_in_its_database(kind):
+    """Local to one database: not in documents (so not in content hashes), refused in them,
+    and not part of what a record is (equal records with different versions are equal)."""
+    assert local_fields(kind) == ("version", "changed_by")
+    stored = dataclasses.replace(RECORDS[kind], version=7, changed_by="王鑫 @ laptop-3")
+    assert to_plain(stored) == to_plain(RECORDS[kind]) and stored == RECORDS[kind]
+    with pytest.raises(DocumentError, match=r"\$\.version: unknown field"):
+        from_plain(kind, to_plain(stored) | {"version": 7})
+    with pytest.raises(DocumentError, match=r"\$\.changed_by: unknown field"):
+        from_plain(kind, to_plain(stored) | {"changed_by": "x"})
+    loose = from_plain(kind, to_plain(stored) | {"version": 7, "changed_by": "x"}, strict=False)
+    assert (loose.version, loose.changed_by) == (7, "x")
 
 
 def test_plain_values_have_the_documented_shapes():

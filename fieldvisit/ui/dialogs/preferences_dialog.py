@@ -1,5 +1,6 @@
-"""Preferences: interface language, the report's default paper and font, the data folder and
-the travel speeds new visits start with. Kept with QSettings (see ``ui.preferences``)."""
+"""Preferences: interface language, the user's name, the report's default paper and font, the
+data folder and the travel speeds new visits start with. Kept with QSettings (see
+``ui.preferences``)."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ class PreferenceValues:
     font: str
     data_folder: Path
     travel: TravelSettings
+    user_name: str = ""
 
 
 class PreferencesDialog(QDialog):
@@ -63,6 +65,9 @@ class PreferencesDialog(QDialog):
         for code, name in language_names().items():
             self.language.addItem(name, code)
         self.language.setAccessibleName(self.tr("Interface language"))
+        self.user_name = QLineEdit()
+        self.user_name.setAccessibleName(self.tr("Your name"))
+        self.user_name.setPlaceholderText(system_user_name())
         self.folder = QLineEdit()
         self.folder.setReadOnly(True)
         self.folder.setAccessibleName(self.tr("Data folder"))
@@ -77,14 +82,17 @@ class PreferencesDialog(QDialog):
         row.addWidget(choose)
         row.addWidget(default)
         note = QLabel(self.tr(
-            "The language changes the next time FieldVisit starts. The data folder holds the "
-            "database file and the photos; FieldVisit opens the database there the next time "
-            "it starts, and can copy the current one there first."))
+            "The language and your name change the next time FieldVisit starts. Your name, "
+            "with this computer's, is stamped on every record you change, so that others "
+            "sharing the database see who changed it. The data folder holds the database file "
+            "and the photos; FieldVisit opens the database there the next time it starts, and "
+            "can copy the current one there first."))
         note.setWordWrap(True)
         folder_label = QLabel(self.tr("Data &folder:"))
         folder_label.setBuddy(self.folder)
         form = QFormLayout(page)
         form.addRow(self.tr("&Language:"), self.language)
+        form.addRow(self.tr("Your &name:"), self.user_name)
         form.addRow(folder_label, row)
         form.addRow(note)
         return page
@@ -125,12 +133,14 @@ class PreferencesDialog(QDialog):
         self.font.set_font_file(values.font)
         self.folder.setText(str(values.data_folder))
         self.travel.set_settings(values.travel)
+        self.user_name.setText(values.user_name)
 
     def values(self) -> PreferenceValues:
         return PreferenceValues(
             language=str(self.language.currentData() or ""),
             paper=str(self.paper.currentData()), font=self.font.font_file(),
-            data_folder=Path(self.folder.text()), travel=self.travel.settings())
+            data_folder=Path(self.folder.text()), travel=self.travel.settings(),
+            user_name=self.user_name.text().strip())
 
     def restore_defaults(self) -> None:
         self.set_values(PreferenceValues("", "a4", "", preferences.default_data_folder(),
@@ -155,4 +165,11 @@ def current_values() -> PreferenceValues:
     return PreferenceValues(
         language=language if language in LANGUAGES else "", paper=preferences.report_paper(),
         font=preferences.report_font(), data_folder=preferences.data_folder(),
-        travel=preferences.travel_settings())
+        travel=preferences.travel_settings(), user_name=preferences.user_name())
+
+
+def system_user_name() -> str:
+    """The operating system's name for the user (the name stamped when none is given)."""
+    from fieldvisit.persistence.concurrency import system_user_name as name
+
+    return name()

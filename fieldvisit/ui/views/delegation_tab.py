@@ -246,7 +246,8 @@ class DelegationTab(QWidget):
         assert self.details is not None
         member = next(m for m in self.details.members if m.member_id == member_id)
         self.undo_stack.push(commands.SetRoleCommand(
-            self._context(), self.details.visit_id, member_id, member.name, member.role, role))
+            self._context(), self.details.visit_id, member_id, member.name, member.role, role,
+            member.version))
 
     def _order(self) -> list[UUID]:
         assert self.details is not None
@@ -311,7 +312,7 @@ class DelegationTab(QWidget):
         after = None if line.contact_person_id == member.person_id else member.person_id
         self.undo_stack.push(commands.SetContactCommand(
             self._context(), self.details.visit_id, line.organization_id, line.name,
-            line.contact_person_id, after, member.name))
+            line.contact_person_id, after, member.name, line.participation_id, line.version))
 
     def set_attendance(self, member_id: UUID, stop_id: UUID, attends: bool) -> None:
         assert self.details is not None

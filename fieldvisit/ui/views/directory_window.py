@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldvisit.domain.entities import Organization, Site
+from fieldvisit.domain.errors import StaleEditError
 from fieldvisit.services import directory, itinerary, merge
 from fieldvisit.services.directory import PersonEntry
 from fieldvisit.ui.dialogs.add_member_dialog import people_model
@@ -157,6 +158,8 @@ class DirectoryWindow(QDialog):
             work()
         except Exception as error:  # noqa: BLE001 - every failure is shown, nothing is lost
             show_error(self, error)
+            if isinstance(error, StaleEditError):
+                self._after_change()  # show what someone else saved meanwhile
             return False
         self._after_change()
         return True
@@ -175,7 +178,8 @@ class DirectoryWindow(QDialog):
         dialog = PersonDialog(self.database, self, chosen[0].person)
         if dialog.exec():
             self._attempt(lambda: directory.update_person(
-                self.database.unit_of_work(), chosen[0].person.id, **dialog.values()))
+                self.database.unit_of_work(), chosen[0].person.id,
+                expected_version=chosen[0].person.version or None, **dialog.values()))
 
     def delete_people(self) -> None:
         chosen: list[PersonEntry] = self.people.selected()
@@ -217,7 +221,8 @@ class DirectoryWindow(QDialog):
         dialog = OrganizationDialog(self, chosen[0])
         if dialog.exec():
             self._attempt(lambda: directory.update_organization(
-                self.database.unit_of_work(), chosen[0].id, **dialog.values()))
+                self.database.unit_of_work(), chosen[0].id,
+                expected_version=chosen[0].version or None, **dialog.values()))
 
     def delete_organizations(self) -> None:
         chosen: list[Organization] = self.organizations.selected()
@@ -250,7 +255,8 @@ class DirectoryWindow(QDialog):
         dialog = SiteDialog(self.database, self, chosen[0])
         if dialog.exec():
             self._attempt(lambda: itinerary.update_site(
-                self.database.unit_of_work(), chosen[0].id, **dialog.values()))
+                self.database.unit_of_work(), chosen[0].id,
+                expected_version=chosen[0].version or None, **dialog.values()))
 
     def delete_sites(self) -> None:
         chosen: list[Site] = self.sites.selected()

@@ -308,7 +308,8 @@ class ItineraryTab(QWidget):
             return
         if after != before:
             self.undo_stack.push(EditVisitCommand(self._context(), visit.id, before, after,
-                                                  self.tr("Change the day's hours")))
+                                                  self.tr("Change the day's hours"),
+                                                  visit.version))
 
     def _day_end_toggled(self, on: bool) -> None:
         self.day_end.setEnabled(on)
@@ -328,7 +329,8 @@ class ItineraryTab(QWidget):
         if accepted and dialog.settings() != visit.travel:
             self.undo_stack.push(EditVisitCommand(
                 self._context(), visit.id, {"travel": visit.travel},
-                {"travel": dialog.settings()}, self.tr("Change the travel estimates")))
+                {"travel": dialog.settings()}, self.tr("Change the travel estimates"),
+                visit.version))
 
     def export_timeline(self) -> None:
         if self.view_data is None:

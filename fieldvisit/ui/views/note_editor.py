@@ -49,6 +49,7 @@ class NoteEditor(QWidget):
         super().__init__(parent)
         self.visit_id: UUID | None = None  # whose stops are listed; where a new note goes
         self.note: Note | None = None  # None: a new note, created when it gets text
+        self.identity = ""  # who this window writes as; a note changed by anyone else says so
         self.stop = QComboBox()
         self.kind = QComboBox()
         for kind in NoteKind:
@@ -98,8 +99,7 @@ class NoteEditor(QWidget):
     def _conflict_bar(self) -> QWidget:
         bar = QWidget()
         bar.setStyleSheet("background: #fff4ce")
-        message = QLabel(self.tr("This note was changed elsewhere (an undo, an import) while "
-                                 "you were writing. Your text is still here, not saved."))
+        message = self.conflict_message = QLabel()
         message.setWordWrap(True)
         mine = QPushButton(self.tr("&Keep My Text"))
         mine.clicked.connect(self.keep_mine.emit)
@@ -173,7 +173,7 @@ class NoteEditor(QWidget):
             self.text.setPlainText(note.text if note else "")
         self.tags.setText(formats.join_list(note.tags) if note else "")
         self.confidential.setChecked(bool(note and note.confidential))
-        self._show_state(self.tr("Saved") if note else self.tr("New note"))
+        self._show_state(self._saved() if note else self.tr("New note"))
         self._loading = False
 
     def adopt(self, stored: Note) -> None:
@@ -218,7 +218,14 @@ class NoteEditor(QWidget):
         self._unsaved_since = None
         self.failure = ""
         self.conflict.hide()
-        self._show_state(self.tr("Saved"))
+        self._show_state(self._saved())
+
+    def _saved(self) -> str:
+        """"Saved", and who changed the note last when it was someone else."""
+        who = self.note.changed_by if self.note is not None else ""
+        if who and who != self.identity:
+            return self.tr("Saved · last changed by %1").replace("%1", who)
+        return self.tr("Saved")
 
     def mark_failed(self, reason: str) -> None:
         """The last save failed: say so where the user looks, keep the text."""
@@ -226,10 +233,18 @@ class NoteEditor(QWidget):
         self.failure = reason
         self._show_state(self.tr("Not saved: %1").replace("%1", reason), alarm=True)
 
-    def mark_conflict(self) -> None:
+    def mark_conflict(self, changed_by: str = "") -> None:
+        """The stored note changed since it was shown (by ``changed_by``, when known): the
+        typed text stays, unsaved, until the user keeps it or takes the stored note."""
         self._unsaved_since = None
+        self.conflict_message.setText(
+            self.tr("This note was changed by %1 while you were writing. Your text is still "
+                    "here, not saved.").replace("%1", changed_by) if changed_by else
+            self.tr("This note was changed elsewhere (an undo, an import) while you were "
+                    "writing. Your text is still here, not saved."))
         self.conflict.show()
-        self._show_state(self.tr("Not saved: changed elsewhere"), alarm=True)
+        self._show_state(self.tr("Not saved: changed by %1").replace("%1", changed_by)
+                         if changed_by else self.tr("Not saved: changed elsewhere"), alarm=True)
 
     def hint(self, text: str) -> None:
         self._show_state(text, alarm=True)

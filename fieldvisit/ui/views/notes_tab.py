@@ -76,6 +76,7 @@ class NotesTab(QWidget):
         self.notes_view, self.filters = self.list.view, self.list.filters
         self.delete_button = self.list.delete_button
         self.editor = NoteEditor()
+        self.editor.identity = database.identity
         self.note_text = self.editor.text
         self.suggestions = NoteSuggestions(self, database, self.editor)
         self.list.pinned = lambda: self.editor.note.id if self.editor.note else None
@@ -335,7 +336,10 @@ class NotesTab(QWidget):
     def _save_failed(self, error: Exception) -> None:
         """Say where the user looks that the note is not saved; a dialog once per cause."""
         if isinstance(error, StaleEditError):
-            self.editor.mark_conflict()
+            if self.editor.changes():  # typed text meets a newer note: the user chooses
+                self.editor.mark_conflict(error.changed_by)
+            else:  # an undo or redo refused; the editor shows the stored note
+                show_error(self, error)
             return
         text = error_text(error)
         self.editor.mark_failed(text)
