@@ -107,7 +107,7 @@ def _fallback(path: Path) -> LoadedFont | None:
 
     try:
         return load_font(path, _font_name(path))
-    except (TTFError, OSError, ValueError, IndexError, KeyError, struct.error):
+    except (TTFError, OSError, ValueError, IndexError, KeyError, AssertionError, struct.error):
         return None
 
 
