@@ -276,7 +276,11 @@ def _with_defaults(cls: type[T], values: dict[str, Any]) -> T:
         try:
             return from_plain(cls, values, strict=False)
         except DocumentError as error:
-            name = error.path.removeprefix("$.").partition(".")[0].partition("[")[0]
-            if name not in defaults or name not in values:
+            name, _, inner = error.path.removeprefix("$.").partition("[")[0].partition(".")
+            nested = values.get(name)
+            if isinstance(nested, dict) and inner in nested:  # a travel speed: that one only
+                values = {**values, name: {k: v for k, v in nested.items() if k != inner}}
+            elif name in defaults and name in values:
+                values = {key: value for key, value in values.items() if key != name}
+            else:
                 raise
-            values = {key: value for key, value in values.items() if key != name}

@@ -311,3 +311,39 @@ def test_travel_settings_outside_their_range_are_refused():
         with pytest.raises(ValidationError) as raised:
             TravelSettings(**{name: value})
         assert raised.value.field == name
+
+
+@pytest.mark.sqlite_only("what an older FieldVisit let SQLite store")
+def test_values_out_of_range_an_older_version_stored_are_read_as_defaults(db_path, tmp_path):
+    """Before the ranges, a document could store an appointment in 9999 or a stay of a
+    billion minutes, and every view of the visit then crashed: now they read as defaults."""
+    import sqlite3
+
+    from fieldvisit.cli import main
+    from fieldvisit.persistence.db import open_database, sqlite_url
+    from fieldvisit.services.sample import load_reference_visit
+
+    database = open_database(sqlite_url(db_path))
+    visit_id = load_reference_visit(database.unit_of_work()).visit_id
+    stop = itinerary.list_stops(database.unit_of_work(), visit_id)[0]
+    database.dispose()
+    connection = sqlite3.connect(db_path)
+    with connection:
+        connection.execute("UPDATE stops SET fixed_arrival = ?, dwell_minutes = ?, "
+                           "delay_minutes = ? WHERE id = ?",
+                           ("9999-12-31 23:59:00.000000", 10**9, 2**31 - 1, stop.id.hex))
+        connection.execute("UPDATE visits SET travel = ?",
+                           ('{"minibus_kmh": 1e-300, "walk_kmh": 5.0}',))
+    connection.close()
+    database = open_database(sqlite_url(db_path))
+    try:
+        read = itinerary.list_stops(database.unit_of_work(), visit_id)[0]
+        assert (read.fixed_arrival, read.dwell_minutes, read.delay_minutes) == (None, 30, 0)
+        assert visits.get_visit(database.unit_of_work(), visit_id).travel == \
+            TravelSettings(walk_kmh=5.0)
+    finally:
+        database.dispose()
+    for command in (["show", str(visit_id)], ["itinerary", str(visit_id)],
+                    ["ics", str(visit_id), "-o", str(tmp_path / "v.ics")],
+                    ["export", str(visit_id), "-o", str(tmp_path / "v.json")]):
+        assert main(["--db", str(db_path), *command]) == 0, command
