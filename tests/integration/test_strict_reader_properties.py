@@ -59,9 +59,11 @@ VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=3)
 
 
 def records(document: dict) -> list[dict]:
-    found = [document["visit"], document["visit"]["travel"]]
+    visit = document.get("visit")
+    found = [visit, visit.get("travel")] if isinstance(visit, dict) else []
     for name in SECTIONS:
-        found += document.get(name) or []
+        items = document.get(name)
+        found += items if isinstance(items, list) else []
     return [r for r in found if isinstance(r, dict)]
 
 
