@@ -232,9 +232,9 @@ def _export(database: Database, args: argparse.Namespace) -> int:
 
 def _import(database: Database, args: argparse.Namespace) -> int:
     from fieldvisit.cli_package import summary_text
-    from fieldvisit.services.visit_document import import_visit, loads
+    from fieldvisit.services.visit_document import import_visit, read_file
 
-    summary = import_visit(database.unit_of_work(), loads(Path(args.file).read_bytes()))
+    summary = import_visit(database.unit_of_work(), read_file(Path(args.file)))
     print(summary_text(summary))
     return 0
 

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, time
 from typing import NewType
 from uuid import UUID, uuid4
 
-from fieldvisit.domain import rules, storable
+from fieldvisit.domain import limits, rules, storable
 from fieldvisit.domain.enums import (
     CoordinateDatum,
     DelegationRole,
@@ -60,6 +60,7 @@ class Record:
     def __post_init__(self) -> None:
         storable.check(self)  # what no database stores the same way, first
         self._validate()
+        limits.check(self)  # then every number, date and time within its range
 
     def _validate(self) -> None:
         """The rules of this kind of record: raise ValidationError naming the field."""

@@ -17,9 +17,10 @@ from functools import cache, partial
 from typing import Any, Callable, TypeVar, Union
 from uuid import UUID
 
-from fieldvisit.domain import storable
+from fieldvisit.domain import limits, storable
 from fieldvisit.domain.entities import LocalDateTime, Timestamp
 from fieldvisit.domain.errors import DocumentError, ValidationError
+from fieldvisit.domain.json_path import member
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 
 T = TypeVar("T")
@@ -85,7 +86,7 @@ def from_plain(cls: type[T], data: Any, path: str = "$", *, strict: bool = True)
     if strict:
         unknown = sorted(set(data) - set(types_))
         if unknown:
-            raise DocumentError(f"{path}.{unknown[0]}",
+            raise DocumentError(member(path, unknown[0]),
                                 Message(QT_TRANSLATE_NOOP("Messages", "unknown field")))
     for name in sorted(required_fields(cls) - set(data)):
         raise DocumentError(f"{path}.{name}",
@@ -137,6 +138,10 @@ def _coerce_scalar(value: Any, hint: Any, path: str) -> Any:
         if moment.tzinfo is None:
             raise DocumentError(path, Message(QT_TRANSLATE_NOOP(
                 "Messages", "timestamp needs a time zone, e.g. 2023-05-01T08:00:00Z")))
+        if not limits.FIRST_YEAR <= limits.moment_year(moment) <= limits.LAST_YEAR:
+            name = path.rpartition(".")[2]  # (converting it to UTC could overflow)
+            raise DocumentError(path, limits.out_of_range(
+                name, limits.FIRST_DATE.isoformat(), limits.LAST_DATE.isoformat()).message)
         return moment.astimezone(UTC)
     if hint is LocalDateTime:
         moment = _parse_datetime(value, path)
@@ -258,6 +263,24 @@ def row_loader(cls: type[T]) -> Callable[[dict[str, Any]], T]:
             try:
                 return from_plain(cls, values, strict=False)
             except DocumentError:  # a value an older FieldVisit stored: repaired if possible
-                return from_plain(cls, storable.repaired(values), strict=False)
+                return _with_defaults(cls, storable.repaired(values))
 
     return load
+
+
+def _with_defaults(cls: type[T], values: dict[str, Any]) -> T:
+    """``cls`` from stored ``values``, a field whose value is refused (out of its range, as an
+    older FieldVisit let it be stored) taking its default; the last error if that fails."""
+    defaults = {f.name for f in dataclasses.fields(cls)} - required_fields(cls)
+    while True:
+        try:
+            return from_plain(cls, values, strict=False)
+        except DocumentError as error:
+            name, _, inner = error.path.removeprefix("$.").partition("[")[0].partition(".")
+            nested = values.get(name)
+            if isinstance(nested, dict) and inner in nested:  # a travel speed: that one only
+                values = {**values, name: {k: v for k, v in nested.items() if k != inner}}
+            elif name in defaults and name in values:
+                values = {key: value for key, value in values.items() if key != name}
+            else:
+                raise

@@ -78,11 +78,11 @@ def check(record: Any) -> None:
     for name in plan.texts:
         value = getattr(record, name)
         if type(value) is str and not _storable(value):
-            _refuse_text(value, name, name)
+            refuse_text(value, name, name)
     for name in plan.lists:
         for index, item in enumerate(getattr(record, name) or ()):
             if type(item) is str and not _storable(item):
-                _refuse_text(item, name, f"{name}[{index}]")
+                refuse_text(item, name, f"{name}[{index}]")
     for name in plan.numbers:
         value = getattr(record, name)
         if isinstance(value, float) and not math.isfinite(value):
@@ -97,8 +97,18 @@ def check(record: Any) -> None:
                 field=FieldName(name), smallest=SMALLEST, largest=LARGEST), name)
 
 
-def _refuse_text(value: str, name: str, where: str) -> None:
-    found = _NOT_TEXT.search(value).group()
+is_storable = _storable
+
+
+def unstorable_character(text: str) -> str:
+    """The first NUL character or half of a surrogate pair of ``text`` (which has one)."""
+    return _NOT_TEXT.search(text).group()  # type: ignore[union-attr]
+
+
+def refuse_text(value: str, name: str, where: str) -> None:
+    """Raise ValidationError for ``value`` (of field ``name``, at ``where``), which is not
+    storable: it holds a NUL character or half of a surrogate pair."""
+    found = unstorable_character(value)
     if found == "\x00":
         raise ValidationError(Message(QT_TRANSLATE_NOOP(
             "Messages", "{field} must not contain the NUL character (U+0000)"),

@@ -36,6 +36,9 @@ class TravelSettings:
 
                 raise ValidationError(Message(QT_TRANSLATE_NOOP(
                     "Messages", "{field} must be greater than 0"), field=FieldName(name)), name)
+        from fieldvisit.domain import limits
+
+        limits.check(self)  # speeds a delegation can have, a sensible detour
 
     def speed_kmh(self, mode: TravelMode | None) -> float:
         return {TravelMode.WALK: self.walk_kmh, TravelMode.CAR: self.car_kmh,

@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING, Any, Iterable
 from uuid import UUID
 
 from fieldvisit.domain import entities as e
+from fieldvisit.domain import limits
 from fieldvisit.domain.content import Tombstone, content, hash_content, is_hash
 from fieldvisit.domain.errors import DocumentError
+from fieldvisit.domain.json_path import member
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 
 if TYPE_CHECKING:
@@ -71,7 +73,7 @@ def from_document(value: Any, ids: set[UUID]) -> dict[UUID, History]:
             "Messages", "expected an object")))
     found: dict[UUID, History] = {}
     for key, versions in value.items():
-        path = f"$.history.{key}"
+        path = member("$.history", key)
         try:
             record_id = UUID(key)
         except ValueError:
@@ -86,12 +88,13 @@ def from_document(value: Any, ids: set[UUID]) -> dict[UUID, History]:
         history: History = {}
         for version, generation in versions.items():
             if not is_hash(version):
-                raise DocumentError(f"{path}.{version}", Message(QT_TRANSLATE_NOOP(
+                raise DocumentError(member(path, version), Message(QT_TRANSLATE_NOOP(
                     "Messages", "expected 64 lowercase hexadecimal digits (a SHA-256)")))
             if isinstance(generation, bool) or not isinstance(generation, int) \
-                    or generation < 0:
-                raise DocumentError(f"{path}.{version}", Message(QT_TRANSLATE_NOOP(
-                    "Messages", "expected a whole number, 0 or more")))
+                    or not 0 <= generation <= limits.MAX_GENERATION:
+                raise DocumentError(member(path, version), Message(QT_TRANSLATE_NOOP(
+                    "Messages", "expected a whole number, 0 or more, at most {largest}"),
+                    largest=limits.MAX_GENERATION))
             history[version] = generation
         found[record_id] = history
     return found

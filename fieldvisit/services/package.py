@@ -36,7 +36,7 @@ from fieldvisit.domain.errors import DocumentError, FieldVisitError
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.services import notes as note_records
 from fieldvisit.services import package_checks as checks
-from fieldvisit.services import photo_paths, photo_sharing, visit_document
+from fieldvisit.services import photo_paths, photo_sharing, strict_json, visit_document
 from fieldvisit.services.package_files import install_photos
 from fieldvisit.services.package_merge import MergeSummary, merge_visit
 
@@ -55,7 +55,7 @@ PHOTOS = "photos"
 MAX_TOTAL_BYTES = 2 * 1024 ** 3
 """Uncompressed size of all members together (declared and actual)."""
 MAX_MEMBER_BYTES = 500 * 1024 ** 2
-MAX_JSON_BYTES = 100 * 1024 ** 2
+MAX_JSON_BYTES = strict_json.MAX_BYTES
 MAX_RATIO = 200
 """Largest compression ratio of a member above RATIO_FLOOR bytes: more is a zip bomb."""
 RATIO_FLOOR = 1024 ** 2
@@ -300,11 +300,11 @@ def _copy(archive: zipfile.ZipFile, info: zipfile.ZipInfo, handle: Any, refuse: 
 
 def _manifest(data: bytes, refuse: Any) -> dict[str, Any]:
     try:
-        manifest = json.loads(data)
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        manifest = strict_json.loads(data)  # the documents' strict reader
+    except DocumentError as error:
         raise refuse(Message(QT_TRANSLATE_NOOP(
-            "Messages", "{file} is not valid JSON ({error})"), file=MANIFEST,
-            error=str(error))) from None
+            "Messages", "{file} is invalid at {error}"), file=MANIFEST,
+            error=error.message)) from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_NAME:
         raise refuse(Message(QT_TRANSLATE_NOOP(
             "Messages", "it is not a FieldVisit package (unknown manifest)")))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
+from fieldvisit.domain import limits
 from fieldvisit.domain.content import TOMBSTONED_KINDS, Tombstone, is_hash
 from fieldvisit.domain.entities import Timestamp
 from fieldvisit.domain.errors import DocumentError
@@ -33,6 +34,9 @@ class _Entry:
     deleted_at: Timestamp
     content_hash: str
     deletion: str
+
+    def __post_init__(self) -> None:
+        limits.check(self)  # deleted_at within the years a record may have
 
 
 def to_document(tombstone: Tombstone) -> dict[str, Any]:

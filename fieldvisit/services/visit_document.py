@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from fieldvisit.domain import entities as e
 from fieldvisit.domain.content import Tombstone
 from fieldvisit.domain.errors import DocumentError
+from fieldvisit.domain.json_path import member
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.domain.plain import from_plain, to_plain
+from fieldvisit.services import strict_json
 from fieldvisit.services.concurrency import retried
 
 if TYPE_CHECKING:
@@ -116,16 +119,20 @@ def dumps(document: dict[str, Any]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
+def read_file(path: Path) -> dict[str, Any]:
+    """The visit document in the file at ``path``, read strictly and checked whole (all but
+    its references, which ``import_visit`` checks against the database): the one reader of
+    document files (``fieldvisit import``, File ▸ Import Visit). Its size is checked before
+    it is read."""
+    document = loads(strict_json.read_file(path))
+    parse_document(document)
+    return document
+
+
 def loads(text: str | bytes) -> dict[str, Any]:
-    try:
-        document = json.loads(text)
-    except UnicodeDecodeError as error:
-        raise DocumentError("$", Message(QT_TRANSLATE_NOOP(
-            "Messages", "the file is not UTF-8 text ({reason})"), reason=error.reason)) from None
-    except json.JSONDecodeError as error:
-        raise DocumentError("$", Message(QT_TRANSLATE_NOOP(
-            "Messages", "not valid JSON: {error} at line {line}, column {column}"),
-            error=error.msg, line=error.lineno, column=error.colno)) from None
+    """The document in ``text``, read by the strict reader (``strict_json``): no NaN or
+    Infinity, duplicate keys, NUL, half surrogate pairs, deep nesting or huge numbers."""
+    document = strict_json.loads(text)
     if not isinstance(document, dict):
         raise DocumentError("$", Message(QT_TRANSLATE_NOOP(
             "Messages", "a visit document is a JSON object")))
@@ -163,7 +170,7 @@ def parse_document(document: dict[str, Any]) -> Parsed:
         known |= set(EXCHANGE_SECTIONS)
     for key in document:
         if key not in known:
-            raise DocumentError(f"$.{key}", Message(QT_TRANSLATE_NOOP(
+            raise DocumentError(member("$", key), Message(QT_TRANSLATE_NOOP(
                 "Messages", "unknown section")))
     visit = _record(e.Visit, document.get("visit"), "$.visit")
     sections: dict[str, list[e.Record]] = {}

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings
 
 from fieldvisit import APP_NAME
+from fieldvisit.domain import limits
 from fieldvisit.domain.timeline import TravelSettings
 from fieldvisit.paths import user_data_dir
 
@@ -78,7 +79,8 @@ def travel_settings() -> TravelSettings:
                 number = float(value) if value is not None else None
             except (TypeError, ValueError):
                 number = None
-            if number is not None and math.isfinite(number) and number > 0:
+            smallest, largest = limits.RANGES[field.name]  # what a visit may hold
+            if number is not None and math.isfinite(number) and smallest <= number <= largest:
                 values[field.name] = number
         return replace(defaults, **values)
     finally:

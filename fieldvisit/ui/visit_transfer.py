@@ -68,7 +68,7 @@ class VisitTransfer(QMainWindow):
             from fieldvisit.persistence.database_files import refuse_database_file
 
             refuse_database_file(path)  # before anything reads it
-            document = visit_document.loads(path.read_bytes())
+            document = visit_document.read_file(path)  # the strict reader, size first
             token.check()
             return visit_document.import_visit(database.unit_of_work(), document)
 

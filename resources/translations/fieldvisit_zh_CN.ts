@@ -2023,10 +2023,6 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
         <translation>包内文件 {name} 不完整</translation>
     </message>
     <message>
-        <source>{file} is not valid JSON ({error})</source>
-        <translation>{file} 不是有效的 JSON（{error}）</translation>
-    </message>
-    <message>
         <source>it is not a FieldVisit package (unknown manifest)</source>
         <translation>不是 FieldVisit 调研包（清单无法识别）</translation>
     </message>
@@ -2363,6 +2359,38 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
         <translation>不是有效的 JSON：{error}（第 {line} 行第 {column} 列）</translation>
     </message>
     <message>
+        <source>the file is larger than {limit} bytes, the limit for a visit document</source>
+        <translation>文件大于 {limit} 字节，超过了调研文件的上限</translation>
+    </message>
+    <message>
+        <source>nested more than {depth} levels deep (line {line}, column {column})</source>
+        <translation>嵌套超过 {depth} 层（第 {line} 行，第 {column} 列）</translation>
+    </message>
+    <message>
+        <source>{value} is not a JSON number</source>
+        <translation>{value} 不是 JSON 数值</translation>
+    </message>
+    <message>
+        <source>the number {number} has more than {digits} digits</source>
+        <translation>数字 {number} 超过 {digits} 位</translation>
+    </message>
+    <message>
+        <source>the number {number} is too large</source>
+        <translation>数字 {number} 过大</translation>
+    </message>
+    <message>
+        <source>the key appears more than once in its object</source>
+        <translation>该键在同一对象中出现了不止一次</translation>
+    </message>
+    <message>
+        <source>a key must not contain the NUL character (U+0000)</source>
+        <translation>键不得包含 NUL 字符（U+0000）</translation>
+    </message>
+    <message>
+        <source>a key contains {character}, half of a surrogate pair, which is not a character</source>
+        <translation>键包含 {character}，这是代理对的一半，不是字符</translation>
+    </message>
+    <message>
         <source>a visit document is a JSON object</source>
         <translation>调研文件应为 JSON 对象</translation>
     </message>
@@ -2495,8 +2523,8 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
         <translation>应为 64 位小写十六进制数字（SHA-256）</translation>
     </message>
     <message>
-        <source>expected a whole number, 0 or more</source>
-        <translation>应为大于或等于 0 的整数</translation>
+        <source>expected a whole number, 0 or more, at most {largest}</source>
+        <translation>应为 0 或更大、不超过 {largest} 的整数</translation>
     </message>
     <message>
         <source>the stop cannot be deleted while notes or key figures belong to it; move or delete them first</source>

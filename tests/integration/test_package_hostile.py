@@ -169,7 +169,8 @@ def test_invalid_json(source, target, tmp_path):
     with zipfile.ZipFile(tmp_path / "manifest.fieldvisit", "w") as archive:
         for name, data in manifest.items():
             archive.writestr(name, data)
-    assert_refused(target, tmp_path / "manifest.fieldvisit", "manifest.json is not valid JSON")
+    assert_refused(target, tmp_path / "manifest.fieldvisit",
+                   "manifest.json is invalid at $: not valid JSON")
 
 
 @pytest.mark.parametrize("kind", ["text", "gif", "truncated"])

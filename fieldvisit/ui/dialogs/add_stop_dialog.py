@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldvisit.domain import limits
 from fieldvisit.domain.entities import Site
 from fieldvisit.services import itinerary
 from fieldvisit.ui.dialogs.site_dialog import SiteDialog
@@ -46,8 +47,9 @@ class AddStopDialog(QDialog):
         self.proxy.setSourceModel(self.model)
         self.view = make_table(self.proxy)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.day = QSpinBox(minimum=1, maximum=60, value=day)
-        self.dwell = QSpinBox(minimum=0, maximum=24 * 60, value=45, suffix=self.tr(" min"))
+        self.day = QSpinBox(minimum=1, maximum=limits.MAX_DAY, value=day)  # as stops may hold
+        self.dwell = QSpinBox(minimum=0, maximum=limits.RANGES["dwell_minutes"][1], value=45,
+                              suffix=self.tr(" min"))
         self.new_site = QPushButton(self.tr("&New Site…"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)

@@ -10,6 +10,7 @@ from uuid import UUID
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from fieldvisit.domain import limits
 from fieldvisit.domain.enums import TravelMode
 from fieldvisit.services.itinerary_view import StopLine
 from fieldvisit.ui import formats
@@ -152,11 +153,11 @@ class StopsModel(RowMoves, QAbstractTableModel):
         """Turn an editor's text into the field's value; ValueError for what cannot be."""
         text = str(value).strip() if value is not None else ""
         if column == "day":
-            return int(text or 1)
+            return _within(int(text or 1), column)
         if column in DURATIONS:
             if not text:
                 return None if column == "travel_minutes" else 0
-            return formats.parse_duration(text)
+            return _within(formats.parse_duration(text), column)
         if column == "travel_mode":
             return TravelMode(text) if text else None
         if column == "fixed_arrival":
@@ -167,3 +168,11 @@ class StopsModel(RowMoves, QAbstractTableModel):
 
     def row_id(self, row: int) -> UUID:
         return self._lines[row].stop.id
+
+
+def _within(value: int, column: str) -> int:
+    """``value`` if a stop may hold it in ``column`` (``domain/limits.py``); else ValueError."""
+    smallest, largest = limits.RANGES[column]
+    if not smallest <= value <= largest:
+        raise ValueError(value)
+    return value

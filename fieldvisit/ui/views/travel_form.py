@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QLabel, QWidget
 
+from fieldvisit.domain import limits
 from fieldvisit.domain.timeline import TravelSettings
 
 
@@ -12,20 +13,21 @@ class TravelSpeedsForm(QWidget):
     def __init__(self, settings: TravelSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
 
-        def spin(minimum: float, maximum: float, suffix: str, name: str) -> QDoubleSpinBox:
+        def spin(field: str, suffix: str, name: str) -> QDoubleSpinBox:
+            minimum, maximum = limits.RANGES[field]  # what a visit may hold
             box = QDoubleSpinBox(minimum=minimum, maximum=maximum, decimals=1)
             box.setSuffix(suffix)
             box.setAccessibleName(name)
             return box
 
         kmh = self.tr(" km/h")
-        self.detour = spin(1.0, 5.0, " ×", self.tr("Detour factor"))
+        self.detour = spin("detour_factor", " ×", self.tr("Detour factor"))
         self.detour.setDecimals(2)
         self.detour.setSingleStep(0.05)
-        self.walk = spin(0.5, 20, kmh, self.tr("Walking speed"))
-        self.car = spin(1, 150, kmh, self.tr("Car speed"))
-        self.minibus = spin(1, 150, kmh, self.tr("Minibus speed"))
-        self.public = spin(1, 150, kmh, self.tr("Public transport speed"))
+        self.walk = spin("walk_kmh", kmh, self.tr("Walking speed"))
+        self.car = spin("car_kmh", kmh, self.tr("Car speed"))
+        self.minibus = spin("minibus_kmh", kmh, self.tr("Minibus speed"))
+        self.public = spin("public_transport_kmh", kmh, self.tr("Public transport speed"))
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         explanation = QLabel(self.tr("Without a typed travel time, a leg takes the great-circle "
