@@ -62,16 +62,22 @@ def locked(path: Path) -> Iterator[None]:
         holder.wait()
 
 
-def make_full(engine) -> None:
-    """Every connection of ``engine`` from now on sees a database that cannot grow by a page:
-    SQLite's ``max_page_count`` (a write needing a new page fails with SQLITE_FULL, "database
-    or disk is full", exactly as on a full disk)."""
-    def limit(dbapi_connection, _record) -> None:
-        pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
-        dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
+def make_full(engine):
+    """Every connection of ``engine`` taken from now on sees a database that cannot grow by a
+    page: SQLite's ``max_page_count`` (a write needing a new page fails with SQLITE_FULL,
+    "database or disk is full", exactly as on a full disk). Returns a function that frees
+    space. The pool is left as it is: closing its connections would end the WAL session."""
+    full = [True]
 
-    event.listen(engine, "connect", limit)
-    engine.dispose()  # pooled connections opened before are replaced
+    def limit(dbapi_connection, _record, _proxy) -> None:
+        pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
+        dbapi_connection.execute(f"PRAGMA max_page_count = {pages if full[0] else 2**30}")
+
+    def free() -> None:
+        full[0] = False
+
+    event.listen(engine, "checkout", limit)
+    return free
 
 
 @contextlib.contextmanager
