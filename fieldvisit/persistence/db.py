@@ -9,7 +9,6 @@ window has a SQLite file open, nothing else may open it (``open_database(exclusi
 
 from __future__ import annotations
 
-import os
 import shutil
 import sqlite3
 from dataclasses import dataclass, field, replace
@@ -30,6 +29,7 @@ from fieldvisit.persistence.change_log import has_log, name_client
 from fieldvisit.persistence.concurrency import WriteLog, default_identity
 from fieldvisit.persistence.database_files import FileWatch
 from fieldvisit.persistence.migrations import alembic_config, head_revision, known_revisions
+from fieldvisit.persistence.read_only import read_only_url, writable
 from fieldvisit.persistence.session_lock import SessionLock
 from fieldvisit.persistence.storage_errors import (
     FULL_ERRNOS,
@@ -153,7 +153,7 @@ def _open(url: str, exclusive: bool) -> Database:
     # Already open in this process (tests, a copy of the data): checked then, and not to be
     # read through another descriptor now, which would drop this process's SQLite locks.
     header = _check_location(sqlite_path) if not database_files.is_open(sqlite_path) else None
-    read_only = header is not None and not _writable(sqlite_path)
+    read_only = header is not None and not writable(sqlite_path)
     try:
         lock = session_lock.acquire(sqlite_path, exclusive, read_only=read_only)
     except OSError as error:
@@ -176,36 +176,12 @@ def _open(url: str, exclusive: bool) -> Database:
                     FileWatch(sqlite_path), read_only=read_only)
 
 
-def _writable(path: Path) -> bool:
-    """Whether this user may write the SQLite file and make its -wal and -shm files beside it
-    (root may write anything; a read-only mount is refused to everyone)."""
-    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK) \
-        and not _read_only_mount(path)
-
-
-def _read_only_mount(path: Path) -> bool:
-    try:
-        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
-    except (OSError, AttributeError):  # no statvfs (Windows)
-        return False
-
-
-def _read_only_url(path: Path) -> URL:
-    """The URL opening ``path`` read-only. Without a -wal file all the data are in the main
-    file, and it is read as immutable: SQLite then makes no -wal and -shm files beside it (a
-    read-only connection would make them, and could not remove them)."""
-    query = {"mode": "ro", "uri": "true"}
-    if not Path(f"{path}-wal").exists():
-        query["immutable"] = "1"
-    return URL.create("sqlite", database=path.resolve().as_uri(), query=query)
-
-
 def _open_engine(url: str, parsed: URL, sqlite_path: Path | None,
                  read_only: bool = False) -> Database:
     where = str(sqlite_path) if sqlite_path is not None else \
         parsed.render_as_string(hide_password=True)
     try:
-        engine = create_engine(_read_only_url(sqlite_path) if read_only and sqlite_path
+        engine = create_engine(read_only_url(sqlite_path) if read_only and sqlite_path
                                else url, future=True)
     except (SQLAlchemyError, ImportError) as error:
         raise DatabaseRefusedError(Message(QT_TRANSLATE_NOOP(
