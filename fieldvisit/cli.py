@@ -1,6 +1,8 @@
 """The headless interface. ``fieldvisit`` alone opens the GUI.
 
-Errors a user can make print one line on stderr and exit with status 2.
+Errors a user can make print one line on stderr and exit with status 2; so do a database
+that is locked, read-only or on a full disk, and an output that cannot be written. Ctrl+C
+prints one line and exits with status 130, leaving no partial file and no partial write.
 """
 
 from __future__ import annotations
@@ -14,12 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, NoReturn
 
 from fieldvisit import __version__
-from fieldvisit.files import write_text_atomically
+from fieldvisit.files import FULL_ERRNOS, disk_full_for, write_text_atomically
 
 if TYPE_CHECKING:
     from fieldvisit.persistence.db import Database
 
 USER_ERROR = 2
+INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 DATABASE_URL_ENV = "FIELDVISIT_DATABASE_URL"
 
 
@@ -110,6 +113,15 @@ def database_url(args: argparse.Namespace) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:  # Ctrl+C: outputs are written whole or not at all, a
+        # transaction is rolled back (``files.atomic_output``, ``UnitOfWork``)
+        print("fieldvisit: interrupted (Ctrl+C); nothing was half-written", file=sys.stderr)
+        return INTERRUPTED
+
+
+def _main(argv: list[str] | None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     args = _gui_arguments(argv) or build_parser().parse_args(argv)
     if args.command in (None, "gui"):
@@ -130,6 +142,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"fieldvisit: {error}", file=sys.stderr)
         return USER_ERROR
     except OSError as error:
+        if error.errno in FULL_ERRNOS:
+            print(f"fieldvisit: {disk_full_for(Path(error.filename or '?'))}", file=sys.stderr)
+            return USER_ERROR
         print(f"fieldvisit: {error.strerror or error}: {error.filename or ''}".rstrip(": "),
               file=sys.stderr)
         return USER_ERROR

@@ -52,7 +52,7 @@ def add_report_parser(commands: Any) -> None:
 
 
 def run_report(database: Database, args: argparse.Namespace) -> int:
-    from fieldvisit.files import write_bytes_atomically
+    from fieldvisit.files import output_target, write_bytes_atomically
     from fieldvisit.paths import report_cache_dir
     from fieldvisit.persistence.db import photo_root
     from fieldvisit.reporting.visit_report import glyph_coverage, render_report
@@ -66,6 +66,8 @@ def run_report(database: Database, args: argparse.Namespace) -> int:
         photos=args.photos, marking=args.marking, font=args.font)
     if args.output != "-" and not Path(args.output).absolute().parent.is_dir():
         raise OSError(errno.ENOENT, "No such folder", str(Path(args.output).parent))
+    if args.output != "-":
+        output_target(Path(args.output))  # a pipe or a folder: refused before the work
     uow = database.unit_of_work()
     visit = resolve_visit(uow, args.visit)
     root = Path(args.photo_root) if args.photo_root else photo_root(database.url)

@@ -80,3 +80,16 @@ class ConcurrentWriteError(ConflictError):
     """Another writer got in the way of a step: the database stayed locked too long, or
     records changed or appeared between reading and writing them. Nothing was written, so the
     whole step may run again (``services.concurrency.retried`` does, a few times)."""
+
+
+class StorageError(FieldVisitError):
+    """The database or a file could not be written for a reason outside FieldVisit (a full
+    disk, a read-only file): nothing was written; what was typed stays on screen."""
+
+
+class DiskFullError(StorageError):
+    """The disk (or the user's quota) is full. Not damage: the data are intact."""
+
+
+class ReadOnlyDatabaseError(StorageError):
+    """The database may be read but not written (its file or folder is read-only)."""

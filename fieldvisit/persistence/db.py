@@ -21,7 +21,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from fieldvisit.domain.errors import DatabaseRefusedError
+from fieldvisit.domain.errors import DatabaseRefusedError, DiskFullError
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.paths import user_data_dir
 from fieldvisit.persistence import database_files, session_lock
@@ -29,7 +29,14 @@ from fieldvisit.persistence.change_log import has_log, name_client
 from fieldvisit.persistence.concurrency import WriteLog, default_identity
 from fieldvisit.persistence.database_files import FileWatch
 from fieldvisit.persistence.migrations import alembic_config, head_revision, known_revisions
+from fieldvisit.persistence.read_only import read_only_url, writable
 from fieldvisit.persistence.session_lock import SessionLock
+from fieldvisit.persistence.storage_errors import (
+    FULL_ERRNOS,
+    disk_full_on_open,
+    read_only_refusal,
+    storage_error,
+)
 from fieldvisit.persistence.uow import UnitOfWork
 
 APPLICATION_ID = 0x46564953  # "FVIS" in PRAGMA application_id marks our SQLite files
@@ -55,6 +62,9 @@ class Database:
     """Who writes through this object, "name @ machine": stamped on every record written."""
     write_log: WriteLog = field(default_factory=WriteLog, compare=False)
     """The version of every record written through this object (undo checks them)."""
+    read_only: bool = field(default=False, compare=False)
+    """A SQLite file this user may not write (its file or folder is read-only): opened
+    read-only, creating nothing beside it; every write is refused in one clear line."""
 
     @property
     def shared(self) -> bool:
@@ -63,8 +73,11 @@ class Database:
         return has_log(self.engine)
 
     def unit_of_work(self) -> UnitOfWork:
+        path = self.file_path
         return UnitOfWork(self.session_factory, self.files.check if self.files else None,
-                          self.identity, self.write_log)
+                          self.identity, self.write_log,
+                          where=str(path) if path else self.display_name,
+                          folder=path.parent if path else None, read_only=self.read_only)
 
     def files_problem(self) -> Message | None:
         """None while the database's files are those opened; else what happened to them (from
@@ -96,6 +109,8 @@ class Database:
         checkpoint the lost -wal file into a database file another program may have changed
         since, and delete that program's -wal file."""
         if self.lock is None:
+            if self.files is not None:
+                self.files.stop()
             self.engine.dispose()
             return
         if self.lock.released:
@@ -138,39 +153,63 @@ def _open(url: str, exclusive: bool) -> Database:
     # Already open in this process (tests, a copy of the data): checked then, and not to be
     # read through another descriptor now, which would drop this process's SQLite locks.
     header = _check_location(sqlite_path) if not database_files.is_open(sqlite_path) else None
-    lock = session_lock.acquire(sqlite_path, exclusive)
+    read_only = header is not None and not writable(sqlite_path)
+    try:
+        lock = session_lock.acquire(sqlite_path, exclusive, read_only=read_only)
+    except OSError as error:
+        if error.errno in FULL_ERRNOS:
+            raise disk_full_on_open(str(sqlite_path)) from None
+        raise
     try:
         if header is not None:
-            _check_sqlite_file(sqlite_path, header, full_check=lock.needs_check)
-        database = _open_engine(url, parsed, sqlite_path)
+            _check_sqlite_file(sqlite_path, header,
+                               full_check=lock is None or lock.needs_check)
+        database = _open_engine(url, parsed, sqlite_path, read_only)
     except BaseException:
-        lock.release(clean=False, refused=True)
+        if lock is not None:
+            lock.release(clean=False, refused=True)
         raise
+    if read_only and lock is None:
+        return replace(database, files=FileWatch(sqlite_path), read_only=True)
     database_files.register(sqlite_path)
     return Database(database.url, database.engine, database.session_factory, lock,
-                    FileWatch(sqlite_path))
+                    FileWatch(sqlite_path), read_only=read_only)
 
 
-def _open_engine(url: str, parsed: URL, sqlite_path: Path | None) -> Database:
+def _open_engine(url: str, parsed: URL, sqlite_path: Path | None,
+                 read_only: bool = False) -> Database:
+    where = str(sqlite_path) if sqlite_path is not None else \
+        parsed.render_as_string(hide_password=True)
     try:
-        engine = create_engine(url, future=True)
+        engine = create_engine(read_only_url(sqlite_path) if read_only and sqlite_path
+                               else url, future=True)
     except (SQLAlchemyError, ImportError) as error:
         raise DatabaseRefusedError(Message(QT_TRANSLATE_NOOP(
             "Messages", "cannot use database {url!r}: {error}"), url=url,
             error=str(error))) from None
     if parsed.get_backend_name() == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect",
+                     _sqlite_read_only_pragmas if read_only else _sqlite_pragmas)
     try:
-        _migrate(engine, sqlite_path)
+        _migrate(engine, sqlite_path, read_only)
     except DatabaseRefusedError:
         engine.dispose()
         raise
-    except SQLAlchemyError as error:
+    except (SQLAlchemyError, sqlite3.Error, OSError) as error:
         engine.dispose()
+        problem = storage_error(error, where,
+                                sqlite_path.parent if sqlite_path is not None else None)
+        if isinstance(problem, DiskFullError):
+            raise disk_full_on_open(where) from None
+        if problem is not None:
+            raise problem from None
+        if isinstance(error, OSError):
+            raise
         raise DatabaseRefusedError(Message(QT_TRANSLATE_NOOP(
             "Messages", "cannot open database: {kind}: {error}"),
             kind=error.__class__.__name__, error=str(getattr(error, "orig", error)))) from None
-    database = Database(url, engine, sessionmaker(engine, expire_on_commit=False))
+    database = Database(url, engine, sessionmaker(engine, expire_on_commit=False),
+                        read_only=read_only)
     if database.shared:
         name_client(engine, database.client)
     return database
@@ -188,6 +227,13 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA busy_timeout = 5000")
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = FULL")  # a commit survives power loss too
+    cursor.close()
+
+
+def _sqlite_read_only_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA busy_timeout = 5000")
     cursor.close()
 
 
@@ -234,6 +280,8 @@ def _check_sqlite_file(path: Path, header: bytes, full_check: bool) -> None:
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
+        if isinstance(storage_error(error, str(path), path.parent), DiskFullError):
+            raise disk_full_on_open(str(path)) from None
         raise DatabaseRefusedError(Message(QT_TRANSLATE_NOOP(
             "Messages", "{path} is damaged and cannot be read ({error}); it was left untouched"),
             path=str(path), error=str(error))) from None
@@ -256,7 +304,7 @@ def _check_revision(revision: str | None, where: str) -> None:
             revision=revision))
 
 
-def _migrate(engine: Engine, sqlite_path: Path | None) -> None:
+def _migrate(engine: Engine, sqlite_path: Path | None, read_only: bool = False) -> None:
     with engine.connect() as connection:
         tables = set(inspect(connection).get_table_names())
         current = None
@@ -269,6 +317,8 @@ def _migrate(engine: Engine, sqlite_path: Path | None) -> None:
     _check_revision(current, Message(QT_TRANSLATE_NOOP("Messages", "the database")))
     if current == head_revision():
         return
+    if read_only:
+        raise read_only_refusal(str(sqlite_path), upgrade=current is not None)
     if current is not None and sqlite_path is not None:
         _backup(sqlite_path, current)
     from alembic import command

@@ -62,11 +62,12 @@ class SessionLock:
     needs_check: bool
     created: bool  # the lock file did not exist before this session
     _fd: int | None = field(default=None, repr=False)
+    read_only: bool = False  # a read-only database: its lock file is only read
 
     def closing(self) -> None:
         """The window is closing: a new window (Restart Now) waits for it instead of giving up.
         Not a clean end until ``release``."""
-        if self._fd is not None and self.exclusive:
+        if self._fd is not None and self.exclusive and not self.read_only:
             record = _read(self._fd)
             _write(self._fd, {**record, "state": "closing"})
 
@@ -82,7 +83,7 @@ class SessionLock:
         if fd is None:
             return
         try:
-            if clean and (self.exclusive or _try_lock(fd, exclusive=True)):
+            if clean and not self.read_only and (self.exclusive or _try_lock(fd, exclusive=True)):
                 _write(fd, {"state": "closed", **_identity(self.database)})
             elif refused and self.created:
                 lock_path(self.database).unlink(missing_ok=True)
@@ -90,14 +91,25 @@ class SessionLock:
             os.close(fd)
 
 
-def acquire(database: Path, exclusive: bool, wait: float | None = None) -> SessionLock:
+def acquire(database: Path, exclusive: bool, wait: float | None = None,
+            read_only: bool = False) -> SessionLock | None:
     """Start a session on ``database``: exclusive for the window, shared for a command. Raises
     DatabaseRefusedError when a window has the file open, or when others keep it longer than
-    ``wait`` seconds (default WAIT_SECONDS)."""
+    ``wait`` seconds (default WAIT_SECONDS). ``read_only``: a database this user may not
+    write; its lock file is locked (a window's is respected) but neither made nor written,
+    and without one there is no session (None): nothing written, nothing to protect."""
     wait = WAIT_SECONDS if wait is None else wait
     path = lock_path(database)
     created = not path.exists()
-    fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+    cloexec = getattr(os, "O_CLOEXEC", 0)
+    if read_only:
+        try:
+            fd = os.open(path, os.O_RDONLY | cloexec)
+        except OSError:
+            return None
+        created = False
+    else:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | cloexec, 0o644)
     try:
         first = _wait_for_lock(fd, database, exclusive, wait)
         needs_check = False
@@ -106,8 +118,9 @@ def acquire(database: Path, exclusive: bool, wait: float | None = None) -> Sessi
             needs_check = not (record.get("state") == "closed"
                                and record.items() >= _identity(database).items()
                                and not _wal_in_use(database))
-            _write(fd, {"state": "open", "holder": WINDOW if exclusive else COMMAND,
-                        "pid": str(os.getpid())})
+            if not read_only:
+                _write(fd, {"state": "open", "holder": WINDOW if exclusive else COMMAND,
+                            "pid": str(os.getpid())})
             if not exclusive and not _try_lock(fd, exclusive=False):
                 raise _refusal(database, _read(fd))  # a window took it in between
     except BaseException:
@@ -115,7 +128,7 @@ def acquire(database: Path, exclusive: bool, wait: float | None = None) -> Sessi
         if created:
             path.unlink(missing_ok=True)
         raise
-    return SessionLock(database, exclusive, needs_check, created, fd)
+    return SessionLock(database, exclusive, needs_check, created, fd, read_only)
 
 
 def _wait_for_lock(fd: int, database: Path, exclusive: bool, wait: float) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import TracebackType
 from typing import Callable
 from uuid import UUID
@@ -15,6 +16,7 @@ from fieldvisit.persistence.exchange_state import MergeStateRepository, Tombston
 from fieldvisit.persistence.photo_blobs import PhotoBlobs
 from fieldvisit.persistence.repositories import RecordRepository
 from fieldvisit.persistence.search_index import SearchIndex
+from fieldvisit.persistence.storage_errors import read_only, storage_error
 
 
 class UnitOfWork:
@@ -26,7 +28,9 @@ class UnitOfWork:
     committed, the versions written are noted in ``write_log``. An error that means another
     writer got in the way (the database locked for too long, a record changed or inserted by
     someone else between reading and writing) leaves the block as ConcurrentWriteError:
-    nothing was written, and the whole step may run again.
+    nothing was written, and the whole step may run again. One that means the database
+    cannot be written (a full disk, a read-only file) leaves it as a StorageError naming
+    ``where`` (the database), never as damage.
     """
 
     organizations: RecordRepository[e.Organization]
@@ -61,8 +65,13 @@ class UnitOfWork:
 
     def __init__(self, session_factory: sessionmaker[Session],
                  check_files: Callable[[], None] | None = None, identity: str = "",
-                 write_log: WriteLog | None = None) -> None:
+                 write_log: WriteLog | None = None, where: str = "",
+                 folder: Path | None = None, read_only: bool = False) -> None:
         self._session_factory = session_factory
+        self.where, self._folder = where, folder
+        """The database, in messages; the folder of its SQLite file (asked whether it is full)."""
+        self.read_only = read_only
+        """Opened read-only: every write is refused (ReadOnlyDatabaseError)."""
         self._session: Session | None = None
         self._check_files = check_files
         """Raises once the database's files were lost (``database_files.FileWatch``)."""
@@ -93,9 +102,20 @@ class UnitOfWork:
         finally:
             self._session.close()
             self._session = None
-        contention = contention_error(exc) if exc is not None else None
+        if exc is None:
+            return
+        contention = contention_error(exc)
         if contention is not None:
             raise contention from exc
+        problem = storage_error(exc, self.where, self._folder)
+        if problem is not None:
+            raise problem from None
+
+    def refuse_if_read_only(self) -> None:
+        """Before a step that writes files too (a package): refused at once on a read-only
+        database, before anything is written anywhere."""
+        if self.read_only:
+            raise read_only(self.where)
 
     def repository(self, entity: type[e.Record]) -> RecordRepository[e.Record]:
         for name, kind in self._REPOSITORIES.items():

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import tempfile
 import zipfile
 import zlib
@@ -34,6 +33,7 @@ from uuid import UUID
 from fieldvisit.domain import entities as e
 from fieldvisit.domain.errors import DocumentError, FieldVisitError
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
+from fieldvisit.files import atomic_output
 from fieldvisit.services import notes as note_records
 from fieldvisit.services import package_checks as checks
 from fieldvisit.services import photo_paths, photo_sharing, strict_json, visit_document
@@ -88,6 +88,7 @@ class PackResult:
 def pack_visit(uow: UnitOfWork, root: Path, visit_id: UUID, target: Path) -> PackResult:
     """Write the visit and its photo files (from ``root``) to ``target``, atomically, and note
     the content of every record as exchanged."""
+    uow.refuse_if_read_only()  # the versions written are recorded as exchanged
     # colleagues' photos on a team server, fetched before the package is written
     photo_sharing.fetch(uow, root, note_records.list_photos(uow, visit_id))
     with uow:
@@ -105,17 +106,12 @@ def pack_visit(uow: UnitOfWork, root: Path, visit_id: UUID, target: Path) -> Pac
                     files.append((f"{PHOTOS}/{name}", path))
         manifest = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "visit_id": str(visit.id),
                     "files": [DOCUMENT] + [name for name, _ in files]}
-        temporary = target.with_name(f".{target.name}.part")
-        try:
-            with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
-                archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
-                archive.writestr(DOCUMENT, visit_document.dumps(document))
-                for name, path in files:
-                    archive.write(path, name)
-            os.replace(temporary, target)
-        except OSError as error:
-            temporary.unlink(missing_ok=True)
-            raise OSError(error.errno, error.strerror, str(target)) from None
+        with atomic_output(target) as temporary, \
+                zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+            archive.writestr(DOCUMENT, visit_document.dumps(document))
+            for name, path in files:
+                archive.write(path, name)
         uow.commit()  # the versions count as exchanged only once the package exists
     return PackResult(target, visit.id, visit.title, len(records), len(files))
 
@@ -134,6 +130,7 @@ def unpack_visit(uow: UnitOfWork, root: Path, source: Path) -> MergeSummary:
     one transaction. Whatever is refused or fails, the database and ``root`` stay as they
     were."""
     source = Path(source)
+    uow.refuse_if_read_only()  # before any photo file is installed
 
     def refuse(problem: str, unchanged: bool = True) -> PackageError:
         return PackageError(source, problem, unchanged)

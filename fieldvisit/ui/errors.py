@@ -9,7 +9,12 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from fieldvisit.domain.errors import FieldVisitError
+from fieldvisit.domain.errors import (
+    DiskFullError,
+    FieldVisitError,
+    ReadOnlyDatabaseError,
+    StorageError,
+)
 from fieldvisit.ui.messages import error_text
 
 translate = QCoreApplication.translate
@@ -28,6 +33,9 @@ def show_error(parent: QWidget | None, error: BaseException) -> None:
         return
     _showing = True
     try:
+        if isinstance(error, StorageError):
+            _show_storage_error(parent, error)
+            return
         if isinstance(error, (FieldVisitError, OSError)):
             QMessageBox.warning(parent, translate("Errors", "FieldVisit"), error_text(error))
             return
@@ -44,6 +52,28 @@ def show_error(parent: QWidget | None, error: BaseException) -> None:
         box.exec()
     finally:
         _showing = False
+
+
+def _show_storage_error(parent: QWidget | None, error: StorageError) -> None:
+    """A full disk or a read-only database: what happened, and what was kept."""
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("Errors", "FieldVisit"),
+                      error_text(error), parent=parent)
+    unsaved = unsaved_work(parent)
+    box.setInformativeText(
+        translate("Errors", "Kept: everything saved before; %1 stays on screen, not saved "
+                  "yet.").replace("%1", unsaved) if unsaved else
+        translate("Errors", "Kept: everything saved before."))
+    box.exec()
+
+
+def short_reason(error: BaseException) -> str:
+    """Why a save failed, in a few words (beside "Not saved:"), when a dialog says the rest;
+    "" otherwise."""
+    if isinstance(error, DiskFullError):
+        return translate("Errors", "the disk is full")
+    if isinstance(error, ReadOnlyDatabaseError):
+        return translate("Errors", "the database is read-only")
+    return ""
 
 
 def unsaved_work(widget: QWidget | None) -> str:

@@ -112,7 +112,9 @@ class MainWindow(VisitNavigation, VisitTransfer, QMainWindow):
         state = QSettings().value("window/splitter")
         if isinstance(state, QByteArray):
             self.splitter.restoreState(state)
-        self.statusBar().showMessage(self.tr("Database: %1").replace(
+        self.statusBar().showMessage((self.tr(
+            "Database: %1 (read-only: it can be read, nothing can be saved)")
+            if database.read_only else self.tr("Database: %1")).replace(
             "%1", database.display_name))
         self.visits_view.selectionModel().currentRowChanged.connect(self._visit_chosen)
         self.undo_stack.flush = self.workspace.flush

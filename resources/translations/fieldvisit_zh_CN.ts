@@ -782,6 +782,22 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
         <source>Everything you did before it is saved.</source>
         <translation>此前的所有操作都已保存。</translation>
     </message>
+    <message>
+        <source>Kept: everything saved before; %1 stays on screen, not saved yet.</source>
+        <translation>已保留：之前保存的全部内容；%1仍在屏幕上，尚未保存。</translation>
+    </message>
+    <message>
+        <source>Kept: everything saved before.</source>
+        <translation>已保留：之前保存的全部内容。</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the database is read-only</source>
+        <translation>数据库是只读的</translation>
+    </message>
 </context>
 <context>
     <name>Fields</name>
@@ -1531,6 +1547,10 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
     <message>
         <source>&amp;Delete Visit…</source>
         <translation>删除调研(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Database: %1 (read-only: it can be read, nothing can be saved)</source>
+        <translation>数据库：%1（只读：可以查看，无法保存任何内容）</translation>
     </message>
     <message>
         <source>Database: %1</source>
@@ -2569,6 +2589,26 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
     <message>
         <source>{count} character(s) used in this visit are in no available font and will be printed as {placeholder}: {chars}</source>
         <translation>本次调研用到的 {count} 个字符没有可用的字体，将印为 {placeholder}：{chars}</translation>
+    </message>
+    <message>
+        <source>the disk is full (the database {where}); nothing was saved. Free some space and try again</source>
+        <translation>磁盘已满（数据库 {where}）；未保存任何内容。请释放一些空间后重试</translation>
+    </message>
+    <message>
+        <source>the disk holding {where} is full: the database cannot be opened until some space is freed. It is not damaged and was left untouched</source>
+        <translation>{where} 所在的磁盘已满：释放一些空间之前无法打开该数据库。数据库没有损坏，未作任何改动</translation>
+    </message>
+    <message>
+        <source>the database {where} is read-only; nothing was changed</source>
+        <translation>数据库 {where} 是只读的；未作任何更改</translation>
+    </message>
+    <message>
+        <source>the database {where} is read-only and was written by an older FieldVisit: it must be upgraded, which means writing to it. Make it writable (or copy it) and open it again; it was left untouched</source>
+        <translation>数据库 {where} 是只读的，且由旧版 FieldVisit 写入：必须先升级，而升级需要写入数据库。请将其设为可写（或复制一份）后重新打开；未作任何改动</translation>
+    </message>
+    <message>
+        <source>the database {where} is read-only and holds no FieldVisit data yet; it was left untouched</source>
+        <translation>数据库 {where} 是只读的，且尚无 FieldVisit 数据；未作任何改动</translation>
     </message>
 </context>
 <context>

@@ -36,7 +36,7 @@ from fieldvisit.ui import notes_commands as commands
 from fieldvisit.ui.commands import CommandContext, ServiceCommand
 from fieldvisit.ui.delete_action import on_delete
 from fieldvisit.ui.dialogs.follow_up_dialog import FollowUpDialog
-from fieldvisit.ui.errors import show_error
+from fieldvisit.ui.errors import short_reason, show_error
 from fieldvisit.ui.messages import error_text
 from fieldvisit.ui.undo_stack import UndoStack
 from fieldvisit.ui.views.figure_candidates import FigureCandidates
@@ -342,7 +342,7 @@ class NotesTab(QWidget):
                 show_error(self, error)
             return
         text = error_text(error)
-        self.editor.mark_failed(text)
+        self.editor.mark_failed(short_reason(error) or text)
         if text != self._last_failure:
             self._last_failure = text
             show_error(self, error)
