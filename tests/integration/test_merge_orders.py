@@ -274,3 +274,24 @@ def test_duplicate_positions_from_an_older_laptop_are_numbered_once_and_agree(pa
     left, right = same_visit(a, b, visit_id=visit_id)
     assert left == right
     assert not a.send(b, visit_id).changed_anything
+
+
+def test_cli_lists_and_resolves_an_order_conflict(pair, capsys):
+    from fieldvisit.cli import main
+
+    a, b, visit_id = pair
+    move_to_top(a, visit_id, SITES[2])
+    move_to_top(b, visit_id, SITES[4])
+    where = ["--database-url", b.database.url]
+    assert main([*where, "unpack", str(a.pack(visit_id))]) == 0
+    assert "in conflict: 1" in capsys.readouterr().out
+    assert main([*where, "conflicts"]) == 0
+    listing = capsys.readouterr().out
+    assert "stops" in listing and "reordered on both laptops" in listing
+    assert f"mine:   1. {SITES[4]}" in listing and f"theirs: 1. {SITES[2]}" in listing
+    conflict_id = listing.split()[0]
+    assert main([*where, "conflicts", "--resolve", conflict_id, "--keep"]) == 2
+    assert "--mine or --theirs" in capsys.readouterr().err
+    assert main([*where, "conflicts", "--resolve", conflict_id, "--theirs"]) == 0
+    assert "took theirs" in capsys.readouterr().out
+    assert stop_names(b, visit_id)[0] == SITES[2]
