@@ -13,6 +13,10 @@ exchanged (its history, which includes the current one):
 - otherwise both changed: two edits merge field by field against the latest version both
   know (``three_way``), and only fields changed on both sides to different values conflict;
   a deletion against an edit is a conflict (kept as it is here until resolved).
+
+A record's number in an ordered list (a stop's or note's ``position``, a member's
+``protocol_order``) is merged with its whole list afterwards (``merge_orders``): never a field
+conflict of its own, and a record changed only in its number still yields to a deletion.
 """
 
 from __future__ import annotations
