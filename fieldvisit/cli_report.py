@@ -55,7 +55,7 @@ def run_report(database: Database, args: argparse.Namespace) -> int:
     from fieldvisit.files import write_bytes_atomically
     from fieldvisit.paths import report_cache_dir
     from fieldvisit.persistence.db import photo_root
-    from fieldvisit.reporting.visit_report import render_report
+    from fieldvisit.reporting.visit_report import glyph_coverage, render_report
     from fieldvisit.services.report_data import ReportOptions, report_data
     from fieldvisit.services.visits import resolve_visit
 
@@ -75,6 +75,8 @@ def run_report(database: Database, args: argparse.Namespace) -> int:
                                                       else "")
         print(f"fieldvisit: {len(data.missing_photos)} photo files not found in {root}, left "
               f"out: {shown}", file=sys.stderr)
+    for warning in glyph_coverage(data, options).messages():
+        print(f"fieldvisit: warning: {warning}", file=sys.stderr)
     pdf = render_report(data, options, cache_dir=report_cache_dir())
     if args.output == "-":
         sys.stdout.buffer.write(pdf)

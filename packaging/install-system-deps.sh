@@ -14,6 +14,9 @@ packages=(
   xvfb xauth
   # pdftotext, pdffonts and pdftoppm: the tests read the PDF report back with them
   poppler-utils
+  # fonts the report falls back on for what its font lacks: Hebrew, Arabic, symbols (DejaVu
+  # Sans), emoji drawn as outlines (Symbola)
+  fonts-dejavu-core fonts-symbola
   # objdump: PyInstaller needs it on Linux to build the one-folder bundle (tests/packaging)
   binutils
   # appstreamcli and desktop-file-validate: the tests validate the desktop integration files

@@ -203,18 +203,25 @@ _DETACHES: dict[type[e.Record], tuple[tuple[type[m.RecordRow], str], ...]] = {
 loaded copy of those records is stale."""
 
 
-def bury(session: Session, record: e.Record, deletion: str | None = None) -> None:
+def bury(session: Session, record: e.Record, deletion: str | None = None,
+         changed_by: str = "") -> dict[UUID, int | None]:
     """Tombstones for ``record``, about to be deleted, and for the records its deletion takes
     along (deleted here first); references to it that the deletion clears are cleared first.
-    ``deletion`` names the deletion (a new one by default)."""
+    ``deletion`` names the deletion (a new one by default). Returns the records written on the
+    way, with their new versions (None: deleted); ``changed_by`` is stamped on those changed."""
     kind = TOMBSTONED_KINDS.get(type(record))
     if kind is None:
-        return
+        return {}
+    written: dict[UUID, int | None] = {}
+    detached = []
     for row_type, column in _DETACHES.get(type(record), ()):
         for row in session.scalars(select(row_type).where(
                 getattr(row_type, column) == record.id)):
             setattr(row, column, None)
+            row.changed_by = changed_by
+            detached.append(row)
     session.flush()
+    written.update((row.id, row.version) for row in detached)
     cascade = _CASCADES.get(type(record))
     if cascade is not None:
         row_type, column = cascade
@@ -223,6 +230,7 @@ def bury(session: Session, record: e.Record, deletion: str | None = None) -> Non
             bury(session, row_loader(e.Absence)({f: getattr(row, f)
                                                  for f in field_types(e.Absence)}))
             session.delete(row)
+            written[row.id] = None
         session.flush()
     version = content(record)
     version_hash = hash_content(version)
@@ -234,6 +242,7 @@ def bury(session: Session, record: e.Record, deletion: str | None = None) -> Non
     TombstoneRepository(session).put(Tombstone(
         record_id=record.id, kind=kind, visit_id=record.visit_id,
         deleted_at=e.utc_now(), content_hash=version_hash, deletion=deletion))
+    return written
 
 
 def dig_up(session: Session, record_id: UUID) -> None:

@@ -193,7 +193,8 @@ class RecordRepository(Generic[E]):
                 "Messages", "no {noun} with id {id}"), noun=self.noun, id=record_id))
         if version is not None and row.version != version:
             raise self.stale(row.changed_by)
-        exchange_state.bury(self._session, self._to_entity(row), deletion)
+        self._written.update(exchange_state.bury(self._session, self._to_entity(row), deletion,
+                                                 self._identity))
         self._session.delete(row)
         self._session.flush()
         self._written[record_id] = None

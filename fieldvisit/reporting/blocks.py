@@ -53,8 +53,10 @@ class Blocks:
 
     # -- text --------------------------------------------------------------------------------
     def text(self, value: str) -> str:
-        """User text, cleaned for the font and escaped for ReportLab's markup."""
-        return markup(value, self.fonts.has_glyph)
+        """User text, cleaned, escaped for ReportLab's markup, and what the font lacks put in
+        the fallback font that has it (what no font has becomes "□")."""
+        chain = self.fonts.chain
+        return markup(value, chain.printable, chain.font_for)
 
     def para(self, value: str, style: str = "body", prefix: str = "",
              bullet: str | None = None) -> ReportParagraph:

@@ -3,8 +3,10 @@
 ``ReportParagraph`` replaces ReportLab's CJK line breaking with ``text.break_lines`` (Chinese
 and Latin text mixed, kinsoku both ways, long words and URLs broken). Justified lines of
 Chinese text are spread with character spacing (PDF ``Tc``, set by a zero-width callback at
-the start of each line), Latin lines with word spacing as ReportLab does. A style with
-``fv_bold`` draws its text filled and stroked: synthetic bold for fonts without a bold face.
+the start of each line), Latin lines with word spacing as ReportLab does. Right-to-left runs
+(Hebrew, Arabic) are drawn in visual order (text.visual_order; Arabic letters unjoined). A
+style with ``fv_bold`` draws its text filled and stroked: synthetic bold for fonts without a
+bold face.
 """
 
 from __future__ import annotations
@@ -18,7 +20,13 @@ from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import FragLine, ParaLines, _handleBulletWidth
 
-from fieldvisit.reporting.text import WIDE, break_lines
+from fieldvisit.reporting.text import (
+    RIGHT_TO_LEFT,
+    WIDE,
+    break_lines,
+    mirrored,
+    visual_order,
+)
 
 CHAR_SPACE_CALLBACK = "fv_char_space"
 MAX_CHAR_SPACE = 0.12  # of the font size: looser lines stay ragged rather than gappy
@@ -130,7 +138,9 @@ class ReportParagraph(Paragraph):
     def _line(self, text: str, owners: list[Any], widths: list[float], start: int, end: int,
               max_width: float, justify: bool, forced: bool) -> FragLine:
         words: list[Any] = []
-        if start < end and owners[start] is owners[end - 1] and len(self.frags) == 1:
+        if RIGHT_TO_LEFT.search(text, start, end):
+            words = _visual_words(text, owners, start, end)
+        elif start < end and owners[start] is owners[end - 1] and len(self.frags) == 1:
             words.append(_piece(owners[start], text[start:end]))  # the usual case: one style
         else:
             current, run = None, []
@@ -204,6 +214,24 @@ class _Callback:
 def _line_words(lines: ParaLines, start: int, stop: int) -> list[Any]:
     return [word.clone() for line in lines.lines[start:stop] for word in line.words
             if not hasattr(word, "cbDefn")]
+
+
+def _visual_words(text: str, owners: list[Any], start: int, end: int) -> list[Any]:
+    """The words of a line holding right-to-left letters, in the order they are drawn."""
+    order = visual_order(text[start:end])
+    words: list[Any] = []
+    current, run = None, []
+    for position, index in enumerate(order):
+        frag, ch = owners[start + index], text[start + index]
+        if frag is not current:
+            if run and current is not None and not hasattr(current, "cbDefn"):
+                words.append(_piece(current, "".join(run)))
+            current, run = frag, []
+        if ch not in "\n\u200b":
+            run.append(mirrored(ch) if index != position else ch)
+    if run and current is not None and not hasattr(current, "cbDefn"):
+        words.append(_piece(current, "".join(run)))
+    return words
 
 
 def _piece(frag: Any, text: str) -> Any:

@@ -53,3 +53,44 @@ def system_fonts() -> tuple[tuple[str, Path], ...]:
                     found[name] = Path(root) / file
     order = [name for name, _ in KNOWN_FONTS]
     return tuple(sorted(found.items(), key=lambda item: order.index(item[0])))
+
+
+FALLBACK_FONTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    # Latin, Greek, Cyrillic, Hebrew, Arabic letters, arrows and symbols
+    ("DejaVu Sans", ("DejaVuSans.ttf",)),
+    ("Arial Unicode MS", ("ARIALUNI.TTF", "Arial Unicode.ttf")),
+    ("Segoe UI", ("segoeui.ttf",)),
+    ("Arial", ("arial.ttf",)),
+    ("Noto Sans Hebrew", ("NotoSansHebrew-Regular.ttf",)),
+    ("Noto Sans Arabic", ("NotoSansArabic-Regular.ttf", "NotoNaskhArabic-Regular.ttf")),
+    # emoji and symbols drawn as outlines (colour bitmap emoji fonts cannot be embedded)
+    ("Symbola", ("Symbola.ttf", "Symbola_hint.ttf")),
+    ("Noto Emoji", ("NotoEmoji-Regular.ttf",)),
+    ("Segoe UI Emoji", ("seguiemj.ttf",)),
+    ("Segoe UI Symbol", ("seguisym.ttf",)),
+    # rare Chinese characters (CJK extension B and beyond)
+    ("SimSun-ExtB", ("simsunb.ttf",)),
+    ("SimSun-ExtG", ("SimSun-ExtG.ttf", "simsunextg.ttf")),
+    ("MingLiU-ExtB", ("mingliub.ttc",)),
+    ("HanaMinB", ("HanaMinB.ttf",)),
+    ("HanaMinA", ("HanaMinA.ttf",)),
+)
+"""TrueType fonts that draw what the report's font lacks, in the order they are tried (after
+the bundled font). Debian and Ubuntu: fonts-dejavu-core, fonts-symbola, fonts-hanazono."""
+
+
+@cache
+def fallback_fonts() -> tuple[Path, ...]:
+    """The files of ``FALLBACK_FONTS`` found on this computer, in that order."""
+    wanted = {file.lower(): index for index, (_name, files) in enumerate(FALLBACK_FONTS)
+              for file in files}
+    found: dict[int, Path] = {}
+    for folder in font_folders():
+        if not folder.is_dir():
+            continue
+        for root, _dirs, files in os.walk(folder):
+            for file in files:
+                index = wanted.get(file.lower())
+                if index is not None and index not in found:
+                    found[index] = Path(root) / file
+    return tuple(found[index] for index in sorted(found))

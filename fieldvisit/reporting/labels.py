@@ -120,6 +120,10 @@ class Labels:
     def format(self, key: str, **values: object) -> str:
         return self._text[key].format(**values)
 
+    def words(self) -> list[str]:
+        """Every fixed word and sign the report may print (for the check of the font)."""
+        return [*self._text.values(), *self._enums.values(), "0123456789:–%"]
+
     def enum(self, value: object) -> str:
         return self._enums.get(value, getattr(value, "value", str(value)))  # type: ignore[arg-type]
 

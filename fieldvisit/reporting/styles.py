@@ -5,13 +5,15 @@ Fonts: the bundled WenQuanYi Micro Hei, or a TrueType font the user picked (SimS
 SimHei, Microsoft YaHei…). ReportLab embeds a subset of TrueType-outline fonts only. When the
 font has no bold face, headings are drawn in synthetic bold: filled and stroked with a thin
 outline (``fv_bold`` on a style is the stroke width as a fraction of the font size).
+Characters the font lacks are drawn with a fallback font (``ReportFonts.chain``, glyphs.py).
 """
 
 from __future__ import annotations
 
 import hashlib
+import struct
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Callable
 
@@ -25,6 +27,8 @@ from reportlab.platypus import TableStyle
 from fieldvisit.domain.errors import FieldVisitError
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.paths import resource
+from fieldvisit.reporting.font_files import fallback_fonts
+from fieldvisit.reporting.glyphs import FontChain, LoadedFont, load_font
 from fieldvisit.reporting.text import NO_LINE_END, NO_LINE_START
 
 INK = colors.HexColor("#1b1b1b")
@@ -53,26 +57,28 @@ class ReportFonts:
     bold: str
     synthetic_bold: bool
     has_glyph: Callable[[int], bool]
+    """Has the chosen font this character? (Text drawn in one font only: charts, map.)"""
     path: str
+    chain: FontChain
+    """Who draws what the chosen font lacks (see glyphs.py)."""
 
 
 @cache
 def register_fonts(font_file: str = "") -> ReportFonts:
-    """Register the report's font (the bundled one for "") with ReportLab, once per file."""
+    """Register the report's font (the bundled one for "") with ReportLab, once per file; its
+    fallbacks are registered when a character first needs them."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
     _configure_reportlab()
     path = Path(font_file) if font_file else resource(*BUNDLED_FONT)
-    name = "FV" + hashlib.sha1(str(path).encode()).hexdigest()[:10]
+    name = _font_name(path)
     try:
-        regular = TTFont(name, str(path), subfontIndex=0)
+        primary = load_font(path, name)
     except (TTFError, OSError, ValueError, IndexError) as error:
         raise FieldVisitError(Message(QT_TRANSLATE_NOOP(
             "Messages", "cannot use the font {path}: {error} (the report needs a TrueType font: "
             ".ttf or .ttc)"), path=str(path), error=str(error))) from None
-    pdfmetrics.registerFont(regular)
-    cmap = regular.face.charToGlyph
     bold_name, synthetic = name, True
     companion = _BOLD_COMPANIONS.get(path.stem.lower())
     if companion:
@@ -83,7 +89,26 @@ def register_fonts(font_file: str = "") -> ReportFonts:
             except (TTFError, OSError, ValueError, IndexError):
                 pass
             break
-    return ReportFonts(name, bold_name, synthetic, cmap.__contains__, str(path))
+    fallbacks = [] if not font_file else [lambda: register_fonts("").chain.primary]
+    fallbacks += [partial(_fallback, file) for file in fallback_fonts()
+                  if file.resolve() != path.resolve()]
+    chain = FontChain(primary, fallbacks)
+    return ReportFonts(name, bold_name, synthetic, primary.has_glyph, str(path), chain)
+
+
+def _font_name(path: Path) -> str:
+    return "FV" + hashlib.sha1(str(path).encode()).hexdigest()[:10]
+
+
+def _fallback(path: Path) -> LoadedFont | None:
+    """A fallback font, or None when ReportLab cannot embed it (PostScript outlines, a
+    damaged file, a font that forbids embedding)."""
+    from reportlab.pdfbase.ttfonts import TTFError
+
+    try:
+        return load_font(path, _font_name(path))
+    except (TTFError, OSError, ValueError, IndexError, KeyError, AssertionError, struct.error):
+        return None
 
 
 def _configure_reportlab() -> None:
@@ -93,16 +118,36 @@ def _configure_reportlab() -> None:
       photos) and it makes the file a quarter bigger;
     - its own CJK wrapping lacks Chinese closing punctuation among the characters that may not
       start a line: add ours (a safety net: the report's paragraphs break lines by our rules,
-      see text.py)."""
+      see text.py);
+    - its ToUnicode maps write characters beyond U+FFFF (emoji, CJK extension B) as five hex
+      digits, which readers take for another character (😀 copied as "ὠ"): write them as
+      UTF-16 surrogate pairs, as PDF wants."""
     from reportlab import rl_config
     from reportlab.lib import textsplit
+    from reportlab.pdfbase import ttfonts
     from reportlab.platypus import paragraph
 
     rl_config.useA85 = 0
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
     extra = "".join(sorted(NO_LINE_START - set(textsplit.ALL_CANNOT_START)))
     textsplit.ALL_CANNOT_START += extra
     paragraph.ALL_CANNOT_START = textsplit.ALL_CANNOT_START
     textsplit.ALL_CANNOT_END += "".join(sorted(NO_LINE_END - set(textsplit.ALL_CANNOT_END)))
+
+
+def _to_unicode_cmap(font_name: str, subset: list[int]) -> str:
+    """ReportLab's ToUnicode CMap of a font subset, with UTF-16 for every character."""
+    def utf16(code: int) -> str:
+        return chr(code).encode("utf-16-be", "surrogatepass").hex().upper()
+
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+        "/CIDSystemInfo", f"<< /Registry ({font_name})", f"/Ordering ({font_name})",
+        "/Supplement 0", ">> def", f"/CMapName /{font_name} def", "/CMapType 2 def",
+        "1 begincodespacerange", f"<00> <{len(subset) - 1:02X}>", "endcodespacerange",
+        f"{len(subset)} beginbfchar",
+        *(f"<{index:02X}> <{utf16(code)}>" for index, code in enumerate(subset)),
+        "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"])
 
 
 @dataclass(frozen=True)

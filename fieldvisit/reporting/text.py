@@ -5,7 +5,10 @@ the rules are tested on their own.
   the font lacks (emoji, scripts it does not cover) become one "□" per run, so the PDF never
   holds glyphs that draw as nothing and extract as garbage.
 - ``markup`` also escapes the text for ReportLab's paragraph parser, so ``<b>``, ``&amp;`` and
-  ``<script>`` print literally.
+  ``<script>`` print literally, and puts the characters another font must draw (``font_for``,
+  see glyphs.py) into ``<font name="…">`` spans.
+- ``visual_order`` puts right-to-left runs (Hebrew, Arabic) of a line in the order they are
+  drawn.
 - ``break_lines`` is the line breaker of every paragraph: it breaks between Chinese characters,
   after spaces, after "/" and "-" inside long words, and anywhere inside a word longer than the
   line, but never before closing punctuation (，。、；：？！）》」』” …) nor after opening
@@ -73,9 +76,88 @@ def clean(text: str, has_glyph: Callable[[int], bool] = lambda code: True) -> st
     return "".join(out)
 
 
-def markup(text: str, has_glyph: Callable[[int], bool] = lambda code: True) -> str:
-    """``text`` cleaned and escaped for a ReportLab paragraph; line ends become ``<br/>``."""
-    return "<br/>".join(escape(line) for line in clean(text, has_glyph).split("\n"))
+def markup(text: str, has_glyph: Callable[[int], bool] = lambda code: True,
+           font_for: Callable[[str], str | None] | None = None) -> str:
+    """``text`` cleaned and escaped for a ReportLab paragraph; line ends become ``<br/>``.
+    With ``font_for`` (None: the paragraph's font; else the name of the font that draws the
+    character), runs of characters of another font become ``<font name="…">`` spans."""
+    cleaned = clean(text, has_glyph)
+    if font_for is None or all(font_for(ch) is None for ch in set(cleaned)):
+        return "<br/>".join(escape(line) for line in cleaned.split("\n"))
+    out: list[str] = []
+    for font, run in font_runs(cleaned, font_for):
+        run = "<br/>".join(escape(line) for line in run.split("\n"))
+        out.append(f'<font name="{font}">{run}</font>' if font else run)
+    return "".join(out)
+
+
+def font_runs(text: str, font_for: Callable[[str], str | None]) -> list[tuple[str | None, str]]:
+    """``text`` cut into runs drawn by one font each (``font_for``; line ends and spaces join
+    the run they are in). A combining mark stays with its base character."""
+    runs: list[tuple[str | None, str]] = []
+    current: str | None = None
+    start = 0
+    for i, ch in enumerate(text):
+        if ch == "\n" or ch in _SPACES:
+            continue
+        font = font_for(ch) or None
+        if font != current and i > start and unicodedata.category(ch).startswith("M"):
+            continue
+        if font != current:
+            if i > start:
+                runs.append((current, text[start:i]))
+            current, start = font, i
+    if start < len(text):
+        runs.append((current, text[start:]))
+    return runs
+
+
+_RTL = frozenset(("R", "AL"))
+_RTL_INSIDE = frozenset(("R", "AL", "AN", "EN", "NSM", "WS", "ON", "CS", "ES", "ET", "BN"))
+_MIRRORED = dict(zip("()[]{}<>«»", ")(][}{><»«", strict=True))
+
+
+RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff"
+                           "\U0001e800-\U0001efff]")
+"""Hebrew, Arabic, Syriac, Thaana, N'Ko… (a quick test before ``visual_order``)."""
+
+
+def visual_order(text: str) -> list[int]:
+    """The order in which the characters of one line are drawn, left to right, in a
+    left-to-right paragraph: a run of right-to-left letters (with the spaces, punctuation and
+    numbers between them) is reversed, numbers inside it keep their own order. A simplified
+    Unicode bidirectional algorithm: no explicit embeddings, no Arabic shaping."""
+    order = list(range(len(text)))
+    if not RIGHT_TO_LEFT.search(text):
+        return order
+    classes = [unicodedata.bidirectional(ch) for ch in text]
+    i = 0
+    while i < len(text):
+        if classes[i] not in _RTL:
+            i += 1
+            continue
+        end = last = i
+        while end < len(text) and classes[end] in _RTL_INSIDE:
+            if classes[end] in _RTL:
+                last = end
+            end += 1
+        run = list(range(i, last + 1))[::-1]
+        j = 0  # numbers read left to right inside the reversed run
+        while j < len(run):
+            k = j
+            while k < len(run) and classes[run[k]] in ("EN", "AN"):
+                k += 1
+            if k - j > 1:
+                run[j:k] = run[j:k][::-1]
+            j = max(k, j + 1)
+        order[i:last + 1] = run
+        i = last + 1
+    return order
+
+
+def mirrored(ch: str) -> str:
+    """The mirror image of a bracket drawn inside a right-to-left run."""
+    return _MIRRORED.get(ch, ch)
 
 
 def paragraphs(text: str) -> list[str]:

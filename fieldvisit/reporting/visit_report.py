@@ -1,4 +1,5 @@
-"""The research report as PDF: ``render_report(data, options) -> bytes``.
+"""The research report as PDF: ``render_report(data, options) -> bytes``; what its font lacks:
+``glyph_coverage(data, options)``.
 
 Takes plain ``ReportData`` and never queries. A cover page template and a body template;
 the body pages carry a running header (the report's title, and the marking such as 内部资料)
@@ -9,8 +10,10 @@ numbers at the end too (see contents.py). Headings also become the PDF's outline
 
 from __future__ import annotations
 
+import itertools
 import tempfile
 import threading
+from dataclasses import replace
 from io import BytesIO
 from pathlib import Path
 from typing import Any, Callable
@@ -24,6 +27,7 @@ from fieldvisit import __version__
 from fieldvisit.reporting.blocks import Blocks
 from fieldvisit.reporting.contents import Contents, fill_contents
 from fieldvisit.reporting.flowables import Heading
+from fieldvisit.reporting.glyphs import GlyphCoverage, coverage, texts_of
 from fieldvisit.reporting.images import prepare_images
 from fieldvisit.reporting.labels import Labels
 from fieldvisit.reporting.sections import story
@@ -41,7 +45,7 @@ from fieldvisit.reporting.styles import (
     register_fonts,
     stylesheet,
 )
-from fieldvisit.reporting.text import clean, truncate
+from fieldvisit.reporting.text import clean, font_runs, truncate
 from fieldvisit.services.report_model import ReportData, ReportOptions
 
 _LAYOUT = threading.Lock()
@@ -68,6 +72,15 @@ def render_report(data: ReportData, options: ReportOptions, *, cache_dir: Path |
                           page_geometry(options.paper), images, checkpoint, progress)
 
 
+def glyph_coverage(data: ReportData, options: ReportOptions) -> GlyphCoverage:
+    """What the chosen font lacks of the characters this report prints, and which fallback
+    draws them (raises FieldVisitError when the font cannot be used)."""
+    fonts = register_fonts(options.font)
+    return coverage(fonts.chain, itertools.chain(
+        texts_of(replace(data, missing_photos=())), [options.marking],
+        Labels(data.language).words()))
+
+
 def _build(data: ReportData, options: ReportOptions, fonts: ReportFonts, labels: Labels,
            geometry: PageGeometry, images: dict, checkpoint: Callable[[], None],
            progress: Progress) -> bytes:
@@ -80,8 +93,9 @@ def _build(data: ReportData, options: ReportOptions, fonts: ReportFonts, labels:
                          subject=data.theme, creator=f"FieldVisit {__version__}",
                          lang="zh-CN" if data.language == "zh" else "en")
     header = options.marking.strip()
-    canvas_class = _canvas_class(fonts, labels, clean(data.title, fonts.has_glyph),
-                                 clean(header, fonts.has_glyph), geometry,
+    printable = fonts.chain.printable
+    canvas_class = _canvas_class(fonts, labels, clean(data.title, printable),
+                                 clean(header, printable), geometry,
                                  "cover" in options.sections, contents)
     document.build(flow, canvasmaker=canvas_class)
     return buffer.getvalue()
@@ -155,17 +169,17 @@ def _canvas_class(fonts: ReportFonts, labels: Labels, title: str, marking: str,
             width = geometry.size[0]
             top = geometry.size[1] - geometry.top + HEADER_GAP
             self.saveState()
-            self.setFont(fonts.regular, HEADER_SIZE)
             self.setFillColor(MUTED)
-            right = truncate(marking, lambda s: stringWidth(s, fonts.regular, HEADER_SIZE),
+            right = truncate(marking, lambda s: _width(s, fonts, HEADER_SIZE),
                              geometry.width * 0.4)
-            available = geometry.width - (stringWidth(right, fonts.regular, HEADER_SIZE) + 12
+            available = geometry.width - (_width(right, fonts, HEADER_SIZE) + 12
                                           if right else 0)
-            self.drawString(geometry.left, top, truncate(
-                title, lambda s: stringWidth(s, fonts.regular, HEADER_SIZE), available))
+            _draw(self, geometry.left, top, truncate(
+                title, lambda s: _width(s, fonts, HEADER_SIZE), available), fonts, HEADER_SIZE)
             if right:
                 self.setFillColor(ACCENT)
-                self.drawRightString(width - geometry.right, top, right)
+                _draw(self, width - geometry.right - _width(right, fonts, HEADER_SIZE), top,
+                      right, fonts, HEADER_SIZE)
             self.setStrokeColor(RULE)
             self.setLineWidth(0.4)
             self.line(geometry.left, top - 5, width - geometry.right, top - 5)
@@ -176,3 +190,20 @@ def _canvas_class(fonts: ReportFonts, labels: Labels, title: str, marking: str,
             self.restoreState()
 
     return ReportCanvas
+
+
+def _runs(text: str, fonts: ReportFonts) -> list[tuple[str, str]]:
+    """(font, text) runs: what the report's font lacks in the fallback that has it."""
+    return [(font or fonts.regular, run) for font, run in font_runs(text, fonts.chain.font_for)]
+
+
+def _width(text: str, fonts: ReportFonts, size: float) -> float:
+    return sum(stringWidth(run, font, size) for font, run in _runs(text, fonts))
+
+
+def _draw(canvas: Canvas, x: float, y: float, text: str, fonts: ReportFonts,
+          size: float) -> None:
+    for font, run in _runs(text, fonts):
+        canvas.setFont(font, size)
+        canvas.drawString(x, y, run)
+        x += stringWidth(run, font, size)

@@ -3,7 +3,8 @@ so Edit ▸ Undo takes back the last burst of writing, not every keystroke."""
 
 from __future__ import annotations
 
-from typing import Any
+import dataclasses
+from typing import Any, TypeVar
 from uuid import UUID
 
 from PySide6.QtCore import QCoreApplication
@@ -13,6 +14,8 @@ from fieldvisit.domain.entities import FollowUp, KeyFigure, Note
 from fieldvisit.services import notes
 from fieldvisit.services.changes import Area
 from fieldvisit.ui.commands import CommandContext, ServiceCommand
+
+R = TypeVar("R", KeyFigure, FollowUp)
 
 translate = QCoreApplication.translate
 SAVE_NOTE_ID = 5101
@@ -101,8 +104,15 @@ class DeleteNoteCommand(ServiceCommand):
         self._changed()
 
     def revert(self) -> None:
-        notes.restore_note(self.context.uow(), self.note, self.figures, self.follow_ups)
+        # the deletion detached them (a new version each): put back over that version
+        figures = [self._over_detached(f) for f in self.figures]
+        follow_ups = [self._over_detached(f) for f in self.follow_ups]
+        notes.restore_note(self.context.uow(), self.note, figures, follow_ups)
         self._changed()
+
+    def _over_detached(self, record: R) -> R:
+        return dataclasses.replace(record, version=self.version_to_replace(
+            record.id, record.version) or 0)
 
     def _changed(self) -> None:
         self.changed(self.note.visit_id, (self.note.id, *(f.id for f in self.figures),

@@ -2534,6 +2534,14 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
         <source>“{step}” cannot be undone: {reason}</source>
         <translation>无法撤销“{step}”：{reason}</translation>
     </message>
+    <message>
+        <source>{font} lacks {count} character(s) used in this visit: {chars}; they will be printed with {fallbacks}</source>
+        <translation>{font} 缺少本次调研用到的 {count} 个字符：{chars}；这些字符将用 {fallbacks} 印出</translation>
+    </message>
+    <message>
+        <source>{count} character(s) used in this visit are in no available font and will be printed as {placeholder}: {chars}</source>
+        <translation>本次调研用到的 {count} 个字符没有可用的字体，将印为 {placeholder}：{chars}</translation>
+    </message>
 </context>
 <context>
     <name>NoteEditor</name>

@@ -55,7 +55,8 @@ def lines(pdf: bytes, folder: Path) -> list[Line]:
     """Every line of text as poppler sees it (per block, so table cells are apart)."""
     path = write(pdf, folder)
     out = subprocess.run(["pdftotext", "-enc", "UTF-8", "-bbox-layout", str(path), "-"],
-                         check=True, capture_output=True, text=True).stdout
+                         check=True, capture_output=True).stdout.decode("utf-8", "replace")
+    # (poppler writes a title beyond U+FFFF in the page's head as invalid UTF-8)
     found = []
     for number, (width, _height, body) in enumerate(_PAGE.findall(out), start=1):
         for x_min, x_max, inner in _LINE.findall(body):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from fieldvisit.ui.app import create_application
@@ -24,6 +24,29 @@ def isolated_settings(tmp_path, qapp):
     yield
     QSettings().clear()
     release_clipboard()  # else PySide crashes at exit over clipboard data made in Python
+
+
+@pytest.fixture(autouse=True)
+def no_unanswered_dialogs(qapp):
+    """A modal dialog that no test step answers would block the whole run: one still open at
+    two checks in a row (10 s) is closed and the test fails, naming it."""
+    seen: list[object] = []
+    stuck: list[str] = []
+
+    def check() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal in seen:
+            text = getattr(modal, "text", lambda: "")()
+            stuck.append(f"{type(modal).__name__} {modal.windowTitle()!r}: {text}")
+            modal.close()
+        seen[:] = [modal] if modal is not None else []
+
+    timer = QTimer()
+    timer.timeout.connect(check)
+    timer.start(5000)
+    yield
+    timer.stop()
+    assert not stuck, f"a dialog nobody answered was left open: {stuck}"
 
 
 @pytest.fixture

@@ -98,3 +98,24 @@ def test_no_visit_no_export(qtbot, window):
     tab = on_tab(window.workspace.report_tab)
     tab.show_overview(None)
     assert not tab.export_button.isEnabled() and tab.run_export(None) is None
+
+
+def test_the_options_say_which_characters_the_chosen_font_lacks(qtbot, window, uow,
+                                                                  tmp_path):
+    from fieldvisit.services.notes import add_note
+    from fieldvisit.services.visits import create_visit
+    from tests.integration.limited_font import make_limited_font
+
+    visit = create_visit(uow, "骑手驿站调研", theme="新就业形态")
+    add_note(uow, visit.id, "开放时间 09:30–10:20，很满意😀 生僻字𠀀")
+    window.refresh(visit.id)
+    tab = on_tab(window.workspace.report_tab)
+    warning = tab.options.font_warning
+    qtbot.waitUntil(lambda: "𠀀" in warning.text(), timeout=TIMEOUT)  # in no font here
+    tab.options.font.set_font_file(str(make_limited_font(tmp_path)))
+    qtbot.waitUntil(lambda: "Limited Song lacks" in warning.text(), timeout=TIMEOUT)
+    assert warning.isVisible()
+    assert "–" in warning.text() and "they will be printed with WenQuanYi Micro Hei" in \
+        warning.text()
+    tab.options.font.set_font_file(str(tmp_path / "missing.ttf"))
+    qtbot.waitUntil(lambda: "cannot use the font" in warning.text(), timeout=TIMEOUT)

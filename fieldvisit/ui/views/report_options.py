@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -34,6 +35,11 @@ class ReportOptionsPanel(QWidget):
         self.paper.addItem(self.tr("A4"), "a4")
         self.paper.addItem(self.tr("Letter"), "letter")
         self.font = ReportFontCombo()
+        self.font_warning = QLabel()
+        """What the chosen font lacks of the visit's characters (set by the report tab)."""
+        self.font_warning.setWordWrap(True)
+        self.font_warning.setStyleSheet("color: #8a5300")
+        self.font_warning.hide()
         self.marking = QLineEdit()
         self.marking.setPlaceholderText(self.tr("e.g. Internal — printed on the cover"))
         self.confidential = QCheckBox(self.tr("Include confidential notes"))
@@ -58,6 +64,7 @@ class ReportOptionsPanel(QWidget):
         form.addRow(self.tr("&Language:"), self.language)
         form.addRow(self.tr("&Paper:"), self.paper)
         form.addRow(self.tr("&Font:"), self.font)
+        form.addRow("", self.font_warning)
         form.addRow(self.tr("&Marking:"), self.marking)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -80,6 +87,10 @@ class ReportOptionsPanel(QWidget):
             anonymize=self.anonymize.isChecked(), photos=self.photos.isChecked(),
             marking=self.marking.text().strip(),
             font=self.font.font_file())
+
+    def show_font_warning(self, text: str) -> None:
+        self.font_warning.setText(text)
+        self.font_warning.setVisible(bool(text))
 
     # -- remembered choices ------------------------------------------------------------------
     def _save(self) -> None:

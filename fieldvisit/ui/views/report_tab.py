@@ -7,6 +7,7 @@ opened in the system's viewer when it is written."""
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
@@ -34,6 +35,7 @@ from fieldvisit.ui import file_dialogs
 from fieldvisit.ui.errors import show_error
 from fieldvisit.ui.formats import join_list
 from fieldvisit.ui.labels import label
+from fieldvisit.ui.messages import error_text, message_text
 from fieldvisit.ui.tasks import CancelToken, Task
 from fieldvisit.ui.views.report_options import ReportOptionsPanel
 
@@ -46,6 +48,17 @@ PREVIEW_PAGES = 3
 def open_file(path: Path) -> bool:
     """Open ``path`` in the system's viewer for its type."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def font_warnings(database: Database, visit_id: UUID, options: ReportOptions,
+                  _token: CancelToken) -> list[str]:
+    """What the chosen font lacks of the visit's characters (runs in a worker thread)."""
+    from fieldvisit.reporting.visit_report import glyph_coverage
+    from fieldvisit.services.report_data import report_data
+
+    data = report_data(database.unit_of_work(), visit_id, replace(options, photos=False),
+                       None)
+    return [message_text(m) for m in glyph_coverage(data, options).messages()]
 
 
 def build_pdf(database: Database, visit_id: UUID, options: ReportOptions,
@@ -68,6 +81,9 @@ class ReportTab(QWidget):
         self._overview: VisitOverview | None = None
         self._tasks: list[Task] = []
         self.options = ReportOptionsPanel()
+        self.options.changed.connect(self.check_font)
+        self._font_check: Task | None = None
+        self._font_checked: tuple | None = None
         self.export_button = QPushButton(self.tr("&Export PDF…"))
         self.export_button.clicked.connect(self.export_pdf)
         self.preview_button = QPushButton(self.tr("Pre&view"))
@@ -127,6 +143,33 @@ class ReportTab(QWidget):
             self.browser.clear()
             return
         self.browser.setHtml(self._summary_html(overview))
+        self.check_font(force=True)
+
+    # -- the font ----------------------------------------------------------------------------
+    def check_font(self, force: bool = False) -> Task | None:
+        """Say, under the font, which characters of the visit the chosen font lacks (checked
+        off the GUI thread; again when the visit or the options change)."""
+        if self._overview is None:
+            self.options.show_font_warning("")
+            return None
+        visit_id, options = self._overview.visit.id, self.options.value()
+        key = (visit_id, options)
+        if not force and key == self._font_checked:
+            return self._font_check
+        self._font_checked = key
+
+        def done(warnings: list[str]) -> None:
+            if self._font_checked == key:
+                self.options.show_font_warning("\n".join(warnings))
+
+        def failed(error: BaseException) -> None:  # an unusable font: say why, here
+            if self._font_checked == key:
+                self.options.show_font_warning(error_text(error))
+
+        task = Task(self, None, lambda token: font_warnings(self.database, visit_id, options,
+                                                              token), done, failed)
+        self._font_check = task
+        return task.start()
 
     def _set_enabled(self, enabled: bool) -> None:
         self.export_button.setEnabled(enabled)
