@@ -52,6 +52,7 @@ KIND_TEXTS = {
     "edit": "edited on both laptops",
     "deleted_there": "deleted on the other laptop, edited here",
     "deleted_here": "deleted here, edited on the other laptop",
+    "order": "reordered on both laptops",
 }
 
 
@@ -78,7 +79,7 @@ def conflict_line(conflict: ConflictView) -> str:
     what = KIND_TEXTS.get(conflict.kind, conflict.kind)
     if conflict.kind == "edit" and conflict.fields:
         what += f" ({', '.join(conflict.fields)})"
-    elif conflict.fields:
+    elif conflict.fields and conflict.kind != "order":
         what += f" ({', '.join(conflict.fields)} still belong to it)"
     return f"{conflict.id}  {conflict.record_type}  {conflict.label}  [{what}]"
 
@@ -104,13 +105,14 @@ def run_conflicts(database: Database, args: argparse.Namespace) -> int:
         except ValueError:
             raise ValidationError(f"{args.resolve!r} is not a conflict id") from None
         found = {c.id: c for c in list_conflicts(uow)}.get(conflict_id)
-        deletion = found is not None and found.kind != "edit"
+        deletion = found is not None and found.kind not in ("edit", "order")
         if found is not None and not chosen:
             raise ValidationError("say which to keep: --keep or --delete" if deletion
                                   else "say which version to keep: --mine or --theirs")
         if found is not None and not deletion and (args.keep or args.delete):
             raise ValidationError("--keep and --delete answer a deleted record; this conflict "
-                                  "is an edit on both laptops: --mine or --theirs")
+                                  "is {} on both laptops: --mine or --theirs".format(
+                                      "a reorder" if found.kind == "order" else "an edit"))
         if args.keep or args.delete:
             resolved = resolve_conflict(uow, conflict_id, keep=args.keep)
             done = "kept" if args.keep else "deleted"

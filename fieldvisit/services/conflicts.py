@@ -1,9 +1,11 @@
 """Conflicts of merged visits, and resolving them.
 
-Three kinds: ``edit`` (a record changed on both sides: only the fields changed on both to
+Four kinds: ``edit`` (a record changed on both sides: only the fields changed on both to
 different values are in conflict, the rest merged already), ``deleted_there`` (deleted on the
-other laptop, changed here: Keep or Delete) and ``deleted_here`` (deleted here, changed on the
-other laptop: Keep brings it back as they have it, Delete leaves it deleted). Until resolved,
+other laptop, changed here: Keep or Delete), ``deleted_here`` (deleted here, changed on the
+other laptop: Keep brings it back as they have it, Delete leaves it deleted) and ``order`` (a
+list, the stops, notes or delegation, reordered on both sides: Keep Mine or Take Theirs; see
+``merge_orders``). Until resolved,
 this database keeps its own state. Resolving applies the choice in one transaction and makes
 both versions known, so the choice wins the next exchange on the other laptops too.
 """
@@ -22,7 +24,7 @@ from fieldvisit.domain.content import content, content_hash
 from fieldvisit.domain.errors import ConflictError, NotFoundError, ValidationError
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.domain.plain import from_plain
-from fieldvisit.services import visit_document
+from fieldvisit.services import merge_orders, visit_document
 from fieldvisit.services.concurrency import retried
 from fieldvisit.services.exchange import with_version
 
@@ -49,11 +51,13 @@ class ConflictView:
     theirs: str
     resolved: bool = False
     kind: str = "edit"
-    """"edit", "deleted_there" (deleted on the other laptop, edited here) or "deleted_here"
-    (deleted here, edited on the other laptop)."""
+    """"edit", "deleted_there" (deleted on the other laptop, edited here), "deleted_here"
+    (deleted here, edited on the other laptop) or "order" (a list reordered on both: its
+    section is ``record_type``, ``record_id`` the visit, ``mine``/``theirs`` the two orders,
+    "1. 工人文化宫" a line)."""
     fields: tuple[str, ...] = ()
     """For edits, the fields in conflict; for a deletion, the sections of the records that
-    still hold the record (notes at a stop)."""
+    still hold the record (notes at a stop); for an order, the section."""
 
 
 def list_conflicts(uow: UnitOfWork, visit_id: UUID | None = None,
@@ -79,11 +83,14 @@ def resolve_conflict(uow: UnitOfWork, conflict_id: UUID, take_incoming: bool | N
         if stored.resolved:
             raise ValidationError(Message(QT_TRANSLATE_NOOP(
                 "Messages", "this conflict is already resolved")))
-        if stored.kind == "edit":
+        if stored.kind in ("edit", "order"):
             if take_incoming is None:
                 raise ValidationError(Message(QT_TRANSLATE_NOOP(
                     "Messages", "say which version to keep: mine or theirs")))
-            _resolve_edit(uow, stored, take_incoming)
+            if stored.kind == "order":
+                merge_orders.resolve(uow, stored, take_incoming)
+            else:
+                _resolve_edit(uow, stored, take_incoming)
         else:
             if keep is None and take_incoming is not None:
                 keep = take_incoming == (stored.kind == "deleted_here")
@@ -91,6 +98,9 @@ def resolve_conflict(uow: UnitOfWork, conflict_id: UUID, take_incoming: bool | N
                 raise ValidationError(Message(QT_TRANSLATE_NOOP(
                     "Messages", "say whether to keep the record or delete it")))
             _resolve_deletion(uow, stored, keep)
+        if stored.kind != "order" and stored.visit_id is not None:  # a record back, or moved
+            merge_orders.normalize(uow, KINDS[stored.record_type], stored.visit_id,
+                                   first=stored.record_id)
         uow.merge_state.mark_resolved(conflict_id)
         from fieldvisit.services.merge_records import sweep_conflicts
 
@@ -162,6 +172,8 @@ def _learn(uow: UnitOfWork, record_id: UUID, versions: list[str]) -> None:
 
 # -- views ---------------------------------------------------------------------------------------
 def view(uow: UnitOfWork, stored: StoredConflict) -> ConflictView:
+    if stored.kind == "order":
+        return _order_view(uow, stored)
     kind = KINDS[stored.record_type]
     mine_record = uow.repository(kind).find(stored.record_id)
     theirs_record = None if stored.kind == "deleted_there" else \
@@ -179,6 +191,19 @@ def view(uow: UnitOfWork, stored: StoredConflict) -> ConflictView:
     return ConflictView(stored.id, stored.created_at, stored.record_type, stored.record_id,
                         stored.visit_id, _label(uow, shown, mine_record, stored.record_id),
                         mine, theirs, stored.resolved, stored.kind, tuple(stored.fields or ()))
+
+
+def _order_view(uow: UnitOfWork, stored: StoredConflict) -> ConflictView:
+    """Both orders as people read them; labelled with the visit's title."""
+    mine = [r.id for r in merge_orders.current_order(uow, stored.visit_id, stored.record_type)]
+    theirs = merge_orders.theirs_ids(stored)
+    visit = uow.visits.find(stored.visit_id) if stored.visit_id is not None else None
+    return ConflictView(
+        stored.id, stored.created_at, stored.record_type, stored.record_id, stored.visit_id,
+        visit.title[:LABEL_CHARS] if visit is not None else str(stored.record_id),
+        merge_orders.order_text(uow, stored.record_type, mine),
+        merge_orders.order_text(uow, stored.record_type, theirs),
+        stored.resolved, stored.kind, (stored.record_type,))
 
 
 def _differing(mine: e.Record | None, theirs: e.Record | None) -> list[str]:

@@ -13,6 +13,10 @@ exchanged (its history, which includes the current one):
 - otherwise both changed: two edits merge field by field against the latest version both
   know (``three_way``), and only fields changed on both sides to different values conflict;
   a deletion against an edit is a conflict (kept as it is here until resolved).
+
+A record's number in an ordered list (a stop's or note's ``position``, a member's
+``protocol_order``) is merged with its whole list afterwards (``merge_orders``): never a field
+conflict of its own, and a record changed only in its number still yields to a deletion.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ from fieldvisit.domain.plain import from_plain, to_plain
 from fieldvisit.domain.three_way import merge_fields
 from fieldvisit.persistence.exchange_state import StoredConflict
 from fieldvisit.services.exchange import History, with_version
+from fieldvisit.services.merge_orders import ORDER_FIELD, only_moved
 
 if TYPE_CHECKING:
     from fieldvisit.persistence.uow import UnitOfWork
@@ -110,6 +115,7 @@ class Merger:
         """Records deleted here that stay deleted, learnt at the end (unless needed)."""
         self._learnt: dict[UUID, History] = {}
         self._held: dict[UUID, dict[str, dict[str, Any]]] = {}
+        self._outcomes: dict[UUID, str] = {}
 
     # -- records --------------------------------------------------------------------------------
     def record(self, name: str, incoming: e.Record, theirs: History) -> None:
@@ -126,8 +132,8 @@ class Merger:
                 if self._put(incoming):
                     self.buried.pop(incoming.id, None)
                     self._learn(incoming.id, theirs, held)
-                    self._count("added", name)
-            elif version in mine:
+                    self._count("added", name, incoming.id)
+            elif version in mine or only_moved(self.uow, incoming, mine):
                 self._staying[incoming.id] = (name, incoming, theirs)
             else:
                 self._conflict("deleted_here", name, incoming.id, to_plain(incoming), version)
@@ -135,14 +141,14 @@ class Merger:
         ours = content_hash(local)
         if ours == version:
             self._learn(incoming.id, theirs, held)
-            self._count("unchanged", name)
+            self._count("unchanged", name, incoming.id)
         elif ours in theirs:
             if self._put(incoming):
                 self._learn(incoming.id, theirs, {**held, ours: content(local)})
-                self._count("updated", name)
+                self._count("updated", name, incoming.id)
         elif version in mine:
             self._learn(incoming.id, theirs, {})
-            self._count("kept_local", name)
+            self._count("kept_local", name, incoming.id)
         else:
             self._merge_edits(name, local, incoming, mine, theirs)
 
@@ -154,6 +160,9 @@ class Merger:
         if merged is None:  # the fields do not fit together: every difference conflicts
             merge = merge_fields(None, mine_plain, theirs_plain)
             merged = local
+        order_field = ORDER_FIELD.get(type(local))  # numbers: merged with the whole list
+        merge = dataclasses.replace(merge, conflicts=tuple(
+            f for f in merge.conflicts if f != order_field))
         if content(merged) != mine_plain and not self._put(merged):
             return
         if merge.conflicts:
@@ -163,7 +172,11 @@ class Merger:
         self._learn(local.id, with_version(theirs, hash_content(mine_plain)),
                     {hash_content(theirs_plain): theirs_plain,
                      hash_content(mine_plain): mine_plain})
-        self._count("kept_local" if content(merged) == mine_plain else "updated", name)
+        self._count("kept_local" if content(merged) == mine_plain else "updated", name, local.id)
+
+    def base_content(self, record_id: UUID, mine: History,
+                     theirs: History) -> dict[str, Any] | None:
+        return self._base(record_id, mine, theirs)
 
     def _base(self, record_id: UUID, mine: History, theirs: History) -> dict[str, Any] | None:
         """The content of the latest version both sides know, where this database holds it."""
@@ -221,6 +234,11 @@ class Merger:
         elif tombstone.deletion in mine:  # we saw this deletion and kept the record
             self._learn(record_id, theirs, {})
             self._count("kept_local", name)
+        elif not held and only_moved(self.uow, local, theirs):  # moved only: no edit
+            repository.delete(record_id, deletion=tombstone.deletion)
+            self.buried[record_id] = tombstone
+            self._learn(record_id, theirs, {})
+            self._count("deleted", name)
         else:
             self._conflict("deleted_there", name, record_id, _tombstone_plain(tombstone),
                            tombstone.deletion, held or None)
@@ -247,8 +265,34 @@ class Merger:
         for version, generation in news.items():
             mine[version] = generation
 
-    def _count(self, outcome: str, name: str) -> None:
+    def _count(self, outcome: str, name: str, record_id: UUID | None = None) -> None:
         self.counts[outcome][name] = self.counts[outcome].get(name, 0) + 1
+        if record_id is not None:
+            self._outcomes[record_id] = outcome
+
+    def renumbered(self, name: str, record_id: UUID) -> None:
+        """A record the merge of its list numbered anew: changed here by this merge."""
+        outcome = self._outcomes.get(record_id)
+        if outcome in ("added", "updated"):
+            return
+        if outcome is not None:
+            self.counts[outcome][name] -= 1
+            if not self.counts[outcome][name]:
+                del self.counts[outcome][name]
+        self._count("updated", name, record_id)
+
+    def conflict(self, kind: str, name: str, record_id: UUID, incoming: dict[str, Any],
+                 version: str) -> None:
+        """A conflict of a whole list (kind "order"): one a list, the latest replacing
+        those raised before for that list."""
+        for stored in self.unresolved.get(record_id, []):
+            if stored.kind == kind and stored.record_type == name and \
+                    stored.incoming_hash != version and not stored.resolved:
+                self.uow.merge_state.mark_resolved(stored.id)
+        self.unresolved[record_id] = [
+            c for c in self.unresolved.get(record_id, [])
+            if not (c.kind == kind and c.record_type == name and c.incoming_hash != version)]
+        self._conflict(kind, name, record_id, incoming, version)
 
     def _supersede(self, record_id: UUID, theirs: History, current: str) -> None:
         """Conflicts with a version the sender has since replaced are settled: the sender's
@@ -285,6 +329,7 @@ def sweep_conflicts(uow: UnitOfWork, visit_id: UUID | None = None) -> None:
     """Mark resolved the conflicts the databases have settled since: the other version is
     known here now, the conflicting fields agree, or the record is deleted (or back) as the
     other side wanted."""
+    from fieldvisit.services import merge_orders
     from fieldvisit.services.conflicts import KINDS
 
     filters: dict[str, Any] = {"resolved": False}
@@ -305,6 +350,8 @@ def sweep_conflicts(uow: UnitOfWork, visit_id: UUID | None = None) -> None:
                 if settled:
                     uow.merge_state.add_history(stored.record_id, with_version(
                         histories.get(stored.record_id, {}), stored.incoming_hash))
+        elif stored.kind == "order":
+            settled = merge_orders.settled(uow, stored)
         elif stored.kind == "deleted_there":
             settled = local is None or known
         else:

@@ -29,8 +29,9 @@ def list_notes(uow: UnitOfWork, visit_id: UUID, stop_id: UUID | None = None) -> 
 def add_note(uow: UnitOfWork, visit_id: UUID, text: str, **fields: Any) -> Note:
     with uow:
         uow.visits.get(visit_id)
-        if "position" not in fields:
-            fields["position"] = uow.notes.count(visit_id=visit_id) + 1
+        if "position" not in fields:  # last: after the highest, never a number taken
+            fields["position"] = max(
+                (n.position for n in uow.notes.list(visit_id=visit_id)), default=0) + 1
         note = records.normalized(Note(visit_id=visit_id, text=text, **fields))
         _check_stop(uow, note)
         note = uow.notes.put(note)
@@ -218,10 +219,31 @@ def get_note(uow: UnitOfWork, note_id: UUID) -> Note:
 
 
 @retried
+def reorder_notes(uow: UnitOfWork, visit_id: UUID, note_ids: list[UUID]) -> list[Note]:
+    """Put the visit's notes in the order of ``note_ids`` (all of them, first to last)."""
+    with uow:
+        found = {n.id: n for n in uow.notes.list(visit_id=visit_id)}
+        if sorted(map(str, note_ids)) != sorted(map(str, found)):
+            raise ValidationError(Message(QT_TRANSLATE_NOOP(
+                "Messages", "the new order must list every note of the visit once")))
+        ordered = [uow.notes.put(records.changed(found[i], {"position": position}))
+                   for position, i in enumerate(note_ids, start=1)]
+        uow.commit()
+    return ordered
+
+
+@retried
 def restore_note(uow: UnitOfWork, note: Note, figures: list[KeyFigure] | None = None,
                  follow_ups: list[FollowUp] | None = None) -> None:
-    """Put a deleted note back, with the figures and follow-ups that pointed at it."""
+    """Put a deleted note back, with the figures and follow-ups that pointed at it. It takes
+    its old place; notes numbered from there on move down one if that number is taken now
+    (a merge renumbered them meanwhile)."""
     with uow:
+        others = uow.notes.list(order_by=("position",), visit_id=note.visit_id)
+        if any(n.position == note.position and n.id != note.id for n in others):
+            for other in others:
+                if other.position >= note.position and other.id != note.id:
+                    uow.notes.put(records.changed(other, {"position": other.position + 1}))
         uow.notes.put(note)
         for figure in figures or ():
             uow.figures.put(figure)

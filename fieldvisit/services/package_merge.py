@@ -12,6 +12,8 @@ silently overwritten, and a clock decides nothing.
 
 Organizations, people and sites are shared by all visits: one that exists here, differs, and
 is not used by this visit here is kept as it is (``kept_directory``), before any of the above.
+Then the visit's ordered lists (stops, notes, delegation) are merged as wholes and numbered
+1..n (``merge_orders``).
 """
 
 from __future__ import annotations
@@ -82,6 +84,7 @@ def merge_visit(uow: UnitOfWork, document: dict[str, Any],
     """Merge a (valid) visit document in one transaction. Its own history (format 2) says
     which versions the sender had exchanged; ``history`` adds those of a package's manifest
     (packages of format 1, whose documents have none)."""
+    from fieldvisit.services.merge_orders import OrderMerge
     from fieldvisit.services.merge_records import Merger
 
     parsed = visit_document.parse_document(document)
@@ -99,6 +102,7 @@ def merge_visit(uow: UnitOfWork, document: dict[str, Any],
         merger = Merger(uow, visit.id, [r.id for _, r in ordered]
                         + [t.record_id for t in parsed.tombstones])
         kept = package_checks.kept_in_transaction(uow, visit.id, (r for _, r in ordered))
+        orders = OrderMerge(merger, sections, histories)
         kept_directory: dict[str, int] = {}
         for name, record in ordered:
             if record.id in kept:  # shared with other visits only: not this package's to change
@@ -108,6 +112,7 @@ def merge_visit(uow: UnitOfWork, document: dict[str, Any],
         order = [name for name, _ in visit_document.SECTIONS][::-1]
         for tombstone in sorted(parsed.tombstones, key=lambda t: order.index(t.kind)):
             merger.tombstone(tombstone, histories.get(tombstone.record_id, {}))
+        orders.apply()
         merger.finish()
         uow.commit()
         waiting = {c.id: c for c in uow.merge_state.conflicts(visit_id=visit.id,

@@ -384,6 +384,22 @@
         <translation>本机已删除，另一台电脑上修改过</translation>
     </message>
     <message>
+        <source>Reordered on both laptops</source>
+        <translation>两台电脑上都调整过顺序</translation>
+    </message>
+    <message>
+        <source>Both laptops changed the order of the stops. This database&apos;s itinerary order is kept until you choose: Keep Mine, or Take Theirs to put the stops in the other laptop&apos;s order.</source>
+        <translation>两台电脑都调整过站点顺序。在您选择之前，保留本机数据库的行程顺序：选择“保留我的”，或选择“采用对方的”按另一台电脑的顺序排列站点。</translation>
+    </message>
+    <message>
+        <source>Both laptops changed the order of the notes. This database&apos;s order is kept until you choose: Keep Mine, or Take Theirs to put the notes in the other laptop&apos;s order.</source>
+        <translation>两台电脑都调整过记录顺序。在您选择之前，保留本机数据库的顺序：选择“保留我的”，或选择“采用对方的”按另一台电脑的顺序排列记录。</translation>
+    </message>
+    <message>
+        <source>Both laptops changed the protocol order of the delegation. This database&apos;s order is kept until you choose: Keep Mine, or Take Theirs to put the members in the other laptop&apos;s order.</source>
+        <translation>两台电脑都调整过调研组成员的礼宾顺序。在您选择之前，保留本机数据库的顺序：选择“保留我的”，或选择“采用对方的”按另一台电脑的顺序排列成员。</translation>
+    </message>
+    <message>
         <source>Changed on both laptops. Only these fields differ; the others are merged already: %1</source>
         <translation>两台电脑上都修改过。只有以下字段不一致，其余字段已经合并：%1</translation>
     </message>
@@ -2517,6 +2533,10 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
     <message>
         <source>the stop belongs to another visit</source>
         <translation>该站点属于另一次调研</translation>
+    </message>
+    <message>
+        <source>the new order must list every note of the visit once</source>
+        <translation>新顺序须将本次调研每条记录各列一次</translation>
     </message>
     <message>
         <source>the records were not saved, but {count} photo files copied for them could not be removed from the photo folder: {names}</source>

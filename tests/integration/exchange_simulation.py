@@ -3,17 +3,18 @@ test (``test_exchange_simulation.py``) and ``benchmarks/exchange_simulation.py``
 
 From a seed, every step does one thing on a random laptop: edit a note's text or themes, a key
 figure, a follow-up or the visit's summary; add a note, figure, follow-up, delegation member or
-a member's absence from a stop; delete one of them (a member with their absences);
-undo the laptop's latest deletion; pack the visit for another laptop (delivered at once, or
-later, or also a second time); export a visit document for another; resolve the conflicts
-waiting on the laptop, each by a random but reproducible choice. Then every laptop sends to
-every other until a whole round changes nothing.
+a member's absence from a stop; delete one of them (a member with their absences); reorder the
+stops, the notes or the delegation; undo the laptop's latest deletion; pack the visit for
+another laptop (delivered at once, or later, or also a second time); export a visit document for
+another; resolve the conflicts waiting on the laptop, each by a random but reproducible choice.
+Then every laptop sends to every other until a whole round changes nothing.
 
 The oracle: the laptops hold the same visit (their documents equal apart from the time of the
 last edit), no conflict is left, every record some laptop still had and no one deleted is on
 every laptop, and every record a user deleted is gone everywhere unless a user brought it back
 (an undo, or Keep in a conflict). A member's absences go with the member, also those another
-laptop added: they count as deleted when the member's deletion reaches that laptop.
+laptop added: they count as deleted when the member's deletion reaches that laptop. Every
+ordered list (stops, notes, delegation) is numbered 1..n on every laptop, in the same order.
 """
 
 from __future__ import annotations
@@ -42,12 +43,15 @@ class Figures:
     edits: int = 0
     adds: int = 0
     deletes: int = 0
+    reorders: int = 0
     restores: int = 0
     packages: int = 0
     documents: int = 0
     stale_deliveries: int = 0
     conflicts: int = 0
     """Distinct conflicts raised (by merges; a conflict reported again counts once)."""
+    order_conflicts: int = 0
+    """Of those, lists reordered on two laptops."""
     resolved: int = 0
     """Conflicts resolved by a user's choice (the others settled themselves)."""
     rounds_to_quiet: int = 0
@@ -69,6 +73,7 @@ class Simulation:
         self.seen: set[UUID] = set()
         self.undo: dict[str, list[Callable[[], None]]] = {laptop.name: [] for laptop in laptops}
         self.conflict_ids: set[UUID] = set()
+        self.order_conflict_ids: set[UUID] = set()
         self._absences: dict[UUID, e.Absence] = {}
         self.in_transit: list[tuple[Laptop, Path]] = []
 
@@ -76,8 +81,8 @@ class Simulation:
     def run(self, steps: int) -> Figures:
         started = time.perf_counter()
         actions = [(self.edit, 30), (self.add, 10), (self.delete, 12), (self.restore, 4),
-                   (self.exchange, 22), (self.document, 4), (self.deliver_late, 5),
-                   (self.resolve, 8)]
+                   (self.reorder, 6), (self.exchange, 22), (self.document, 4),
+                   (self.deliver_late, 5), (self.resolve, 8)]
         population = [action for action, weight in actions for _ in range(weight)]
         for _ in range(steps):
             self.rng.choice(population)(self.rng.choice(self.laptops))
@@ -110,6 +115,12 @@ class Simulation:
             assert view == views[0], f"{laptop.name} differs from {self.laptops[0].name}"
         for laptop in self.laptops:
             assert list_conflicts(laptop.uow(), self.visit_id) == [], laptop.name
+        orders = [self._orders(laptop) for laptop in self.laptops]
+        for laptop, order in zip(self.laptops, orders, strict=True):
+            for name, numbered in order.items():
+                assert [n for n, _id in numbered] == list(range(1, len(numbered) + 1)), \
+                    f"{name} of {laptop.name} numbered {[n for n, _id in numbered]}"
+            assert order == orders[0], f"{laptop.name} orders differ from {self.laptops[0].name}"
         present = self._ids(self.laptops[0])
         lost = self.seen - present - self.deleted
         assert not lost, f"records lost without being deleted: {sorted(map(str, lost))[:5]}"
@@ -206,6 +217,27 @@ class Simulation:
         self.undo[laptop.name].append(undo)
         self.figures.deletes += 1
 
+    def reorder(self, laptop: Laptop) -> None:
+        """Put the stops, the notes or the delegation in a random order (a drag, Suggest
+        Route, Sort by Role…)."""
+        uow = laptop.uow()
+        choice = self.rng.randrange(3)
+        if choice == 0:
+            ids = [s.id for s in itinerary.list_stops(uow, self.visit_id)]
+            reorder: Callable[..., Any] = itinerary.reorder_stops
+        elif choice == 1:
+            ids = [n.id for n in notes.list_notes(uow, self.visit_id)]
+            reorder = notes.reorder_notes
+        else:
+            ids = [m.id for m in delegation.list_members(uow, self.visit_id)]
+            reorder = delegation.reorder_members
+        if len(ids) < 2:
+            return
+        moved = ids[:]
+        moved.insert(self.rng.randrange(len(ids)), moved.pop(self.rng.randrange(len(ids))))
+        reorder(uow, self.visit_id, moved)
+        self.figures.reorders += 1
+
     def _restorer(self, laptop: Laptop, record: e.Record) -> Callable[[], None]:
         def undo() -> None:
             if laptop.find(type(record), record.id) is not None:
@@ -265,7 +297,7 @@ class Simulation:
                 continue  # resolved itself meanwhile
             before = self._ids(laptop)
             keep = self.rng.random() < 0.5
-            if conflict.kind == "edit":
+            if conflict.kind in ("edit", "order"):
                 resolve_conflict(laptop.uow(), conflict.id, take_incoming=keep)
             else:
                 resolve_conflict(laptop.uow(), conflict.id, keep=keep)
@@ -304,7 +336,19 @@ class Simulation:
 
     def _raised(self, summary: Any) -> None:
         self.conflict_ids |= {c.id for c in summary.conflicts}
+        self.order_conflict_ids |= {c.id for c in summary.conflicts if c.kind == "order"}
         self.figures.conflicts = len(self.conflict_ids)
+        self.figures.order_conflicts = len(self.order_conflict_ids)
+
+    def _orders(self, laptop: Laptop) -> dict[str, list[tuple[int, UUID]]]:
+        """Each ordered list of the visit as (number, id), in order."""
+        uow = laptop.uow()
+        return {
+            "stops": sorted((s.position, s.id) for s in itinerary.list_stops(uow, self.visit_id)),
+            "notes": sorted((n.position, n.id) for n in notes.list_notes(uow, self.visit_id)),
+            "delegation": sorted((m.protocol_order, m.id)
+                                 for m in delegation.list_members(uow, self.visit_id)),
+        }
 
     def _ids(self, laptop: Laptop) -> set[UUID]:
         with laptop.uow() as uow:

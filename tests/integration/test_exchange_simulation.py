@@ -1,7 +1,8 @@
 """The convergence measure of issue 12: three laptops edit, add, delete, undo and exchange one
-visit at random (packages and documents, some late or twice); afterwards they hold the same
-visit, nothing is lost or resurrected and no conflict is left. ``benchmarks/exchange_simulation.py``
-runs the same for 1,000 steps and prints figures."""
+visit at random (packages and documents, some late or twice) and reorder its stops, notes and
+delegation; afterwards they hold the same visit, every ordered list is numbered 1..n in the same
+order everywhere, nothing is lost or resurrected and no conflict is left.
+``benchmarks/exchange_simulation.py`` runs the same for 1,000 steps and prints figures."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ def test_three_laptops_converge(make_db_path, seed):
         for laptop in laptops:
             laptop.dispose()
     assert figures.deletes and figures.restores and figures.conflicts and figures.resolved
+    assert figures.reorders
     assert figures.packages + figures.documents > 20
 
 

@@ -48,7 +48,7 @@ class Laptop:
             uow.commit()
 
     def add_note(self, visit_id, text: str) -> Note:
-        note = Note(visit_id=visit_id, text=text, position=99)
+        note = Note(visit_id=visit_id, text=text, position=14)  # the next free number
         with self.uow() as uow:
             uow.notes.put(note)
             uow.commit()

@@ -126,3 +126,44 @@ def test_an_edit_conflict_names_only_the_fields_in_conflict(qtbot, database, sam
     with database.unit_of_work() as uow:
         merged = uow.notes.get(note.id)
     assert (merged.text, merged.tags) == ("他们的版本", ("他们的主题",))
+
+
+def test_stops_reordered_on_both_laptops_show_both_itineraries_and_take_theirs(
+        qtbot, database, sample_visit_id, make_database, tmp_path):
+    from fieldvisit.services import itinerary
+
+    other = make_database("other.sqlite3")
+    try:
+        package = tmp_path / "v.fieldvisit"
+        pack_visit(database.unit_of_work(), photo_root(database.url), sample_visit_id, package)
+        unpack_visit(other.unit_of_work(), photo_root(other.url), package)
+        first, second, third = (s.id for s in itinerary.list_stops(database.unit_of_work(),
+                                                                      sample_visit_id))
+        itinerary.reorder_stops(database.unit_of_work(), sample_visit_id,
+                                [third, first, second])
+        itinerary.reorder_stops(other.unit_of_work(), sample_visit_id, [second, first, third])
+        pack_visit(other.unit_of_work(), photo_root(other.url), sample_visit_id, package)
+        summary = unpack_visit(database.unit_of_work(), photo_root(database.url), package)
+        assert [c.kind for c in summary.conflicts] == ["order"]
+    finally:
+        other.dispose()
+    with database.unit_of_work() as uow:
+        sites = {s.id: s.name for s in uow.sites.list()}
+        stops = {s.id: sites[s.site_id] for s in uow.stops.list(visit_id=sample_visit_id)}
+
+    dialog = ConflictsDialog(database, visit_id=sample_visit_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.list.count() == 1
+    assert "Reordered on both laptops" in dialog.list.item(0).text()
+    assert dialog.kind.text().startswith("Both laptops changed the order of the stops.")
+    assert dialog.keep_mine.isVisible() and dialog.take_theirs.isVisible()
+    assert not dialog.keep_record.isVisible()
+    assert dialog.mine.toPlainText().splitlines() == [
+        f"1. {stops[third]}", f"2. {stops[first]}", f"3. {stops[second]}"]
+    assert dialog.theirs.toPlainText().splitlines() == [
+        f"1. {stops[second]}", f"2. {stops[first]}", f"3. {stops[third]}"]
+    dialog.take_theirs.click()
+    assert dialog.list.count() == 0
+    assert [s.id for s in itinerary.list_stops(database.unit_of_work(), sample_visit_id)] == \
+        [second, first, third]

@@ -1,7 +1,8 @@
 """Merge conflicts of visit packages and documents, both sides side by side: a record edited on
-two laptops (the user keeps this database's fields in conflict or takes the other laptop's), or
-deleted on one and edited on the other (the user keeps the record or deletes it). One click
-resolves, in one step."""
+two laptops (the user keeps this database's fields in conflict or takes the other laptop's),
+deleted on one and edited on the other (the user keeps the record or deletes it), or a list
+(the stops, the notes, the delegation) reordered on both (this database's order or the other
+laptop's, each shown as "1. 工人文化宫" a line). One click resolves, in one step."""
 
 from __future__ import annotations
 
@@ -108,10 +109,28 @@ class ConflictsDialog(QDialog):
             "edit": self.tr("Changed on both laptops"),
             "deleted_there": self.tr("Deleted on the other laptop, edited here"),
             "deleted_here": self.tr("Deleted here, edited on the other laptop"),
+            "order": self.tr("Reordered on both laptops"),
         }
         return texts.get(kind, kind)
 
+    def order_explanation(self, section: str) -> str:
+        texts = {
+            "stops": self.tr("Both laptops changed the order of the stops. This database's "
+                             "itinerary order is kept until you choose: Keep Mine, or Take "
+                             "Theirs to put the stops in the other laptop's order."),
+            "notes": self.tr("Both laptops changed the order of the notes. This database's "
+                             "order is kept until you choose: Keep Mine, or Take Theirs to put "
+                             "the notes in the other laptop's order."),
+            "delegation": self.tr("Both laptops changed the protocol order of the delegation. "
+                                  "This database's order is kept until you choose: Keep Mine, "
+                                  "or Take Theirs to put the members in the other laptop's "
+                                  "order."),
+        }
+        return texts.get(section, section)
+
     def explanation(self, conflict: ConflictView) -> str:
+        if conflict.kind == "order":
+            return self.order_explanation(conflict.record_type)
         if conflict.kind == "edit":
             return self.tr("Changed on both laptops. Only these fields differ; the others are "
                            "merged already: %1").replace(
@@ -131,7 +150,7 @@ class ConflictsDialog(QDialog):
         self.mine.setPlainText(conflict.mine if conflict else "")
         self.theirs.setPlainText(conflict.theirs if conflict else "")
         self.kind.setText(self.explanation(conflict) if conflict else "")
-        deletion = conflict is not None and conflict.kind != "edit"
+        deletion = conflict is not None and conflict.kind not in ("edit", "order")
         for button in (self.keep_mine, self.take_theirs):
             button.setVisible(not deletion)
             button.setEnabled(conflict is not None)
