@@ -46,6 +46,14 @@ class LiveUpdates(QObject):
         self._task.finished.connect(self._done)
         return self._task.start()
 
+    def stop(self) -> None:
+        """No more looks, and the one running has ended (the database is about to close, and
+        a look still using it would fail)."""
+        self.timer.stop()
+        if self._task is not None:
+            self._task.token.cancel()
+            self._task.wait(10.0)
+
     def _done(self) -> None:
         self._task = None
 

@@ -8,7 +8,7 @@ visit list and workspace modules, and SQLAlchemy with them, load only then.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent
@@ -46,6 +46,7 @@ class MainWindow(VisitNavigation, VisitTransfer, QMainWindow):
     def __init__(self, database: Database | None = None) -> None:
         super().__init__()
         self.database = None
+        self.live_updates: Any = None  # LiveUpdates on a shared database
         self.setWindowTitle(APP_NAME)
         self.undo_stack = UndoStack(self)
         self._selecting = False
@@ -321,4 +322,6 @@ class MainWindow(VisitNavigation, VisitTransfer, QMainWindow):
             settings.setValue("window/splitter", self.splitter.saveState())
             visit_id = self.current_visit_id()
             settings.setValue("window/lastVisit", str(visit_id) if visit_id else "")
+        if self.live_updates is not None:
+            self.live_updates.stop()
         super().closeEvent(event)

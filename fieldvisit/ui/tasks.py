@@ -49,13 +49,17 @@ class _Job(QRunnable):
         super().__init__()
         self.signals = _Signals()
         self._work, self._token = work, token
+        self.ended = threading.Event()
+        """Set when the work has returned (or raised), on its own thread."""
 
     def run(self) -> None:
         try:
             result = self._work(self._token)
         except BaseException as error:  # noqa: BLE001 - handed to the GUI thread
+            self.ended.set()
             self._emit(self.signals.failed, error)
         else:
+            self.ended.set()
             self._emit(self.signals.succeeded, result)
 
     @staticmethod
@@ -96,6 +100,11 @@ class Task(QObject):
     def start(self) -> Task:
         QThreadPool.globalInstance().start(self._job)
         return self
+
+    def wait(self, seconds: float) -> bool:
+        """Block until the work has returned (its callbacks may still be queued); False if it
+        is still running after ``seconds``."""
+        return self._job.ended.wait(seconds)
 
     def _progressed(self, done: int, total: int) -> None:
         if self._progress is None:
