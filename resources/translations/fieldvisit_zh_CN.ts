@@ -388,6 +388,54 @@
         <translation>两台电脑上都调整过顺序</translation>
     </message>
     <message>
+        <source>Visit</source>
+        <translation>调研</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Participating organization</source>
+        <translation>参加单位</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>调研组</translation>
+    </message>
+    <message>
+        <source>Itinerary</source>
+        <translation>行程</translation>
+    </message>
+    <message>
+        <source>Absence</source>
+        <translation>缺席</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Key figure</source>
+        <translation>关键数据</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>后续事项</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
         <source>Both laptops changed the order of the stops. This database&apos;s itinerary order is kept until you choose: Keep Mine, or Take Theirs to put the stops in the other laptop&apos;s order.</source>
         <translation>两台电脑都调整过站点顺序。在您选择之前，保留本机数据库的行程顺序：选择“保留我的”，或选择“采用对方的”按另一台电脑的顺序排列站点。</translation>
     </message>

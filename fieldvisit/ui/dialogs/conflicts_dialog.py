@@ -90,7 +90,8 @@ class ConflictsDialog(QDialog):
         self.conflicts = list_conflicts(self.database.unit_of_work(), self.visit_id)
         self.list.clear()
         for conflict in self.conflicts:
-            item = QListWidgetItem(f"{conflict.record_type} · {conflict.label} — "
+            item = QListWidgetItem(f"{self.section_name(conflict.record_type)} · "
+                                   f"{conflict.label} — "
                                    f"{self.kind_text(conflict.kind)}")
             item.setData(Qt.ItemDataRole.UserRole, str(conflict.id))
             self.list.addItem(item)
@@ -112,6 +113,19 @@ class ConflictsDialog(QDialog):
             "order": self.tr("Reordered on both laptops"),
         }
         return texts.get(kind, kind)
+
+    def section_name(self, section: str) -> str:
+        """What the records of a visit document's section are, in words."""
+        names = {
+            "visit": self.tr("Visit"), "organizations": self.tr("Organization"),
+            "people": self.tr("Person"), "sites": self.tr("Site"),
+            "participations": self.tr("Participating organization"),
+            "delegation": self.tr("Delegation"), "stops": self.tr("Itinerary"),
+            "absences": self.tr("Absence"), "notes": self.tr("Note"),
+            "key_figures": self.tr("Key figure"), "follow_ups": self.tr("Follow-up"),
+            "photos": self.tr("Photo"),
+        }
+        return names.get(section, section)
 
     def order_explanation(self, section: str) -> str:
         texts = {
