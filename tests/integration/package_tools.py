@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -17,10 +16,10 @@ import pytest
 from PIL import Image
 
 from fieldvisit.persistence.db import Database, open_database, photo_root, sqlite_url
+from tests.pg import URL, wipe
 
-POSTGRES_URL = os.environ.get("FIELDVISIT_TEST_POSTGRES_URL")
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.skipif(
-    not POSTGRES_URL, reason="set FIELDVISIT_TEST_POSTGRES_URL to run"))]
+    not URL, reason="set FIELDVISIT_TEST_URL to run"))]
 
 
 @dataclass
@@ -71,15 +70,6 @@ def listing(root: Path) -> list[tuple[str, str]] | None:
                   for path in root.rglob("*"))
 
 
-def _wipe_postgres() -> None:
-    from sqlalchemy import create_engine, text
-
-    engine = create_engine(POSTGRES_URL)
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-    engine.dispose()
-
-
 @pytest.fixture(params=BACKENDS)
 def store(request, make_db_path, tmp_path, monkeypatch) -> Iterator[Store]:
     """An empty store on each backend; on PostgreSQL the photo folder is the one the command
@@ -90,10 +80,10 @@ def store(request, make_db_path, tmp_path, monkeypatch) -> Iterator[Store]:
         yield Store(url, photo_root(url), path)
         return
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    _wipe_postgres()
-    open_database(POSTGRES_URL).dispose()  # migrated, as the command line would
-    yield Store(POSTGRES_URL, photo_root(POSTGRES_URL), None)
-    _wipe_postgres()
+    wipe()
+    open_database(URL).dispose()  # migrated, as the command line would
+    yield Store(URL, photo_root(URL), None)
+    wipe()
 
 
 def make_jpeg(path: Path, colour=(200, 30, 30), size=(64, 48)) -> Path:

@@ -4,7 +4,6 @@ schema. Runs when FIELDVISIT_TEST_POSTGRES_URL names an empty database the test 
 
 from __future__ import annotations
 
-import os
 from uuid import uuid4
 
 import pytest
@@ -15,18 +14,9 @@ from fieldvisit.services.package_merge import list_conflicts, resolve_conflict
 from fieldvisit.services.sample import load_reference_visit
 from fieldvisit.services.visit_document import export_visit, import_visit
 from tests.integration.laptops import Laptop, same_visit
+from tests.pg import URL, needs_postgres, wipe
 
-URL = os.environ.get("FIELDVISIT_TEST_POSTGRES_URL")
-pytestmark = pytest.mark.skipif(not URL, reason="set FIELDVISIT_TEST_POSTGRES_URL to run")
-
-
-def wipe() -> None:
-    from sqlalchemy import create_engine, text
-
-    engine = create_engine(URL)
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-    engine.dispose()
+pytestmark = needs_postgres
 
 
 @pytest.fixture
