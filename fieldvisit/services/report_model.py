@@ -16,6 +16,7 @@ from fieldvisit.domain.enums import (
 )
 from fieldvisit.domain.errors import ValidationError
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
+from fieldvisit.domain.report_writing import ReportWriting
 from fieldvisit.services.route_map import RouteMap
 
 SECTIONS = ("cover", "contents", "basic", "itinerary", "findings", "summary", "suggestions",
@@ -24,6 +25,7 @@ SECTIONS = ("cover", "contents", "basic", "itinerary", "findings", "summary", "s
 
 LANGUAGES = ("zh", "en")
 PAPERS = ("a4", "letter")
+LAYOUTS = ("modern", "official")
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,15 @@ class ReportOptions:
     marking: str = ""
     """Printed on the cover and in the running header, e.g. 内部资料."""
     font: str = ""
-    """A TrueType font file (.ttf/.ttc) to typeset with; "" for the bundled font."""
+    """A TrueType font file (.ttf/.ttc) for the body text; "" for the layout's default."""
+    layout: str = "modern"
+    """"modern" (cover, contents, running header) or "official" (公文, GB/T 9704-2012)."""
+    title_font: str = ""
+    """A TrueType font file for the title (小标宋 in 公文); "" for the layout's default."""
+    heading_font: str = ""
+    """A TrueType font file for the headings (黑体 in 公文); "" for the layout's default."""
+    statistics: bool = False
+    """Append the table of themes (tag counts per stop) as an attachment."""
 
     def __post_init__(self) -> None:
         if self.language not in (None, *LANGUAGES):
@@ -50,6 +60,10 @@ class ReportOptions:
             raise ValidationError(Message(QT_TRANSLATE_NOOP(
                 "Messages", "paper must be a4 or letter, not {paper!r}"), paper=self.paper),
                 "paper")
+        if self.layout not in LAYOUTS:
+            raise ValidationError(Message(QT_TRANSLATE_NOOP(
+                "Messages", "report layout must be modern or official, not {layout!r}"),
+                layout=self.layout), "layout")
         unknown = set(self.sections) - set(SECTIONS)
         if unknown:
             raise ValidationError(Message(QT_TRANSLATE_NOOP(
@@ -200,3 +214,5 @@ class ReportData:
     route_map: RouteMap | None = None
     """The itinerary's schematic map; None when no stop has coordinates (then left out)."""
     generated_on: date = field(default_factory=date.today)
+    writing: ReportWriting | None = None
+    """What the writer wrote (None: nothing yet; every section follows the draft)."""
