@@ -12,6 +12,7 @@ from fieldvisit.domain.enums import DelegationRole
 from fieldvisit.domain.errors import ValidationError
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.services.itinerary_view import itinerary, site_wgs84
+from fieldvisit.services.report_data import visit_language
 
 if TYPE_CHECKING:
     from fieldvisit.persistence.uow import UnitOfWork
@@ -31,6 +32,7 @@ def visit_calendar(uow: UnitOfWork, visit_id: UUID) -> bytes:
         leaders = uow.delegation.list(visit_id=visit_id, role=DelegationRole.LEADER)
         leader = uow.people.get(leaders[0].person_id) if leaders else None
     zone = ZoneInfo(view.visit.timezone)
+    separator = "，" if visit_language(view.visit.title) == "zh" else ", "
     calendar = Calendar()
     calendar.add("prodid", f"-//FieldVisit//FieldVisit {__version__}//EN")
     calendar.add("version", "2.0")
@@ -48,7 +50,7 @@ def visit_calendar(uow: UnitOfWork, visit_id: UUID) -> bytes:
         event.add("summary", f"{line.stop.position}. {line.site.name}")
         event.add("dtstart", line.timed.arrival.replace(tzinfo=zone))
         event.add("dtend", line.timed.departure.replace(tzinfo=zone))
-        event.add("location", "，".join(filter(None, [line.site.name, line.site.address])))
+        event.add("location", separator.join(filter(None, [line.site.name, line.site.address])))
         description = "\n".join(filter(None, [line.stop.activities, view.visit.title]))
         if description:
             event.add("description", description)

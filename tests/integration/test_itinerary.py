@@ -222,6 +222,18 @@ def test_the_sample_calendar(uow, sample_visit_id):
     assert [c["TZID"] for c in calendar.walk("VTIMEZONE")] == ["Asia/Shanghai"]
 
 
+def test_locations_are_joined_in_the_visits_language(uow):
+    """Site and address: "某处，朝阳区" in a Chinese visit, "Depot, 1 Main St" in an English one
+    (the full-width comma read as a typo in English calendars)."""
+    for title, site, address, expected in (
+            ("朝阳调研", "某处", "朝阳区", "某处，朝阳区"),
+            ("Riders' visit", "Depot", "1 Main St", "Depot, 1 Main St")):
+        visit = visits.create_visit(uow, title, start_date=DAY)
+        itinerary.add_stop(uow, visit.id, itinerary.create_site(uow, site, address=address).id)
+        events = parse(visit_calendar(uow, visit.id)).walk("VEVENT")
+        assert str(events[0]["LOCATION"]) == expected
+
+
 def test_a_visit_without_a_leader_has_no_organizer(uow):
     visit = visits.create_visit(uow, "无组长调研", start_date=DAY, timezone="Asia/Urumqi")
     member = directory.create_person(uow, "普通成员")
