@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
@@ -32,12 +33,22 @@ def update_site(uow: UnitOfWork, site_id: UUID, expected_version: int | None = N
 @retried
 def delete_site(uow: UnitOfWork, site_id: UUID) -> None:
     with uow:
-        site = uow.sites.get(site_id)
-        if uow.stops.count(site_id=site_id):
-            raise ConflictError(Message(QT_TRANSLATE_NOOP(
-                "Messages", "{name} cannot be deleted: visits stop there"), name=site.name))
+        _refuse_used_site(uow, uow.sites.get(site_id))
         uow.sites.delete(site_id)
         uow.commit()
+
+
+def check_sites_deletable(uow: UnitOfWork, site_ids: Iterable[UUID]) -> None:
+    """Raise the ConflictError deleting would raise for the first site visits stop at."""
+    with uow:
+        for site_id in site_ids:
+            _refuse_used_site(uow, uow.sites.get(site_id))
+
+
+def _refuse_used_site(uow: UnitOfWork, site: Site) -> None:
+    if uow.stops.count(site_id=site.id):
+        raise ConflictError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "{name} cannot be deleted: visits stop there"), name=site.name))
 
 
 def list_stops(uow: UnitOfWork, visit_id: UUID) -> list[Stop]:

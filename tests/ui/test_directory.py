@@ -44,13 +44,34 @@ def test_filter_finds_people_by_pinyin_and_organizations_by_initials(qtbot, data
 def test_delete_is_refused_while_in_a_visit(qtbot, database, sample_visit_id, monkeypatch):
     window = DirectoryWindow(database)
     qtbot.addWidget(window)
-    shown = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    shown, asked = [], []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or
+                        QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
     _select(window.people, "冯建国")
     window.delete_people()
     assert shown and "delegation" in shown[0] and "冯建国" in shown[0]
+    assert asked == [], "refused before asking \"Delete?\", not after"
     assert window.people.proxy.rowCount() == 7
+    shown.clear()
+    _select(window.organizations, "北京市总工会")
+    window.delete_organizations()
+    assert shown and "北京市总工会" in shown[0] and asked == []
+    _select(window.sites, window.sites.proxy.index(0, 0).data())
+    window.delete_sites()
+    assert len(shown) == 2 and "visits stop there" in shown[1] and asked == []
+
+
+def test_deleting_an_unused_person_asks_first(qtbot, database, uow, monkeypatch):
+    directory.create_person(uow, "临时联系人")
+    window = DirectoryWindow(database)
+    qtbot.addWidget(window)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or
+                        QMessageBox.StandardButton.Cancel)
+    _select(window.people, "临时联系人")
+    window.delete_people()
+    assert len(asked) == 1 and [p.name for p in directory.list_people(uow)] == ["临时联系人"]
 
 
 def test_merge_two_duplicates(qtbot, database, uow, monkeypatch):
