@@ -13,6 +13,7 @@ from fieldvisit.domain.timeline import ConflictKind
 if TYPE_CHECKING:
     from fieldvisit.persistence.db import Database
     from fieldvisit.services.itinerary_view import ItineraryView
+    from fieldvisit.services.route_suggestion import StopTiming
 
 CONFLICT_TEXT = {
     ConflictKind.ARRIVES_BEFORE_OPENING: "arrives {0} min before opening",
@@ -79,6 +80,18 @@ def run_ics(database: Database, args: argparse.Namespace) -> int:
     return 0
 
 
+def _timing_line(number: int, timing: StopTiming) -> str:
+    """"2. 10:15–10:55  Site 2  → 30 min typed  [arrives_before_opening 20 min]"."""
+    line = f"{number}. {timing.arrival:%H:%M}–{timing.departure:%H:%M}  {timing.name}"
+    if timing.leg_minutes is not None:
+        line += f"  → {timing.leg_minutes} min " + ("typed" if timing.leg_typed
+                                                    else "estimated")
+    for conflict in timing.conflicts:
+        line += f"  [{conflict.kind.value.replace('_', ' ')}" + (
+            f" {conflict.minutes} min]" if conflict.minutes else "]")
+    return line
+
+
 def run_optimize(database: Database, args: argparse.Namespace) -> int:
     from fieldvisit.services.route_suggestion import apply_suggestion, suggest
     from fieldvisit.services.visits import resolve_visit
@@ -86,10 +99,16 @@ def run_optimize(database: Database, args: argparse.Namespace) -> int:
     uow = database.unit_of_work()
     proposal = suggest(uow, resolve_visit(uow, args.visit).id)
     for day in proposal.days:
-        print(f"Day {day.day}: travel {day.before_travel} → {day.after_travel} min, "
-              f"conflicts {day.before_conflicts} → {day.after_conflicts}"
-              f"{'' if day.exact else ' (heuristic)'}")
-        print("  " + " → ".join(day.names))
+        shown = "" if day.before_shown == day.before_travel and day.after_shown == \
+            day.after_travel else (f" (the itinerary, typed times included: {day.before_shown}"
+                                   f" → {day.after_shown} min)")
+        print(f"Day {day.day}: travel {day.before_travel} → {day.after_travel} min with every "
+              f"leg estimated alike{shown}, conflicts {day.before_conflicts} → "
+              f"{day.after_conflicts}{'' if day.exact else ' (heuristic)'}")
+        for label, timings in (("now", day.before), ("suggested", day.after)):
+            print(f"  {label}:")
+            for number, timing in enumerate(timings, start=1):
+                print("    " + _timing_line(number, timing))
     if args.apply and proposal.changes_order:
         apply_suggestion(uow, proposal)
         print("applied")

@@ -198,20 +198,27 @@ def test_suggest_route_applies_in_one_undoable_step(window, qtbot, monkeypatch, 
     visit = visits.create_visit(uow, "路线")
     places = [itinerary.create_site(uow, f"点{i}", latitude=39.9, longitude=116.40 + 0.02 * i,
                                     datum=CoordinateDatum.WGS84) for i in range(4)]
-    for i in (0, 3, 1, 2):
-        itinerary.add_stop(uow, visit.id, places[i].id, pinned=(i == 0))
+    stops = [itinerary.add_stop(uow, visit.id, places[i].id, pinned=(i == 0))
+             for i in (0, 3, 1, 2)]
+    itinerary.update_stop(uow, stops[2].id, travel_minutes=45)  # 点1 → 点2, typed
     window.refresh(visit.id)
     tab = on_tab(window.workspace.itinerary_tab)
 
     def wait_and_apply(dialog: RouteDialog) -> int:
         qtbot.waitUntil(lambda: dialog.proposal is not None, timeout=10000)
         assert dialog.apply_button.isEnabled()
-        assert "with the suggested order" in dialog.summary.text()
+        summary = dialog.summary.text()
+        assert "every leg estimated the same way" in summary
+        assert "typed travel times" in summary  # and the itinerary's own totals beside it
+        table = dialog.details.toPlainText()
+        assert "Now" in table and "Suggested" in table
+        assert "→ 45 min (typed)" in table and "(estimated)" in table
         return 1
 
     monkeypatch.setattr(RouteDialog, "exec", wait_and_apply)
     tab.suggest_action.trigger()
     assert sites(tab) == ["点0", "点1", "点2", "点3"]
+    assert {s.id: s.travel_minutes for s in itinerary.list_stops(uow, visit.id)}[stops[2].id] == 45
     assert window.actions.undo.text().endswith("Apply the suggested route")
     window.actions.undo.trigger()
     assert sites(tab) == ["点0", "点3", "点1", "点2"]
