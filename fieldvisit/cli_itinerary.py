@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,18 +39,29 @@ def add_parsers(commands: Any) -> None:
     optimize.add_argument("--apply", action="store_true", help="put the stops in that order")
 
 
+def _on(moment: datetime, day: date, dated: bool) -> str:
+    """"05:39" on the stop's day; "05-30 05:39" (or "05:39 (+1)" undated) past midnight."""
+    if moment.date() == day:
+        return f"{moment:%H:%M}"
+    return f"{moment:%m-%d %H:%M}" if dated else f"{moment:%H:%M} ({(moment.date() - day).days:+d})"
+
+
 def itinerary_text(view: ItineraryView) -> str:
+    from fieldvisit.domain.timeline import day_date
+
     lines = [view.visit.title]
     day = None
+    dated = view.visit.start_date is not None
     for line in view.lines:
+        on = day_date(view.visit.start_date, line.stop.day)
         if line.stop.day != day:
             day = line.stop.day
-            lines.append(f"Day {day} ({line.timed.arrival:%Y-%m-%d})")
+            lines.append(f"Day {day} ({on:%Y-%m-%d})" if dated else f"Day {day}")
         timed = line.timed
         travel = "" if timed.travel_minutes is None else \
             f"  → {timed.travel_minutes} min{' (estimated)' if timed.travel_estimated else ''}"
-        lines.append(f"  {line.stop.position}. {timed.arrival:%H:%M}–{timed.departure:%H:%M}  "
-                     f"{line.site.name}{travel}")
+        lines.append(f"  {line.stop.position}. {_on(timed.arrival, on, dated)}–"
+                     f"{_on(timed.departure, on, dated)}  {line.site.name}{travel}")
         lines += [f"       ! {CONFLICT_TEXT[c.kind].format(c.minutes)}" for c in timed.conflicts]
     lines.append(f"Travel {view.total_travel_minutes} min; {view.conflicts} conflicts")
     return "\n".join(lines)

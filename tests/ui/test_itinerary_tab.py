@@ -222,3 +222,32 @@ def test_suggest_route_applies_in_one_undoable_step(window, qtbot, monkeypatch, 
     assert window.actions.undo.text().endswith("Apply the suggested route")
     window.actions.undo.trigger()
     assert sites(tab) == ["点0", "点3", "点1", "点2"]
+
+
+def test_times_past_midnight_carry_their_date(window, uow, qtbot):
+    """Issue 16: a day that runs past midnight showed "05:39–06:14" with no date; the table,
+    the details and the CLI give the date wherever it is not the stop's day."""
+    from datetime import date
+    from datetime import time as clock_time
+
+    from fieldvisit.cli_itinerary import itinerary_text
+    from fieldvisit.services import visits
+    from fieldvisit.services.itinerary_view import itinerary as itinerary_view
+
+    visit = visits.create_visit(uow, "夜间调研", start_date=date(2023, 5, 25),
+                                day_start=clock_time(22, 0), day_end=None)
+    for name, minutes in (("夜市", 90), ("环卫站", 60)):
+        site = itinerary.create_site(uow, name)
+        stop = itinerary.add_stop(uow, visit.id, site.id, dwell_minutes=minutes)
+    itinerary.update_stop(uow, itinerary.list_stops(uow, visit.id)[0].id, travel_minutes=40)
+    window.refresh(visit.id)
+    tab = on_tab(window.workspace.itinerary_tab)
+    assert times(tab)[0] == ("22:00", "23:30")
+    arrival, departure = times(tab)[1]
+    assert arrival.endswith("00:10") and departure.endswith("01:10")
+    assert "26" in arrival and "26" in departure  # 26 May, not a bare morning time
+    tab.view.selectRow(1)
+    assert "26" in tab.details.toPlainText()
+    text = itinerary_text(itinerary_view(uow, visit.id))
+    assert "2. 05-26 00:10–05-26 01:10  环卫站" in text
+    assert stop.day == 1
