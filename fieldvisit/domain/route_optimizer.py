@@ -179,7 +179,7 @@ def branch_and_bound(model, completion: list[dict[int, int]], incumbent: list[in
                                      model.pinned)
     free, bits = _free(pinned)
     width = n + 1
-    ranked = [sorted(free, key=lambda s, r=row: r[s]) for row in w]
+    ranked = [sorted(free, key=row.__getitem__) for row in w]
     ranked[n] = sorted(free, key=lambda s: completion[0].get(bits[s] * width + s, 0))
     best = [model.cost(incumbent), list(incumbent)]
     order = [0] * n
@@ -335,7 +335,7 @@ class RouteModel:
         """Opening spans (minutes) per weekday, or None where the timeline does not check."""
         if not hours or (not weekday_known and len(set(hours)) > 1):
             return None
-        return tuple(tuple(opening_spans(hours, _UNDATED + timedelta(days=k)))
+        return tuple(tuple(opening_spans(hours, _UNDATED + timedelta(days=k)) or ())
                      for k in range(7))
 
     def _fine_arrivals(self, stop: int) -> tuple[list[int], list[int]] | None:
@@ -377,7 +377,7 @@ class RouteModel:
                 count += not ends or (k < len(ends) and starts[k] > latest)
             if self.end_us is not None:
                 durations.append(self.soonest[stop] + self.delay[stop] + self.dwell[stop])
-        if durations:
+        if durations and self.end_us is not None:
             durations.sort()  # the k-th stop visited leaves no sooner than after k shortest
             for duration in durations:
                 departure += duration
