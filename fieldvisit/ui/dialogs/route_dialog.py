@@ -9,6 +9,7 @@ from uuid import UUID
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
+from fieldvisit.ui import formats
 from fieldvisit.ui.errors import show_error
 from fieldvisit.ui.itinerary_labels import conflict_text
 from fieldvisit.ui.tasks import CancelToken, Task
@@ -97,7 +98,7 @@ def day_html(day: DaySuggestion) -> str:
 
 def _stop_html(number: int, timing: StopTiming) -> str:
     tr = QCoreApplication.translate
-    times = f"{timing.arrival:%H:%M}–{timing.departure:%H:%M}"
+    times = f"{formats.clock(timing.arrival)}–{formats.clock(timing.departure)}"
     lines = [f"{number}. {times} <b>{html.escape(timing.name)}</b>"]
     lines += [f"<span style='color:#b3261e'>⚠ {html.escape(conflict_text(c))}</span>"
               for c in timing.conflicts]
