@@ -61,29 +61,31 @@ class RouteDialog(QDialog):
 
 def summary_text(proposal: RouteProposal) -> str:
     """Travel compared like with like, and what the itinerary itself shows."""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     if not proposal.changes_order:
-        text = tr("RouteDialog", "The present order is already the best one found "
-                                 "(%1 min of travel).").replace("%1", str(proposal.before_shown))
-        return text
-    text = tr("RouteDialog", "Travel with every leg estimated the same way: %1 min now, %2 min "
-                             "with the suggested order.").replace(
-        "%1", str(proposal.before_travel)).replace("%2", str(proposal.after_travel))
+        return translate(
+            "RouteDialog", "The present order is already the best one found (%1 min of "
+            "travel).").replace("%1", str(proposal.before_shown))
+    text = translate(
+        "RouteDialog", "Travel with every leg estimated the same way: %1 min now, %2 min with "
+        "the suggested order.").replace("%1", str(proposal.before_travel)).replace(
+        "%2", str(proposal.after_travel))
     if proposal.typed_legs or proposal.before_shown != proposal.before_travel:
-        text += " " + tr("RouteDialog", "The itinerary counts typed travel times where they "
-                                        "are given: %1 min now, %2 min after applying (typed "
-                                        "times stay with the legs that remain).").replace(
-            "%1", str(proposal.before_shown)).replace("%2", str(proposal.after_shown))
+        text += " " + translate(
+            "RouteDialog", "The itinerary counts typed travel times where they are given: %1 "
+            "min now, %2 min after applying (typed times stay with the legs that "
+            "remain).").replace("%1", str(proposal.before_shown)).replace(
+            "%2", str(proposal.after_shown))
     return text
 
 
 def day_html(day: DaySuggestion) -> str:
     """The day's current and suggested orders side by side, stop by stop."""
-    tr = QCoreApplication.translate
-    heading = tr("RouteDialog", "Day %1").replace("%1", str(day.day))
-    quality = tr("RouteDialog", "best possible order") if day.exact else tr(
+    translate = QCoreApplication.translate
+    heading = translate("RouteDialog", "Day %1").replace("%1", str(day.day))
+    quality = translate("RouteDialog", "best possible order") if day.exact else translate(
         "RouteDialog", "good order (heuristic)")
-    conflicts = tr("RouteDialog", "conflicts: %1 → %2").replace(
+    conflicts = translate("RouteDialog", "conflicts: %1 → %2").replace(
         "%1", str(day.before_conflicts)).replace("%2", str(day.after_conflicts))
     rows = "".join(f"<tr><td>{_stop_html(k, before)}</td><td>{_stop_html(k, after)}</td></tr>"
                    for k, (before, after) in enumerate(zip(day.before, day.after, strict=True),
@@ -91,20 +93,20 @@ def day_html(day: DaySuggestion) -> str:
     return (f"<h4>{html.escape(heading)} — {html.escape(quality)}</h4>"
             f"<p>{html.escape(conflicts)}</p>"
             f"<table width='100%' cellspacing='0' cellpadding='3'><tr>"
-            f"<th align='left'>{html.escape(tr('RouteDialog', 'Now'))}</th>"
-            f"<th align='left'>{html.escape(tr('RouteDialog', 'Suggested'))}</th></tr>"
+            f"<th align='left'>{html.escape(translate('RouteDialog', 'Now'))}</th>"
+            f"<th align='left'>{html.escape(translate('RouteDialog', 'Suggested'))}</th></tr>"
             f"{rows}</table>")
 
 
 def _stop_html(number: int, timing: StopTiming) -> str:
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     times = f"{formats.clock(timing.arrival)}–{formats.clock(timing.departure)}"
     lines = [f"{number}. {times} <b>{html.escape(timing.name)}</b>"]
     lines += [f"<span style='color:#b3261e'>⚠ {html.escape(conflict_text(c))}</span>"
               for c in timing.conflicts]
     if timing.leg_minutes is not None:
-        leg = (tr("RouteDialog", "→ %1 min (typed)") if timing.leg_typed
-               else tr("RouteDialog", "→ ≈%1 min (estimated)")).replace(
+        leg = (translate("RouteDialog", "→ %1 min (typed)") if timing.leg_typed
+               else translate("RouteDialog", "→ ≈%1 min (estimated)")).replace(
             "%1", str(timing.leg_minutes))
         lines.append(f"<span style='color:#5f6368'>{html.escape(leg)}</span>")
     return "<br>".join(lines)
