@@ -58,6 +58,7 @@ def brief_text(data: ReportData, zh: bool) -> str:
     who, joint = _who(data, zh)
     region = prose.short_region(data.region) if zh else data.region.strip()
     aim, rest = _purpose_parts(data, zh)
+    rest = rest if zh else ""  # an English purpose's second clause does not follow "through"
     paragraphs = []
     if zh:
         opening = f"近日，{who or '调研组'}{'赴' + region if region else ''}开展" \
@@ -69,7 +70,8 @@ def brief_text(data: ReportData, zh: bool) -> str:
         opening = f"Recently, {who or 'a delegation'} made a {'joint ' if joint else ''}" \
                   f"research visit" + (f" to {region}" if region else "")
         if aim:
-            opening += " " + (aim if _EN_VERB.match(aim) else "to learn more about " + aim)
+            opening += " " + (aim[0].lower() + aim[1:] if _EN_VERB.match(aim)
+                              else "to learn more about " + aim)
         paragraphs.append(opening + ". " + prose.delegation_sentence(data, zh, led=False))
     for index, note in enumerate(data.overview_notes):
         text = prose.scrub(note.text)

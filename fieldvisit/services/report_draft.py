@@ -62,7 +62,7 @@ def resolved(stored: ReportWriting | None, draft: ReportWriting) -> ReportWritin
 
 def section_number(n: int, zh: bool) -> str:
     """The writer's level-2 number: "（一）" / "1."."""
-    return f"（{zh_number(n)}）" if zh else f"{n}."
+    return f"（{zh_number(n)}）" if zh else f"{n}. "
 
 
 def lead(data: ReportData) -> str:
@@ -152,6 +152,7 @@ def reported(text: str, kind: NoteKind, group: str, speaker: str, zh: bool) -> s
     text = prose.end_sentence(text, zh)
     if zh:
         return f"{who}反映，{text}"
+    who = who[0].upper() + who[1:]
     return f"{who} said that {text[0].lower() + text[1:]}" if text else ""
 
 
@@ -193,7 +194,7 @@ def figure_sentence(label: str, text: str, zh: bool) -> str:
     if zh:
         noun = label.endswith(("面积", "人数", "数量", "数", "区", "量", "率", "额", "规模", "长度"))
         return f"{label}{'为' if noun else ''}{text}"
-    return f"{label}: {text}" if label else text
+    return f"{label[0].lower() + label[1:]} {text}" if label else text
 
 
 def practices(data: ReportData) -> str:
@@ -219,6 +220,7 @@ def practices(data: ReportData) -> str:
                 text += ("据介绍，" + "，".join(figures) + "。") if zh else \
                     (" Key figures: " + "; ".join(figures) + ".")
         heading = theme or ("其他情况" if zh else "Other findings")
+        heading = heading if zh else heading[0].upper() + heading[1:]
         lines.append(f"{section_number(number, zh)}{heading}{'。' if zh else '. '}{text}")
     if extra:
         figures = [f for site in sorted(extra) for f in extra[site]]
@@ -300,7 +302,7 @@ def suggestions(data: ReportData) -> str:
             subject = group + (("在" if group else "") + prose.join_list(topics, zh, last=False)
                                + "等方面" if topics else "")
         else:
-            subject = (group + " " if group else "") + (
+            subject = ("of " + group + " " if group else "") + (
                 "regarding " + prose.join_list(topics, zh) if topics else "")
         subject = subject.strip() or prose.bare(text)
         if subject not in subjects:
