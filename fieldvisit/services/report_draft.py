@@ -72,7 +72,8 @@ def lead(data: ReportData) -> str:
     labels = Labels(data.language)
     organizations = prose.organizing(data)
     joint = len(organizations) > 1
-    when = labels.day_span(data.start_date, data.end_date)
+    when = labels.day_span(data.start_date, data.end_date) if zh else \
+        labels.date_range(data.start_date, data.end_date)
     count = len(data.stops)
     purpose = prose.purpose_clause(data.purpose)
     if zh:
