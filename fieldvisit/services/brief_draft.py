@@ -36,7 +36,8 @@ def brief_title(data: ReportData, zh: bool) -> str:
     who, joint = _who(data, zh)
     region = prose.short_region(data.region) if zh else data.region.strip()
     if zh:
-        return f"{who or '调研组'}{'赴' + region if region else ''}开展{'联合' if joint else ''}调研"
+        where = "赴" + region if region else ""
+        return f"{who or '调研组'}{where}开展{'联合' if joint else ''}调研"
     return (f"{who or 'Delegation'} make{'' if joint or not who else 's'} a "
             f"{'joint ' if joint else ''}research visit" + (f" to {region}" if region else ""))
 
@@ -99,7 +100,8 @@ def _route(data: ReportData, zh: bool, labels: Labels, rest: str) -> str:
     days = len({s.day for s in data.stops})
     methods = prose.join_list([labels.enum(m) for m in data.methods], zh)
     if zh:
-        text = ("当天，" if days == 1 else "调研期间，") + f"调研组一行先后走访了{site_names(data, zh)}"
+        text = ("当天，" if days == 1 else "调研期间，") + \
+            f"调研组一行先后走访了{site_names(data, zh)}"
         if methods:
             text += f"，以{methods}的方式"
         return text + (f"，{rest}。" if rest else ("开展调研。" if methods else "。"))
