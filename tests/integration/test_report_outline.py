@@ -294,7 +294,10 @@ def test_the_brief_of_the_sample_reads_like_the_seed_article(reference):
     assert starts[2].startswith("当天，调研组一行先后走访")
     order = ["调研组一行首先来到饿了么", "随后，调研组一行来到东湖", "最后，调研组一行来到“小"]
     assert [s for s in starts if s[:12] in order] == order
-    assert "累计服务6000余人次" in "".join(p.text for p in doc.body)
+    sites = [p.text for p in doc.body if p.text[:12] in order]
+    assert "已累计服务6000余人次，开展各类党建及青工活动50余场" in sites[0]  # the notes' words
+    assert "建筑面积达800平方米" in sites[1] and "46家暖心驿站" in sites[1]
+    assert sum(len(p.text) for p in doc.body) < 900  # a brief, not the notes again
     assert doc.body[-2].text.startswith("调研中，大家纷纷表示")
     assert doc.distribution == ()
     sent = replace(draft_writing(reference, _id()), brief_send_to="市委办公厅")
