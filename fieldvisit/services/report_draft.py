@@ -305,10 +305,11 @@ def suggestions(data: ReportData) -> str:
     for f in actions:
         items.append(follow_up_suggestion(f.action, f.responsible, zh))
     answered = " ".join(f.action for f in actions)
+    echoes = prose.similar_to(answered)
     subjects: list[str] = []
     for note in _needs(data):
         text = prose.scrub(note.text)
-        if not text or prose.similar(text, answered) or any(t in answered for t in _topics(note)):
+        if not text or any(t in answered for t in _topics(note)) or echoes(text):
             continue
         topics, group = _topics(note), note.group.strip()
         if zh:
