@@ -3396,20 +3396,24 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
         <translation>基本情况</translation>
     </message>
     <message>
+        <source>Practices and results</source>
+        <translation>主要做法及成效</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>存在的问题</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
         <source>Itinerary</source>
         <translation>行程</translation>
     </message>
     <message>
-        <source>Findings by site</source>
-        <translation>各点调研情况</translation>
-    </message>
-    <message>
-        <source>Cross-site summary</source>
-        <translation>综合分析</translation>
-    </message>
-    <message>
-        <source>Problems and suggestions</source>
-        <translation>问题与建议</translation>
+        <source>Route map</source>
+        <translation>路线示意图</translation>
     </message>
     <message>
         <source>Roster appendix</source>
