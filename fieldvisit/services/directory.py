@@ -12,6 +12,7 @@ from fieldvisit.domain.errors import ConflictError
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Joined, Message
 from fieldvisit.services import records
 from fieldvisit.services.concurrency import retried
+from fieldvisit.services.name_search import by_name
 
 if TYPE_CHECKING:
     from fieldvisit.persistence.uow import UnitOfWork
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
 def list_organizations(uow: UnitOfWork) -> list[Organization]:
     with uow:
-        return uow.organizations.list(order_by=("name",))
+        return by_name(uow.organizations.list(order_by=("name",)), lambda o: o.name)
 
 
 def create_organization(uow: UnitOfWork, name: str, **fields: Any) -> Organization:
@@ -74,7 +75,7 @@ def _refuse_used_organization(uow: UnitOfWork, organization: Organization) -> No
 def list_people(uow: UnitOfWork, organization_id: UUID | None = None) -> list[Person]:
     filters = {} if organization_id is None else {"organization_id": organization_id}
     with uow:
-        return uow.people.list(order_by=("name",), **filters)
+        return by_name(uow.people.list(order_by=("name",), **filters), lambda p: p.name)
 
 
 def create_person(uow: UnitOfWork, name: str, **fields: Any) -> Person:
@@ -138,4 +139,4 @@ def directory_people(uow: UnitOfWork) -> list[PersonEntry]:
         organizations = {o.id: o for o in uow.organizations.list()}
         return [PersonEntry(p, organizations.get(p.organization_id) if p.organization_id
                             else None)
-                for p in uow.people.list(order_by=("name",))]
+                for p in by_name(uow.people.list(order_by=("name",)), lambda p: p.name)]

@@ -11,6 +11,7 @@ from fieldvisit.domain.errors import ConflictError, ValidationError
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.services import records
 from fieldvisit.services.concurrency import retried
+from fieldvisit.services.name_search import by_name
 
 if TYPE_CHECKING:
     from fieldvisit.persistence.uow import UnitOfWork
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 
 def list_sites(uow: UnitOfWork) -> list[Site]:
     with uow:
-        return uow.sites.list(order_by=("name",))
+        return by_name(uow.sites.list(order_by=("name",)), lambda site: site.name)
 
 
 def create_site(uow: UnitOfWork, name: str, **fields: Any) -> Site:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from fieldvisit.services import directory
@@ -152,3 +152,47 @@ def test_editing_a_person_keeps_their_organization(qtbot, database, uow, sample_
     window.edit_site()
     site = next(s for s in itinerary.list_sites(uow) if s.name == "饿了么北京CBD骑士驿站")
     assert site.host_organization_id == hosts[site.name] is not None
+
+
+def test_lists_of_names_are_in_pinyin_order(qtbot, database, uow):
+    """The directory, the people picker and the services list names by pinyin (白 < 潘 < 钟),
+    as Chinese users look for them, not by code point (钟 < 潘 < 白)."""
+    from fieldvisit.services import itinerary
+    from fieldvisit.ui.dialogs.add_member_dialog import AddMemberDialog
+
+    for name in ("钟棉棉", "潘建新", "白雪", "Alice Wang", "安然"):
+        directory.create_person(uow, name)
+    for name in ("市总工会", "团市委", "朝阳区人社局"):
+        directory.create_organization(uow, name)
+    for name in ("饿了么骑士驿站", "东湖街道党群服务中心", "Beijing Depot"):
+        itinerary.create_site(uow, name)
+    expected = ["Alice Wang", "安然", "白雪", "潘建新", "钟棉棉"]
+    assert [p.name for p in directory.list_people(uow)] == expected
+    assert [o.name for o in directory.list_organizations(uow)] == ["朝阳区人社局", "市总工会",
+                                                                   "团市委"]
+    assert [s.name for s in itinerary.list_sites(uow)] == ["Beijing Depot", "东湖街道党群服务中心",
+                                                           "饿了么骑士驿站"]
+    window = DirectoryWindow(database)
+    qtbot.addWidget(window)
+    column = [window.people.proxy.index(r, 0).data()
+              for r in range(window.people.proxy.rowCount())]
+    assert column == expected
+    window.people.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # a click on the header
+    assert [window.people.proxy.index(r, 0).data()
+            for r in range(window.people.proxy.rowCount())] == expected[::-1]
+    dialog = AddMemberDialog(database, frozenset())
+    qtbot.addWidget(dialog)
+    assert [dialog.proxy.index(r, 0).data() for r in range(dialog.proxy.rowCount())] == expected
+
+
+def test_people_lists_show_an_organizations_short_name_with_the_full_one_as_tooltip(
+        qtbot, database, uow):
+    union = directory.create_organization(uow, "北京市总工会", short_name="市总工会")
+    directory.create_person(uow, "潘建新", organization_id=union.id)
+    window = DirectoryWindow(database)
+    qtbot.addWidget(window)
+    cell = window.people.proxy.index(0, 2)
+    assert cell.data() == "市总工会"
+    assert cell.data(Qt.ItemDataRole.ToolTipRole) == "北京市总工会"
+    window.people.filter.setText("北京市总工会")  # the full name still finds them
+    assert window.people.proxy.rowCount() == 1
