@@ -270,3 +270,25 @@ def test_a_colleagues_save_on_a_shared_database_is_seen_as_a_writing_change(data
     seen = changes_since(database.unit_of_work(), start, "another client")
     assert seen.changes == (Change.of(Area.WRITING, visit_id=visit_id,
                                       ids=[writing_id(visit_id)]),)
+
+
+def test_what_the_writer_saved_is_what_the_report_says(database, sample_visit_id):
+    """The stored writing reaches the report's outline through ``ReportData.writing``; a part
+    given back to the draft shows the draft again."""
+    from fieldvisit.reporting.outline import report_document
+    from fieldvisit.services.report_draft import draft_writing
+
+    uow = database.unit_of_work()
+    update_report_writing(uow, sample_visit_id, {
+        "title": "关于新就业形态劳动者服务阵地建设的调研报告", "lead": LEAD,
+        "signed_by": "市总工会"}, 0)
+    data = report_data(uow, sample_visit_id, ReportOptions(language="zh"), None)
+    document = report_document(data, ReportOptions(language="zh"), {})
+    assert document.title == "关于新就业形态劳动者服务阵地建设的调研报告"
+    assert any(getattr(block, "text", None) == LEAD for block in document.body)
+    update_report_writing(uow, sample_visit_id, {"lead": None}, 1)
+    data = report_data(uow, sample_visit_id, ReportOptions(language="zh"), None)
+    document = report_document(data, ReportOptions(language="zh"), {})
+    draft = draft_writing(data, sample_visit_id).lead
+    texts = [getattr(block, "text", None) for block in document.body]
+    assert LEAD not in texts and draft and draft.strip() in texts
