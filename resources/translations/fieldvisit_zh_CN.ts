@@ -444,6 +444,10 @@
         <translation>照片</translation>
     </message>
     <message>
+        <source>Report text</source>
+        <translation>报告文稿</translation>
+    </message>
+    <message>
         <source>Both laptops changed the order of the stops. This database&apos;s itinerary order is kept until you choose: Keep Mine, or Take Theirs to put the stops in the other laptop&apos;s order.</source>
         <translation>两台电脑都调整过站点顺序。在您选择之前，保留本机数据库的行程顺序：选择“保留我的”，或选择“采用对方的”按另一台电脑的顺序排列站点。</translation>
     </message>
@@ -1937,6 +1941,10 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
         <translation>照片</translation>
     </message>
     <message>
+        <source>report text</source>
+        <translation>报告文稿</translation>
+    </message>
+    <message>
         <source>no {noun} with id {id}</source>
         <translation>没有 ID 为 {id} 的{noun}</translation>
     </message>
@@ -2517,6 +2525,14 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
         <translation>未知部分</translation>
     </message>
     <message>
+        <source>a visit has one report text: at most one entry</source>
+        <translation>一次调研只有一份报告文稿：最多一项</translation>
+    </message>
+    <message>
+        <source>must be {id}, the id of this visit&apos;s report text (derived from the visit&apos;s id)</source>
+        <translation>应为 {id}，即本次调研报告文稿的 id（由调研的 id 推出）</translation>
+    </message>
+    <message>
         <source>expected a list</source>
         <translation>应为列表</translation>
     </message>
@@ -2695,6 +2711,18 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
     <message>
         <source>the database {where} is read-only and holds no FieldVisit data yet; it was left untouched</source>
         <translation>数据库 {where} 是只读的，且尚无 FieldVisit 数据；未作任何改动</translation>
+    </message>
+    <message>
+        <source>the report text has no field {field!r}; its fields are: {fields}</source>
+        <translation>报告文稿没有字段 {field!r}；可用的字段：{fields}</translation>
+    </message>
+    <message>
+        <source>{field} must be text</source>
+        <translation>{field}必须是文字</translation>
+    </message>
+    <message>
+        <source>{field} must be a date (YYYY-MM-DD), not {value!r}</source>
+        <translation>{field}必须是日期（YYYY-MM-DD），不能是 {value!r}</translation>
     </message>
 </context>
 <context>

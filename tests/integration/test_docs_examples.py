@@ -16,6 +16,7 @@ import pytest
 
 from fieldvisit.services import notes
 from fieldvisit.services.itinerary_view import itinerary as itinerary_view
+from fieldvisit.services.report_writing import writing_id
 from fieldvisit.services.sample import reference_document
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "visit-format.md"
@@ -84,9 +85,25 @@ def test_the_import_output_shown_is_what_a_second_import_prints(run_cli, sample_
 
 def _document(version: int = 1) -> dict[str, Any]:
     document = copy.deepcopy(reference_document())
-    if version == 2:
-        document.update(version=2, tombstones=[], history={})
+    if version >= 2:
+        document.update(version=version, tombstones=[], history={})
+    if version >= 3:
+        document["report_writing"] = []
     return document
+
+
+def _writing(document: dict[str, Any], **fields: Any) -> dict[str, Any]:
+    visit_id = document["visit"]["id"]
+    return {"id": str(writing_id(uuid.UUID(visit_id))), "created_at": "2023-05-26T08:00:00Z",
+            "updated_at": "2023-05-26T08:00:00Z", "visit_id": visit_id, **fields}
+
+
+def _writings(*entries: dict[str, Any]) -> Callable[[], str]:
+    def make() -> str:
+        document = _document(3)
+        document["report_writing"] = [{**_writing(document), **entry} for entry in entries]
+        return _text(document)
+    return make
 
 
 def _text(document: dict[str, Any]) -> str:
@@ -158,7 +175,7 @@ def _stops_notes(document: dict[str, Any]) -> dict[str, Any]:
 FAULTS: dict[str, Callable[[], str]] = {
     "$: not valid JSON": lambda: '{"format": "fieldvisit-visit",}',
     "$.format:": _set("format", ...),
-    "$.version:": _set("version", 3),
+    "$.version:": _set("version", 4),
     "$.notes[3].kind:": _set("notes[3].kind", "remark"),
     "$.people[0].name:": _set("people[0].name", ...),
     "$.visit.created_at:": _set("visit.created_at", "2023-05-25T12:00:00"),
@@ -187,6 +204,9 @@ FAULTS: dict[str, Callable[[], str]] = {
     "$.tombstones[0].content_hash:": lambda: _text({**_document(2), "tombstones": [
         _tombstone(content_hash="XYZ")]}),
     "$.history.": _history("00000000-0000-4000-8000-00000000abcd"),
+    "$.report_writing[1]:": _writings({"lead": "甲"}, {"lead": "乙"}),
+    "$.report_writing[0].id:": _writings({"id": str(uuid.uuid4())}),
+    "$.report_writing[0].signed_on:": _writings({"signed_on": "1800-01-01"}),
 }
 
 
