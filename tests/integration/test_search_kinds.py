@@ -1,0 +1,75 @@
+"""Search finds speakers, interviewee groups, sites and people too, each hit saying what it is
+and where it leads (issue 16); every term length goes through the index (issue 15)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from fieldvisit.services import directory, itinerary, notes, visits
+from fieldvisit.services.search import search
+
+
+def test_speakers_interviewee_groups_sites_and_people_are_found(uow):
+    older = visits.create_visit(uow, "早先的调研", start_date=date(2023, 3, 1))
+    visit = visits.create_visit(uow, "骑手调研", start_date=date(2024, 5, 1))
+    site = itinerary.create_site(uow, "望京骑手驿站", address="望京街道")
+    itinerary.add_stop(uow, older.id, site.id)
+    stop = itinerary.add_stop(uow, visit.id, site.id)
+    lonely = itinerary.create_site(uow, "没人去的驿站")
+    person = directory.create_person(uow, "欧阳骑", title="站长")
+    note = notes.add_note(uow, visit.id, "充电难。", stop_id=stop.id, speaker="王师傅",
+                          interviewee_group="外卖骑手")
+    hits = search(uow, "骑").hits
+    kinds = {hit.kind: hit for hit in hits}
+    assert set(kinds) == {"interviewees", "site", "person"}
+    assert (kinds["interviewees"].record_id, kinds["interviewees"].note_id,
+            kinds["interviewees"].visit_id, kinds["interviewees"].stop_label) == \
+        (note.id, note.id, visit.id, "望京骑手驿站")
+    assert (kinds["site"].record_id, kinds["site"].visit_id, kinds["site"].stop_id,
+            kinds["site"].stop_label, kinds["site"].visit_title) == \
+        (site.id, visit.id, stop.id, "望京骑手驿站", "骑手调研")  # the latest visit's stop
+    assert (kinds["person"].record_id, kinds["person"].visit_id, kinds["person"].text) == \
+        (person.id, None, "欧阳骑")
+    (speaker,) = search(uow, "师傅").hits
+    assert (speaker.kind, speaker.record_id, speaker.note_id, speaker.text) == \
+        ("speaker", note.id, note.id, "王师傅")
+    (unvisited,) = search(uow, "没人").hits
+    assert (unvisited.kind, unvisited.record_id, unvisited.visit_id, unvisited.stop_id) == \
+        ("site", lonely.id, None, None)
+
+
+def test_renaming_and_deleting_are_followed(uow):
+    visit = visits.create_visit(uow, "调研")
+    note = notes.add_note(uow, visit.id, "记录", speaker="王师傅")
+    person = directory.create_person(uow, "欧阳骑")
+    site = itinerary.create_site(uow, "老驿站")
+    notes.update_note(uow, note.id, speaker="李师傅")
+    assert [h.text for h in search(uow, "师傅").hits] == ["李师傅"]
+    notes.update_note(uow, note.id, speaker="")  # anonymous: nothing to find
+    assert search(uow, "师傅").hits == ()
+    directory.update_person(uow, person.id, name="欧阳明")
+    assert [h.text for h in search(uow, "欧阳").hits] == ["欧阳明"]
+    directory.delete_person(uow, person.id)
+    assert search(uow, "欧阳").hits == ()
+    itinerary.update_site(uow, site.id, name="新驿站")
+    assert [h.kind for h in search(uow, "新驿").hits] == ["site"]
+    itinerary.delete_site(uow, site.id)
+    assert search(uow, "驿站").hits == ()
+
+
+def test_search_command_says_what_each_hit_is(run_cli, uow):
+    visit = visits.create_visit(uow, "骑手调研")
+    notes.add_note(uow, visit.id, "驿站很好。", speaker="王骑", interviewee_group="骑手")
+    directory.create_person(uow, "欧阳骑")
+    itinerary.create_site(uow, "骑士驿站")
+    status, out, err = run_cli("search", "骑")
+    assert status == 0 and err == ""
+    assert sorted(out.splitlines()) == sorted([
+        "骑士驿站 [site] 【骑】士驿站", "[person] 欧阳【骑】", "骑手调研 [speaker] 王【骑】",
+        "骑手调研 [interviewee group] 【骑】手"])
+    status, out, _err = run_cli("search", "骑", "--json")
+    assert {hit["kind"] for hit in json.loads(out)} == {"site", "person", "speaker",
+                                                         "interviewees"}
+    status, out, err = run_cli("search", "骑", "--limit", "1", "--offset", "1")
+    assert status == 0 and len(out.splitlines()) == 1 and "2–2" in err and "--offset 2" in err
