@@ -186,34 +186,51 @@ class SearchIndex:
 
     # -- SQLite: FTS5 ----------------------------------------------------------------------
     def _sqlite(self, terms: tuple[str, ...], without: str | None) -> tuple[Any, dict]:
+        """Terms of three or more characters only: the trigram index finds them (each an FTS5
+        phrase); otherwise the index of characters and pairs finds the candidates (a long
+        term by its pairs) and each long term is checked in the candidate's text."""
         params: dict[str, Any] = {}
-        tokens = dict.fromkeys(gram for term in terms for gram in grams(term))
-        params["grams"] = " AND ".join(_fts_string(token) for token in tokens)
-        conditions = ["search_grams MATCH :grams"]
-        for number, term in enumerate(terms):
-            if len(term) > 2:
-                conditions.append(self._sqlite_check(term, f"t{number}", params))
+        conditions = []
+        if all(len(term) > 2 for term in terms):
+            params["match"] = " ".join(_fts_string(term[:MAX_MATCHED]) for term in terms)
+            conditions.append("search_index MATCH :match")
+            driver = "search_index"
+            checked = [term for term in terms if len(term) > MAX_MATCHED]
+        else:
+            tokens = dict.fromkeys(gram for term in terms for gram in grams(term))
+            params["match"] = " AND ".join(_fts_string(token) for token in tokens)
+            conditions.append("search_grams MATCH :match")
+            driver = "search_grams"
+            checked = [term for term in terms if len(term) > 2]
+        for number, term in enumerate(checked):
+            conditions.append(self._sqlite_check(term, f"t{number}", params))
         if without is not None:
             conditions.append(f"NOT {self._sqlite_check(without, 'w', params)}")
-        documents = "search_grams JOIN search_documents AS d ON d.id = search_grams.rowid"
+        documents = f"{driver} JOIN search_documents AS d ON d.id = {driver}.rowid"
         statement = DETAILS.format(false="0", documents=documents,
                                    conditions=" AND ".join(conditions))
-        return text(statement.replace("ORDER BY d.id", "ORDER BY search_grams.rowid")), params
+        return text(statement.replace("ORDER BY d.id", f"ORDER BY {driver}.rowid")), params
 
     @staticmethod
     def _sqlite_check(term: str, name: str, params: dict[str, Any]) -> str:
-        """``d`` contains ``term`` (three or more characters): the trigram index for this one
-        document, then LIKE for what is longer than the index is asked."""
+        """``d.text`` contains ``term`` (three or more characters), ignoring case: LIKE, in
+        each mix of case of its letters beyond ASCII; with too many mixes, the trigram index
+        asked about this one document (slower), and LIKE for what is longer than it is asked."""
+        variants = _case_variants(term)
+        cased = any(not c.isascii() and c.lower() != c.upper() for c in term)
+        if len(variants) > 1 or not cased:
+            likes = []
+            for index, variant in enumerate(variants):
+                params[f"{name}_{index}"] = _like_pattern(variant)
+                likes.append(f"d.text LIKE :{name}_{index} ESCAPE '\\'")
+            return f"({' OR '.join(likes)})"
         params[name] = _fts_string(term[:MAX_MATCHED])
         check = (f"EXISTS (SELECT 1 FROM search_index WHERE search_index MATCH :{name}"
                  f" AND search_index.rowid = d.id)")
-        if len(term) <= MAX_MATCHED:
-            return check
-        variants = []
-        for index, variant in enumerate(_case_variants(term)):
-            params[f"{name}_{index}"] = _like_pattern(variant)
-            variants.append(f"d.text LIKE :{name}_{index} ESCAPE '\\'")
-        return f"({check} AND ({' OR '.join(variants)}))"
+        if len(term) > MAX_MATCHED:
+            params[f"{name}_all"] = _like_pattern(term)
+            check = f"({check} AND lower(d.text) LIKE lower(:{name}_all) ESCAPE '\\')"
+        return check
 
     # -- PostgreSQL: grams with a GIN index ------------------------------------------------
     def _postgresql(self, terms: tuple[str, ...], without: str | None) -> tuple[Any, dict]:
@@ -232,12 +249,24 @@ class SearchIndex:
                                    conditions=" AND ".join(conditions))
         return text(statement).bindparams(bindparam("grams")), params
 
+    def visit_titles(self, visit_ids: list[UUID]) -> dict[UUID, str]:
+        """The titles of these visits (those that exist), read alone."""
+        from sqlalchemy import select
+
+        from fieldvisit.persistence import models as m
+
+        if not visit_ids:
+            return {}
+        return dict(self._session.execute(select(m.VisitRow.id, m.VisitRow.title)
+                                          .where(m.VisitRow.id.in_(visit_ids))).all())
+
     # -- where a site is visited -----------------------------------------------------------
     def site_stops(self, site_ids: list[UUID]) -> dict[UUID, tuple[UUID, UUID]]:
         """For each site, (visit, stop) of its stop in the visit that starts last (the most
         recently created when undated); sites without a stop are left out."""
-        from fieldvisit.persistence import models as m
         from sqlalchemy import select
+
+        from fieldvisit.persistence import models as m
 
         if not site_ids:
             return {}

@@ -94,20 +94,19 @@ def _describe(uow: UnitOfWork, raw: list[RawHit], terms: tuple[str, ...]) -> lis
     stops = uow.search.site_stops([hit.record_id for hit in raw if hit.kind == "site"])
     visit_ids = list({hit.visit_id for hit in raw if hit.visit_id}
                      | {visit_id for visit_id, _stop in stops.values()})
-    visits = {v.id: v for v in uow.visits.list(id=visit_ids)} if visit_ids else {}
+    titles = uow.search.visit_titles(visit_ids)
     found: list[SearchHit] = []
     for hit in raw:
         visit_id, stop_id, where = hit.visit_id, hit.stop_id, hit.site_name
         if hit.kind == "site":
             visit_id, stop_id = stops.get(hit.record_id, (None, None))
             where = hit.text
-        visit = visits.get(visit_id) if visit_id else None
-        if visit_id and visit is None:  # cannot happen while the triggers keep the index
+        if visit_id and visit_id not in titles:  # cannot happen while the triggers keep the index
             continue
         snippet, spans = make_snippet(hit.text, terms)
         found.append(SearchHit(
             kind=hit.kind, record_id=hit.record_id, visit_id=visit_id,  # type: ignore[arg-type]
-            visit_title=visit.title if visit else "", stop_label=where, text=hit.text,
+            visit_title=titles.get(visit_id, "") if visit_id else "", stop_label=where, text=hit.text,
             snippet=snippet, spans=spans, note_id=hit.note_id, confidential=hit.confidential,
             stop_id=stop_id))
     return found
