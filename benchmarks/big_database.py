@@ -151,6 +151,7 @@ def build(path: Path, notes: int, seed: int = 15) -> float:
     connection.execute("PRAGMA journal_mode = WAL")
     connection.close()
     part.rename(path)
+    part.with_name(part.name + ".lock").unlink(missing_ok=True)
     return time.perf_counter() - started
 
 
