@@ -178,6 +178,48 @@ def fill_search(connection: sqlite3.Connection, triggers: list[str]) -> None:
         connection.execute(sql)
 
 
+def copy_to_postgresql(path: Path, url: str) -> float:
+    """The SQLite database at ``path`` copied into the (empty) PostgreSQL database ``url``,
+    through the triggers that index it there; the seconds it took."""
+    from sqlalchemy import create_engine, insert, select
+
+    from fieldvisit.persistence.db import open_database, sqlite_url
+    from fieldvisit.persistence.models import Base
+
+    started = time.perf_counter()
+    open_database(url).dispose()  # the schema at head
+    source, target = create_engine(sqlite_url(path)), create_engine(url)
+    tables = Base.metadata.tables
+    with source.connect() as reading, target.begin() as writing:
+        for name in ("people", "visits", "sites", "stops", "notes", "key_figures",
+                     "follow_ups"):
+            rows = reading.execute(select(tables[name])).mappings()
+            while chunk := rows.fetchmany(CHUNK):
+                writing.execute(insert(tables[name]), [dict(row) for row in chunk])
+        writing.exec_driver_sql("ANALYZE")
+    source.dispose()
+    target.dispose()
+    return time.perf_counter() - started
+
+
+def measure_search(url: str, runs: int) -> dict[str, tuple]:
+    from fieldvisit.persistence.db import open_database
+    from fieldvisit.services.search import search
+
+    database = open_database(url)
+    figures = {}
+    try:
+        uow = database.unit_of_work()
+        for label, query, target in QUERIES:
+            results = search(uow, query)
+            median, worst = median_ms(lambda q=query: search(uow, q), runs)
+            count = f"{len(results.hits)}{'+' if results.truncated else ''}"
+            figures[f"search {label} ({query})"] = (median, worst, target, count)
+    finally:
+        database.dispose()
+    return figures
+
+
 def median_ms(function, runs: int) -> tuple[float, float]:  # noqa: ANN001
     function()  # warm-up
     times = []
@@ -221,25 +263,29 @@ def window_ms(path: Path) -> float:
 
 
 def measure(path: Path, runs: int, gui: bool) -> dict[str, object]:
-    from fieldvisit.persistence.db import open_database, sqlite_url
-    from fieldvisit.services.search import search
+    from fieldvisit.persistence.db import sqlite_url
 
-    database = open_database(sqlite_url(path))
-    figures: dict[str, object] = {}
-    try:
-        uow = database.unit_of_work()
-        for label, query, target in QUERIES:
-            results = search(uow, query)
-            median, worst = median_ms(lambda q=query: search(uow, q), runs)
-            count = f"{len(results.hits)}{'+' if results.truncated else ''}"
-            figures[f"search {label} ({query})"] = (median, worst, target, count)
-    finally:
-        database.dispose()
+    figures: dict[str, object] = dict(measure_search(sqlite_url(path), runs))
     for name, value in commands(path, runs).items():
         figures[f"command {name}"] = value
     if gui:
         figures["window shows the visit"] = window_ms(path)
     return figures
+
+
+def postgresql(url: str, paths: list[Path], runs: int) -> None:
+    from sqlalchemy import create_engine, text
+
+    for path in paths:
+        engine = create_engine(url)
+        with engine.begin() as connection:  # empty it: the schema and its data go
+            connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+        engine.dispose()
+        seconds = copy_to_postgresql(path, url)
+        print(f"\nPostgreSQL: {path.name} copied in {seconds:.0f} s (through the triggers)")
+        for key, (median, worst, target, count) in measure_search(url, runs).items():
+            print(f"  {key:<44}{median:7.1f}/{worst:6.1f} ms {count:>5}   < {target} ms "
+                  f"{'ok' if worst < target else 'MISSED'}")
 
 
 def main(argv: list[str]) -> int:
@@ -249,6 +295,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--cache", type=Path)
     parser.add_argument("--skip-gui", action="store_true")
     parser.add_argument("--build-only", action="store_true")
+    parser.add_argument("--postgresql", metavar="URL",
+                        help="also copy the smallest two sizes into this empty PostgreSQL "
+                             "database, one after the other, and time search there")
     args = parser.parse_args(argv)
     folder = cache_folder(args.cache)
     sizes = [int(size) for size in args.sizes.split(",")]
@@ -274,6 +323,8 @@ def main(argv: list[str]) -> int:
     for name, value in on_sample.items():
         print(f"  {name:<10} {value:6.0f} ms  {value / baseline:4.2f}×  "
               f"{'ok' if value < 2 * baseline else 'OVER'}")
+    if args.postgresql:
+        postgresql(args.postgresql, [paths[size] for size in sizes[:2]], args.runs)
     results = {size: measure(paths[size], args.runs, not args.skip_gui) for size in sizes}
     header = "".join(f"{size:>22,}" for size in sizes)
     print(f"\n{'notes:':<44}{header}   target")
