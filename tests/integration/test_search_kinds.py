@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import pytest
+
 from fieldvisit.services import directory, itinerary, notes, visits
 from fieldvisit.services.search import search
 
@@ -73,3 +75,48 @@ def test_search_command_says_what_each_hit_is(run_cli, uow):
                                                          "interviewees"}
     status, out, err = run_cli("search", "骑", "--limit", "1", "--offset", "1")
     assert status == 0 and len(out.splitlines()) == 1 and "2–2" in err and "--offset 2" in err
+
+
+@pytest.mark.sqlite_only("fills SQLite's FTS5 tables in bulk, as the benchmark builder does")
+def test_the_bulk_fill_of_migration_0014_gives_what_the_triggers_give(uow, database,
+                                                                      sample_visit_id):
+    """migration 0014 (and benchmarks/big_database.py) fill the index in bulk; the triggers
+    fill it row by row: the same documents and the same hits."""
+    from importlib import import_module
+
+    migration = import_module("fieldvisit.persistence.migrations.versions.0014_search_grams")
+    queries = ("骑", "骑手", "外卖送餐员", "驿站 服务", "a", "CBD", "Ri", "骑手 riders")
+
+    def state() -> tuple:
+        with database.engine.connect() as connection:
+            documents = sorted(connection.exec_driver_sql(
+                "SELECT kind, record_id, visit_id, text FROM search_documents").all())
+        return documents, {q: sorted((h.kind, h.record_id) for h in search(uow, q).hits)
+                           for q in queries}
+
+    by_triggers = state()
+    with database.engine.begin() as connection:
+        connection.exec_driver_sql("DELETE FROM search_documents")  # its triggers empty both
+        connection.exec_driver_sql(
+            f"INSERT INTO search_documents (kind, record_id, visit_id, text) SELECT kind, id, "
+            f"visit_id, text FROM ({migration.fill_sqlite()}) ORDER BY created_at, id")
+    by_triggers_again = state()  # the insert trigger indexed the rows one by one
+    with database.engine.begin() as connection:
+        triggers = [sql for (sql,) in connection.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE name LIKE 'search_documents_%' "
+            "AND type = 'trigger'")]
+        connection.exec_driver_sql("DROP TRIGGER search_documents_insert")
+        connection.exec_driver_sql("DROP TRIGGER search_documents_delete")
+        connection.exec_driver_sql("DELETE FROM search_documents")
+        connection.exec_driver_sql("INSERT INTO search_index (search_index) VALUES ('delete-all')")
+        connection.exec_driver_sql("INSERT INTO search_grams (search_grams) VALUES ('delete-all')")
+        connection.exec_driver_sql(
+            f"INSERT INTO search_documents (kind, record_id, visit_id, text) SELECT kind, id, "
+            f"visit_id, text FROM ({migration.fill_sqlite()}) ORDER BY created_at, id")
+        connection.exec_driver_sql("INSERT INTO search_index (search_index) VALUES ('rebuild')")
+        connection.exec_driver_sql(f"INSERT INTO search_grams (rowid, grams) SELECT id, "
+                                   f"{migration.grams_sql('text')} FROM search_documents")
+        for sql in triggers:
+            connection.exec_driver_sql(sql)
+    assert state() == by_triggers_again
+    assert state()[1] == by_triggers[1] and state()[0] == by_triggers[0]
