@@ -318,8 +318,8 @@ def main(argv: list[str]) -> int:
                                                                   "PYTHONPATH": str(ROOT)})
     baseline = process_ms([sys.executable, "-c", "import sqlalchemy.orm"], args.runs)
     on_sample = commands(sample, args.runs)
-    print(f"\ncommands on the sample database (target: within 2× of "
-          f"`python -c \"import sqlalchemy.orm\"` = {baseline:.0f} ms, i.e. < {2 * baseline:.0f} ms)")
+    print(f"\ncommands on the sample database (target: within 2× of `python -c \"import "
+          f"sqlalchemy.orm\"` = {baseline:.0f} ms, i.e. < {2 * baseline:.0f} ms)")
     for name, value in on_sample.items():
         print(f"  {name:<10} {value:6.0f} ms  {value / baseline:4.2f}×  "
               f"{'ok' if value < 2 * baseline else 'OVER'}")

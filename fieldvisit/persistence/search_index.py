@@ -45,8 +45,8 @@ KINDS = ("note", "speaker", "interviewees", "figure", "follow_up", "site", "pers
 
 def is_search_table(name: str | None) -> bool:
     """The search tables and FTS5's shadow tables (search_index_data, _idx, _config...)."""
-    return bool(name) and (name in SEARCH_TABLES or name.startswith(("search_index_",
-                                                                      "search_grams_")))
+    return name is not None and (name in SEARCH_TABLES
+                                 or name.startswith(("search_index_", "search_grams_")))
 
 
 HAND_MADE = ("record_changes", "photo_blobs")  # a shared database's change log and photos

@@ -106,9 +106,9 @@ def _describe(uow: UnitOfWork, raw: list[RawHit], terms: tuple[str, ...]) -> lis
         snippet, spans = make_snippet(hit.text, terms)
         found.append(SearchHit(
             kind=hit.kind, record_id=hit.record_id, visit_id=visit_id,  # type: ignore[arg-type]
-            visit_title=titles.get(visit_id, "") if visit_id else "", stop_label=where, text=hit.text,
-            snippet=snippet, spans=spans, note_id=hit.note_id, confidential=hit.confidential,
-            stop_id=stop_id))
+            visit_title=titles.get(visit_id, "") if visit_id else "", stop_label=where,
+            text=hit.text, snippet=snippet, spans=spans, note_id=hit.note_id,
+            confidential=hit.confidential, stop_id=stop_id))
     return found
 
 

@@ -15,8 +15,8 @@ from PySide6.QtGui import QFontMetricsF, QKeyEvent, QPalette, QTextDocument, QTe
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QHeaderView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
