@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import bindparam, text
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 SEARCH_TABLES = frozenset({"search_documents", "search_index", "search_grams"})
@@ -126,12 +126,13 @@ def _like_pattern(term: str) -> str:
 
 
 # What a hit needs besides its document: its note, stop and site (for notes' fields, figures
-# and follow-ups). ``{true}`` is the dialect's true, ``{false}`` its false.
+# and follow-ups), joined to the page of documents ``{found}`` only (found first: a join never
+# makes the database look at more than that page). ``{false}`` is the dialect's false.
 DETAILS = (
     "SELECT d.kind, d.record_id, d.visit_id, d.text, coalesce(n.id, f.note_id, u.note_id),"
     " stop.id, coalesce(n.position, source.position), stop.position, site.name,"
     " coalesce(n.confidential, source.confidential, {false})"
-    " FROM {documents}"
+    " FROM ({found}) AS d"
     " LEFT JOIN notes AS n ON d.kind IN ('note', 'speaker', 'interviewees')"
     " AND n.id = d.record_id"
     " LEFT JOIN key_figures AS f ON d.kind = 'figure' AND f.id = d.record_id"
@@ -139,7 +140,9 @@ DETAILS = (
     " LEFT JOIN notes AS source ON source.id = coalesce(f.note_id, u.note_id)"
     " LEFT JOIN stops AS stop ON stop.id = coalesce(n.stop_id, f.stop_id, source.stop_id)"
     " LEFT JOIN sites AS site ON site.id = stop.site_id"
-    " WHERE {conditions} ORDER BY d.id DESC LIMIT :limit")
+    " ORDER BY d.id DESC")
+FOUND = ("SELECT d.id, d.kind, d.record_id, d.visit_id, d.text FROM {documents}"
+         " WHERE {conditions} ORDER BY {order} DESC LIMIT :limit")
 
 
 class SearchIndex:
@@ -206,10 +209,10 @@ class SearchIndex:
             conditions.append(self._sqlite_check(term, f"t{number}", params))
         if without is not None:
             conditions.append(f"NOT {self._sqlite_check(without, 'w', params)}")
-        documents = f"{driver} JOIN search_documents AS d ON d.id = {driver}.rowid"
-        statement = DETAILS.format(false="0", documents=documents,
-                                   conditions=" AND ".join(conditions))
-        return text(statement.replace("ORDER BY d.id", f"ORDER BY {driver}.rowid")), params
+        found = FOUND.format(
+            documents=f"{driver} JOIN search_documents AS d ON d.id = {driver}.rowid",
+            conditions=" AND ".join(conditions), order=f"{driver}.rowid")
+        return text(DETAILS.format(false="0", found=found)), params
 
     @staticmethod
     def _sqlite_check(term: str, name: str, params: dict[str, Any]) -> str:
@@ -245,9 +248,9 @@ class SearchIndex:
         if without is not None:
             params["w"] = _like_pattern(without)
             conditions.append("d.text NOT ILIKE :w ESCAPE '\\'")
-        statement = DETAILS.format(false="false", documents="search_documents AS d",
-                                   conditions=" AND ".join(conditions))
-        return text(statement).bindparams(bindparam("grams")), params
+        found = FOUND.format(documents="search_documents AS d",
+                             conditions=" AND ".join(conditions), order="d.id")
+        return text(DETAILS.format(false="false", found=found)), params
 
     def visit_titles(self, visit_ids: list[UUID]) -> dict[UUID, str]:
         """The titles of these visits (those that exist), read alone."""
