@@ -40,6 +40,8 @@ MAX_GRAMS = 24
 MAX_VARIANTS = 16
 """A term checked with LIKE is tried in at most this many mixes of case (``_case_variants``)."""
 NOTE_KINDS = ("note", "speaker", "interviewees")
+RECENT = 20_000
+"""PostgreSQL: how many of the newest documents are searched first (see ``_find``)."""
 KINDS = ("note", "speaker", "interviewees", "figure", "follow_up", "site", "person")
 
 
@@ -182,8 +184,20 @@ class SearchIndex:
     def _find(self, terms: tuple[str, ...], without: str | None, limit: int) -> list[RawHit]:
         if self._session.get_bind().dialect.name == "sqlite":
             statement, params = self._sqlite(terms, without)
-        else:
-            statement, params = self._postgresql(terms, without)
+            params["limit"] = limit
+            return [_raw_hit(row) for row in self._session.execute(statement, params)]
+        # PostgreSQL estimates a match of several grams far too rare (as if they were
+        # independent) and then reads every match to sort them: look among the newest
+        # RECENT documents first, which holds a page of common terms, then everywhere.
+        params = {"limit": limit}
+        newest = self._session.execute(text("SELECT max(id) FROM search_documents")).scalar()
+        if newest is not None and newest > RECENT:
+            statement, params = self._postgresql(terms, without, recent=True)
+            params.update(limit=limit, floor=newest - RECENT)
+            found = [_raw_hit(row) for row in self._session.execute(statement, params)]
+            if len(found) >= limit:
+                return found
+        statement, params = self._postgresql(terms, without)
         params["limit"] = limit
         return [_raw_hit(row) for row in self._session.execute(statement, params)]
 
@@ -236,7 +250,8 @@ class SearchIndex:
         return check
 
     # -- PostgreSQL: grams with a GIN index ------------------------------------------------
-    def _postgresql(self, terms: tuple[str, ...], without: str | None) -> tuple[Any, dict]:
+    def _postgresql(self, terms: tuple[str, ...], without: str | None,
+                    recent: bool = False) -> tuple[Any, dict]:
         tokens = list(dict.fromkeys(gram for term in terms for gram in grams(term)
                                     if not any(_space(c) for c in gram)))
         params: dict[str, Any] = {"grams": tokens}
@@ -248,6 +263,8 @@ class SearchIndex:
         if without is not None:
             params["w"] = _like_pattern(without)
             conditions.append("d.text NOT ILIKE :w ESCAPE '\\'")
+        if recent:
+            conditions.append("d.id > :floor")
         found = FOUND.format(documents="search_documents AS d",
                              conditions=" AND ".join(conditions), order="d.id")
         return text(DETAILS.format(false="false", found=found)), params

@@ -120,3 +120,20 @@ def test_the_bulk_fill_of_migration_0014_gives_what_the_triggers_give(uow, datab
             connection.exec_driver_sql(sql)
     assert state() == by_triggers_again
     assert state()[1] == by_triggers[1] and state()[0] == by_triggers[0]
+
+
+def test_the_newest_documents_first_then_all(uow, monkeypatch):
+    """PostgreSQL looks among the newest documents first (RECENT): what is older is found
+    too, in the same order, whatever RECENT is."""
+    from fieldvisit.persistence import search_index
+
+    visit = visits.create_visit(uow, "调研")
+    made = [notes.add_note(uow, visit.id, f"第{i}条：骑手{'驿站' if i % 3 else ''}").id
+            for i in range(12)]
+    expected = [h.record_id for h in search(uow, "骑手", limit=50).hits]
+    assert expected == made[::-1]
+    monkeypatch.setattr(search_index, "RECENT", 2)
+    assert [h.record_id for h in search(uow, "骑手", limit=50).hits] == expected
+    assert [h.record_id for h in search(uow, "骑手", limit=3).hits] == expected[:3]
+    assert [h.record_id for h in search(uow, "驿站 骑手", limit=50).hits] == \
+        [i for i in expected if made.index(i) % 3]
