@@ -244,16 +244,28 @@ def process_ms(command: list[str], runs: int) -> float:
     return statistics.median(times)
 
 
-def commands(path: Path, runs: int) -> dict[str, float]:
-    import sqlite3 as plain
+def paired(command: list[str], baseline: list[str], runs: int) -> tuple[float, float, float]:
+    """``command`` and ``baseline`` run in turn: medians of each and of their ratio pair by
+    pair (so a machine that slows down meanwhile does not tilt the comparison)."""
+    firsts, seconds = [], []
+    for _ in range(runs):
+        firsts.append(process_ms(command, 1))
+        seconds.append(process_ms(baseline, 1))
+    ratios = [a / b for a, b in zip(firsts, seconds, strict=True)]
+    return statistics.median(firsts), statistics.median(seconds), statistics.median(ratios)
 
-    with plain.connect(path) as connection:
+
+def command_lines(path: Path) -> dict[str, list[str]]:
+    with sqlite3.connect(path) as connection:
         title = connection.execute("SELECT title FROM visits ORDER BY rowid DESC LIMIT 1"
                                    ).fetchone()[0]
     base = [sys.executable, "-m", "fieldvisit", "--db", str(path)]
-    return {name: process_ms(base + arguments, runs) for name, arguments in (
-        ("visits", ["visits"]), ("show", ["show", title]), ("roster", ["roster", title]),
-        ("search", ["search", "骑手"]))}
+    return {"visits": base + ["visits"], "show": base + ["show", title],
+            "roster": base + ["roster", title], "search": base + ["search", "骑手"]}
+
+
+def commands(path: Path, runs: int) -> dict[str, float]:
+    return {name: process_ms(line, runs) for name, line in command_lines(path).items()}
 
 
 def window_ms(path: Path) -> float:
@@ -318,13 +330,13 @@ def main(argv: list[str]) -> int:
         subprocess.run([sys.executable, "-m", "fieldvisit", "--db", str(sample), "sample"],
                        check=True, stdout=subprocess.DEVNULL, env={**os.environ,
                                                                   "PYTHONPATH": str(ROOT)})
-    baseline = process_ms([sys.executable, "-c", "import sqlalchemy.orm"], args.runs)
-    on_sample = commands(sample, args.runs)
-    print(f"\ncommands on the sample database (target: within 2× of `python -c \"import "
-          f"sqlalchemy.orm\"` = {baseline:.0f} ms, i.e. < {2 * baseline:.0f} ms)")
-    for name, value in on_sample.items():
-        print(f"  {name:<10} {value:6.0f} ms  {value / baseline:4.2f}×  "
-              f"{'ok' if value < 2 * baseline else 'OVER'}")
+    baseline = [sys.executable, "-c", "import sqlalchemy.orm"]
+    print("\ncommands on the sample database, each run in turn with `python -c \"import "
+          "sqlalchemy.orm\"` (medians; target: the ratio under 2)")
+    for name, line in command_lines(sample).items():
+        mine, theirs, ratio = paired(line, baseline, args.runs)
+        print(f"  {name:<10} {mine:6.0f} ms vs {theirs:6.0f} ms: {ratio:4.2f}×  "
+              f"{'ok' if ratio < 2 else 'OVER'}")
     if args.postgresql:
         postgresql(args.postgresql, [paths[size] for size in sizes[:2]], args.runs)
     results = {size: measure(paths[size], args.runs, not args.skip_gui) for size in sizes}
