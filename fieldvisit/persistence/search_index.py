@@ -131,18 +131,19 @@ def _like_pattern(term: str) -> str:
 # and follow-ups), joined to the page of documents ``{found}`` only (found first: a join never
 # makes the database look at more than that page). ``{false}`` is the dialect's false.
 DETAILS = (
-    "SELECT d.kind, d.record_id, d.visit_id, d.text, coalesce(n.id, f.note_id, u.note_id),"
-    " stop.id, coalesce(n.position, source.position), stop.position, site.name,"
+    "SELECT page.kind, page.record_id, page.visit_id, page.text,"
+    " coalesce(n.id, f.note_id, u.note_id), stop.id, coalesce(n.position, source.position),"
+    " stop.position, site.name,"
     " coalesce(n.confidential, source.confidential, {false})"
-    " FROM ({found}) AS d"
-    " LEFT JOIN notes AS n ON d.kind IN ('note', 'speaker', 'interviewees')"
-    " AND n.id = d.record_id"
-    " LEFT JOIN key_figures AS f ON d.kind = 'figure' AND f.id = d.record_id"
-    " LEFT JOIN follow_ups AS u ON d.kind = 'follow_up' AND u.id = d.record_id"
+    " FROM ({found}) AS page"
+    " LEFT JOIN notes AS n ON page.kind IN ('note', 'speaker', 'interviewees')"
+    " AND n.id = page.record_id"
+    " LEFT JOIN key_figures AS f ON page.kind = 'figure' AND f.id = page.record_id"
+    " LEFT JOIN follow_ups AS u ON page.kind = 'follow_up' AND u.id = page.record_id"
     " LEFT JOIN notes AS source ON source.id = coalesce(f.note_id, u.note_id)"
     " LEFT JOIN stops AS stop ON stop.id = coalesce(n.stop_id, f.stop_id, source.stop_id)"
     " LEFT JOIN sites AS site ON site.id = stop.site_id"
-    " ORDER BY d.id DESC")
+    " ORDER BY page.id DESC")
 FOUND = ("SELECT d.id, d.kind, d.record_id, d.visit_id, d.text FROM {documents}"
          " WHERE {conditions} ORDER BY {order} DESC LIMIT :limit")
 

@@ -137,3 +137,34 @@ def test_the_newest_documents_first_then_all(uow, monkeypatch):
     assert [h.record_id for h in search(uow, "骑手", limit=3).hits] == expected[:3]
     assert [h.record_id for h in search(uow, "驿站 骑手", limit=50).hits] == \
         [i for i in expected if made.index(i) % 3]
+
+
+@pytest.mark.sqlite_only("reads SQLite's query plans")
+@pytest.mark.parametrize("query", ["骑", "骑手", "外卖送餐员", "qz", "a", "骑手 驿站",
+                                   "riders 驿站", "鑫"])
+def test_no_query_reads_every_record(uow, database, sample_visit_id, query):
+    """Issue 15: 1–2-character queries scanned every indexed text. Every statement search
+    runs goes through an index: no table is scanned (only the page found, as ``page``)."""
+    import re
+
+    from sqlalchemy import event
+
+    statements = []
+
+    def seen(_connection, _cursor, statement, parameters, _context, _many):
+        if "search_" in statement:
+            statements.append((statement, parameters))
+
+    event.listen(database.engine, "before_cursor_execute", seen)
+    try:
+        search(uow, query)
+    finally:
+        event.remove(database.engine, "before_cursor_execute", seen)
+    assert statements
+    scans = re.compile(r"\bSCAN (d|search_documents|n|f|u|source|stop|site|notes|key_figures"
+                       r"|follow_ups|stops|sites|people|visits)\b")
+    with database.engine.connect() as connection:
+        for statement, parameters in statements:
+            plan = [row[-1] for row in connection.exec_driver_sql(
+                "EXPLAIN QUERY PLAN " + statement, parameters)]
+            assert not [line for line in plan if scans.search(line)], (statement, plan)
