@@ -287,6 +287,18 @@ def measure(path: Path, runs: int, gui: bool) -> dict[str, object]:
     return figures
 
 
+def against_smallest(paths: list[Path], runs: int) -> dict[str, list[float]]:
+    """Each command on every size run in turn with the same command on the smallest: the
+    median ratio (1.00 = no growth), which the machine's drift does not tilt."""
+    smallest = command_lines(paths[0])
+    ratios: dict[str, list[float]] = {}
+    for path in paths:
+        for name, line in command_lines(path).items():
+            ratios.setdefault(f"command {name}, × the smallest", []).append(
+                paired(line, smallest[name], runs)[2])
+    return ratios
+
+
 def postgresql(url: str, paths: list[Path], runs: int) -> None:
     from sqlalchemy import create_engine, text
 
@@ -360,6 +372,9 @@ def main(argv: list[str]) -> int:
             target_text = "flat"
         print(f"{key:<44}{''.join(f'{c:>22}' for c in cells)}   {target_text} "
               f"{'ok' if all(verdicts) else 'MISSED'}")
+    for key, ratios in against_smallest([paths[size] for size in sizes], args.runs).items():
+        print(f"{key:<44}{''.join(f'{ratio:19.2f}×  ' for ratio in ratios)} "
+              f"flat (< 1.25×) {'ok' if max(ratios) < 1.25 else 'MISSED'}")
     return 0
 
 
