@@ -51,13 +51,42 @@ def _gui_arguments(argv: list[str]) -> argparse.Namespace | None:
     return None if unknown else args
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from fieldvisit.cli_itinerary import add_parsers as add_itinerary_parsers
-    from fieldvisit.cli_package import add_parsers as add_package_parsers
-    from fieldvisit.cli_report import add_report_parser
-    from fieldvisit.cli_search import add_parsers as add_search_parsers
-    from fieldvisit.cli_writing import add_parsers as add_writing_parsers
+MODULE_PARSERS = {  # module: (the function adding its commands' parsers, the commands)
+    "cli_itinerary": ("add_parsers", ("itinerary", "ics", "optimize")),
+    "cli_report": ("add_report_parser", ("report",)),
+    "cli_search": ("add_parsers", ("search",)),
+    "cli_package": ("add_parsers", ("pack", "unpack", "conflicts")),
+    "cli_writing": ("add_parsers", ("writing",)),
+}
 
+
+def command_named(argv: list[str]) -> str | None:
+    """The command ``argv`` names (its first word that is not an option), if it is one."""
+    words = iter(argv)
+    for word in words:
+        if word in ("--db", "--database-url"):
+            next(words, None)
+        elif word == "--":
+            word = next(words, "")
+            return word if word in COMMANDS else None
+        elif not word.startswith("-"):
+            return word if word in COMMANDS else None
+    return None
+
+
+def _add_module_parsers(commands: Any, wanted: str | None) -> None:
+    """The parsers of the commands other modules define; with ``wanted``, only its module is
+    loaded (the others' commands get bare parsers), so a command loads just what it uses."""
+    for module, (function, names) in MODULE_PARSERS.items():
+        if wanted is None or wanted in names:
+            getattr(importlib.import_module(f"fieldvisit.{module}"), function)(commands)
+        else:
+            for name in names:
+                commands.add_parser(name)
+
+
+def build_parser(wanted: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; with ``wanted`` (a command), only that command's module."""
     parser = argparse.ArgumentParser(
         prog="fieldvisit",
         description="Plan joint field research visits, take notes on site and report on them. "
@@ -84,11 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     roster_import.add_argument("--sheet", help="the Excel sheet to read (default: the first)")
     roster_import.add_argument("--dry-run", action="store_true",
                                help="show what would happen, change nothing")
-    add_itinerary_parsers(commands)
-    add_report_parser(commands)
-    add_writing_parsers(commands)
-    add_search_parsers(commands)
-    add_package_parsers(commands)
+    _add_module_parsers(commands, wanted)
     export = commands.add_parser("export", help="write a visit as a JSON visit document")
     export.add_argument("visit", metavar="VISIT")
     export.add_argument("-o", "--output", metavar="FILE", required=True,
@@ -125,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _main(argv: list[str] | None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    args = _gui_arguments(argv) or build_parser().parse_args(argv)
+    args = _gui_arguments(argv) or build_parser(command_named(argv)).parse_args(argv)
     if args.command in (None, "gui"):
         from fieldvisit.ui.app import run
 

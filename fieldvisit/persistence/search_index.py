@@ -1,46 +1,54 @@
-"""Full-text search over notes, key figures and follow-ups.
+"""Full-text search over notes (text, speaker, interviewee group), key figures, follow-ups,
+sites and people, through an index on SQLite and on PostgreSQL: no query scans the records.
 
-On SQLite, migration 0004 keeps ``search_documents`` (one row per record) and the FTS5 table
-``search_index`` (``trigram`` tokenizer) in step with the source tables by triggers. A query is
-split into terms at whitespace; a record matches when it contains every term, ignoring case.
-Terms of three or more characters are looked up in the FTS index (each quoted as an FTS5 string,
-so user text never reads as query syntax); shorter ones (骑, 骑手, an English "OR") are found by
-scanning the indexed text with LIKE (``%`` and ``_`` escaped; LIKE ignores the case of ASCII
-letters, so other letters are tried in each of their cases: "äR" as "äR" or "ÄR"). Elsewhere
-(PostgreSQL, or an SQLite without the trigram tokenizer) the source tables are scanned with
-ILIKE.
+Migration 0014 keeps ``search_documents`` (one row per searchable text, ``kind`` saying what
+it is) in step with the source tables by triggers; a changed text gets a new ``id``, so a
+larger id is a more recent write. A query is split into terms at whitespace; a document
+matches when it contains every term, ignoring case.
 
-Hits come back in the order the index finds them; callers sort them.
+- SQLite: ``search_grams`` (FTS5, contentless) holds every character and every pair of
+  neighbouring characters of each document as tokens. A term of one or two characters is one
+  token; a longer term needs all its pairs (a necessary condition) and is then checked by the
+  ``trigram`` FTS5 index ``search_index`` for that one document (``rowid =``), so no text is
+  scanned. User text is always quoted as an FTS5 string, never read as query syntax.
+- PostgreSQL: ``search_documents.grams`` (``text[]`` of the same characters and pairs, lower
+  case, GIN index): a document needs all the grams of every term, then ILIKE checks it.
+
+Hits come newest first (by ``id``), in pages (``limit``, ``offset``); with several terms,
+documents holding the query as typed (its words with single spaces) come first.
 """
 
 from __future__ import annotations
 
 import itertools
 import math
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import and_, case, func, literal, select, text, union_all
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import text
+from sqlalchemy.orm import Session
 
-from fieldvisit.persistence import models as m
-
-SEARCH_TABLES = frozenset({"search_documents", "search_index"})
-MIN_INDEXED = 3
-"""The trigram index finds terms of at least this many characters."""
+SEARCH_TABLES = frozenset({"search_documents", "search_index", "search_grams"})
 MAX_TERMS = 10
 """A query with more words than this is searched as one phrase."""
 MAX_MATCHED = 32
-"""Longer terms are looked up in the index by their beginning, then checked in full."""
+"""Longer terms are looked up in the trigram index by their beginning, then checked in full."""
+MAX_GRAMS = 24
+"""A long term is looked up by at most this many of its character pairs."""
 MAX_VARIANTS = 16
 """A term checked with LIKE is tried in at most this many mixes of case (``_case_variants``)."""
-KINDS = ("note", "figure", "follow_up")
+NOTE_KINDS = ("note", "speaker", "interviewees")
+RECENT = 20_000
+"""PostgreSQL: how many of the newest documents are searched first (see ``_find``)."""
+KINDS = ("note", "speaker", "interviewees", "figure", "follow_up", "site", "person")
 
 
 def is_search_table(name: str | None) -> bool:
     """The search tables and FTS5's shadow tables (search_index_data, _idx, _config...)."""
-    return bool(name) and (name in SEARCH_TABLES or name.startswith("search_index_"))
+    return name is not None and (name in SEARCH_TABLES
+                                 or name.startswith(("search_index_", "search_grams_")))
 
 
 HAND_MADE = ("record_changes", "photo_blobs")  # a shared database's change log and photos
@@ -64,9 +72,10 @@ def query_terms(query: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class RawHit:
-    kind: str  # "note", "figure" or "follow_up"
+    kind: str  # one of KINDS
     record_id: UUID
-    visit_id: UUID
+    visit_id: UUID | None
+    """The record's visit (None for a site or a person)."""
     text: str
     note_id: UUID | None = None
     """The note itself, or the note a figure or follow-up was taken from."""
@@ -81,6 +90,23 @@ class RawHit:
     """The note (or the note a figure or follow-up was taken from) is confidential."""
 
 
+def grams(term: str) -> list[str]:
+    """The characters of a short term, or the pairs of neighbouring characters of a longer one
+    (at most MAX_GRAMS of them, spread over the term)."""
+    if len(term) <= 2:
+        return [term]
+    pairs = list(dict.fromkeys(term[i:i + 2] for i in range(len(term) - 1)))
+    if len(pairs) > MAX_GRAMS:
+        step = len(pairs) / MAX_GRAMS
+        pairs = [pairs[int(i * step)] for i in range(MAX_GRAMS)]
+    return pairs
+
+
+def _space(character: str) -> bool:
+    """A character the index leaves out of its grams (a space or a control character)."""
+    return character.isspace() or unicodedata.category(character) == "Cc"
+
+
 def _fts_string(term: str) -> str:
     """``term`` as an FTS5 string literal: inside double quotes, only ``"`` is special."""
     return '"' + term.replace('"', '""') + '"'
@@ -88,8 +114,7 @@ def _fts_string(term: str) -> str:
 
 def _case_variants(term: str) -> list[str]:
     """``term`` with its letters other than ASCII in each of their cases: SQLite's LIKE ignores
-    the case of ASCII letters only, where the FTS index and PostgreSQL's ILIKE ignore that of
-    every letter. Just ``term`` if that would make more than MAX_VARIANTS patterns."""
+    the case of ASCII letters only. Just ``term`` if that would make more than MAX_VARIANTS."""
     choices = [sorted({c, c.lower(), c.upper(), c.title()}) if not c.isascii() else [c]
                for c in term]
     if math.prod(len(choice) for choice in choices) > MAX_VARIANTS:
@@ -102,8 +127,29 @@ def _like_pattern(term: str) -> str:
     return f"%{escaped}%"
 
 
+# What a hit needs besides its document: its note, stop and site (for notes' fields, figures
+# and follow-ups), joined to the page of documents ``{found}`` only (found first: a join never
+# makes the database look at more than that page). ``{false}`` is the dialect's false.
+DETAILS = (
+    "SELECT page.kind, page.record_id, page.visit_id, page.text,"
+    " coalesce(n.id, f.note_id, u.note_id), stop.id, coalesce(n.position, source.position),"
+    " stop.position, site.name,"
+    " coalesce(n.confidential, source.confidential, {false})"
+    " FROM ({found}) AS page"
+    " LEFT JOIN notes AS n ON page.kind IN ('note', 'speaker', 'interviewees')"
+    " AND n.id = page.record_id"
+    " LEFT JOIN key_figures AS f ON page.kind = 'figure' AND f.id = page.record_id"
+    " LEFT JOIN follow_ups AS u ON page.kind = 'follow_up' AND u.id = page.record_id"
+    " LEFT JOIN notes AS source ON source.id = coalesce(f.note_id, u.note_id)"
+    " LEFT JOIN stops AS stop ON stop.id = coalesce(n.stop_id, f.stop_id, source.stop_id)"
+    " LEFT JOIN sites AS site ON site.id = stop.site_id"
+    " ORDER BY page.id DESC")
+FOUND = ("SELECT d.id, d.kind, d.record_id, d.visit_id, d.text FROM {documents}"
+         " WHERE {conditions} ORDER BY {order} DESC LIMIT :limit")
+
+
 class SearchIndex:
-    """Finds records whose text contains every term of a query; reads through a session."""
+    """Finds documents containing every term of a query; reads through a session."""
 
     def __init__(self, session: Session) -> None:
         self._session = session
@@ -111,85 +157,150 @@ class SearchIndex:
     terms = staticmethod(query_terms)
 
     def indexed(self) -> bool:
-        """True on SQLite databases that have the FTS index."""
-        if self._session.get_bind().dialect.name != "sqlite":
-            return False
-        return self._session.execute(text(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_index'"
-        )).first() is not None
+        """True when the database has the search index (every database at head does)."""
+        dialect = self._session.get_bind().dialect.name
+        name = "search_grams" if dialect == "sqlite" else "search_documents"
+        if dialect == "sqlite":
+            found = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :name"
+        else:
+            found = "SELECT 1 FROM information_schema.tables WHERE table_name = :name"
+        return self._session.execute(text(found), {"name": name}).first() is not None
 
-    def search(self, query: str, limit: int) -> list[RawHit]:
-        """Up to ``limit`` records containing every term of ``query`` (any case)."""
+    def search(self, query: str, limit: int, offset: int = 0) -> list[RawHit]:
+        """Up to ``limit`` documents containing every term of ``query`` (any case), skipping
+        the first ``offset``: with several terms those holding the whole query first, each
+        group newest first."""
         terms = query_terms(query)
         if not terms or limit <= 0:
             return []
-        if self.indexed():
-            return self._search_index(terms, limit)
-        return self._scan_tables(terms, limit)
+        wanted = offset + limit
+        if len(terms) == 1:
+            return self._find(terms, None, wanted)[offset:]
+        phrase = " ".join(terms)
+        first = self._find((phrase,), None, wanted)
+        if len(first) < wanted:
+            first += self._find(terms, phrase, wanted - len(first))
+        return first[offset:]
 
-    # -- SQLite with FTS5 ------------------------------------------------------------------
-    def _search_index(self, terms: tuple[str, ...], limit: int) -> list[RawHit]:
-        params: dict[str, Any] = {"limit": limit}
-        conditions: list[str] = []
-        phrases: list[str] = []
-        for number, term in enumerate(terms):
-            if len(term) >= MIN_INDEXED:
-                phrases.append(_fts_string(term[:MAX_MATCHED]))
-                if len(term) <= MAX_MATCHED:
-                    continue
-            variants = []
-            for index, variant in enumerate(_case_variants(term)):
-                params[f"t{number}_{index}"] = _like_pattern(variant)
-                variants.append(f"d.text LIKE :t{number}_{index} ESCAPE '\\'")
-            conditions.append(f"({' OR '.join(variants)})")
-        if phrases:
-            params["match"] = " ".join(phrases)  # FTS5: phrases side by side must all occur
-            source = "search_index JOIN search_documents AS d ON d.id = search_index.rowid"
-            conditions.insert(0, "search_index MATCH :match")
-        else:
-            source = "search_documents AS d"
-        statement = text(
-            "SELECT d.kind, d.record_id, d.visit_id, d.text, coalesce(n.id, f.note_id, u.note_id),"
-            " stop.id, coalesce(n.position, source.position), stop.position, site.name,"
-            " coalesce(n.confidential, source.confidential, 0)"
-            f" FROM {source}"
-            " LEFT JOIN notes AS n ON d.kind = 'note' AND n.id = d.record_id"
-            " LEFT JOIN key_figures AS f ON d.kind = 'figure' AND f.id = d.record_id"
-            " LEFT JOIN follow_ups AS u ON d.kind = 'follow_up' AND u.id = d.record_id"
-            " LEFT JOIN notes AS source ON source.id = coalesce(f.note_id, u.note_id)"
-            " LEFT JOIN stops AS stop ON stop.id = coalesce(n.stop_id, f.stop_id, source.stop_id)"
-            " LEFT JOIN sites AS site ON site.id = stop.site_id"
-            f" WHERE {' AND '.join(conditions)}"
-            " AND coalesce(n.id, f.id, u.id) IS NOT NULL LIMIT :limit")  # the record exists
+    def _find(self, terms: tuple[str, ...], without: str | None, limit: int) -> list[RawHit]:
+        if self._session.get_bind().dialect.name == "sqlite":
+            statement, params = self._sqlite(terms, without)
+            params["limit"] = limit
+            return [_raw_hit(row) for row in self._session.execute(statement, params)]
+        # PostgreSQL estimates a match of several grams far too rare (as if they were
+        # independent) and then reads every match to sort them: look among the newest
+        # RECENT documents first, which holds a page of common terms, then everywhere.
+        params = {"limit": limit}
+        newest = self._session.execute(text("SELECT max(id) FROM search_documents")).scalar()
+        if newest is not None and newest > RECENT:
+            statement, params = self._postgresql(terms, without, recent=True)
+            params.update(limit=limit, floor=newest - RECENT)
+            found = [_raw_hit(row) for row in self._session.execute(statement, params)]
+            if len(found) >= limit:
+                return found
+        statement, params = self._postgresql(terms, without)
+        params["limit"] = limit
         return [_raw_hit(row) for row in self._session.execute(statement, params)]
 
-    # -- anywhere else: ILIKE over the source tables ---------------------------------------
-    def _scan_tables(self, terms: tuple[str, ...], limit: int) -> list[RawHit]:
-        note, figure, follow_up = m.NoteRow, m.KeyFigureRow, m.FollowUpRow
-        source, stop, site = aliased(m.NoteRow), aliased(m.StopRow), aliased(m.SiteRow)
-        figure_text = (figure.label + " " + figure.value
-                       + case((figure.unit == "", ""), else_=" " + figure.unit))
+    # -- SQLite: FTS5 ----------------------------------------------------------------------
+    def _sqlite(self, terms: tuple[str, ...], without: str | None) -> tuple[Any, dict]:
+        """Terms of three or more characters only: the trigram index finds them (each an FTS5
+        phrase); otherwise the index of characters and pairs finds the candidates (a long
+        term by its pairs) and each long term is checked in the candidate's text."""
+        params: dict[str, Any] = {}
+        conditions = []
+        if all(len(term) > 2 for term in terms):
+            params["match"] = " ".join(_fts_string(term[:MAX_MATCHED]) for term in terms)
+            conditions.append("search_index MATCH :match")
+            driver = "search_index"
+            checked = [term for term in terms if len(term) > MAX_MATCHED]
+        else:
+            tokens = dict.fromkeys(gram for term in terms for gram in grams(term))
+            params["match"] = " AND ".join(_fts_string(token) for token in tokens)
+            conditions.append("search_grams MATCH :match")
+            driver = "search_grams"
+            checked = [term for term in terms if len(term) > 2]
+        for number, term in enumerate(checked):
+            conditions.append(self._sqlite_check(term, f"t{number}", params))
+        if without is not None:
+            conditions.append(f"NOT {self._sqlite_check(without, 'w', params)}")
+        found = FOUND.format(
+            documents=f"{driver} JOIN search_documents AS d ON d.id = {driver}.rowid",
+            conditions=" AND ".join(conditions), order=f"{driver}.rowid")
+        return text(DETAILS.format(false="0", found=found)), params
 
-        def branch(kind: str, row: Any, found: Any, note_id: Any, stop_id: Any,
-                   position: Any) -> Any:
-            secret = row.confidential if row is note else source.confidential
-            statement = select(literal(kind), row.id, row.visit_id, found, note_id, stop.id,
-                               position, stop.position, site.name,
-                               func.coalesce(secret, False))
-            if row is not note:
-                statement = statement.outerjoin(source, source.id == row.note_id)
-            return statement.outerjoin(stop, stop.id == stop_id) \
-                .outerjoin(site, site.id == stop.site_id) \
-                .where(and_(*(found.ilike(_like_pattern(term), escape="\\") for term in terms)))
+    @staticmethod
+    def _sqlite_check(term: str, name: str, params: dict[str, Any]) -> str:
+        """``d.text`` contains ``term`` (three or more characters), ignoring case: LIKE, in
+        each mix of case of its letters beyond ASCII; with too many mixes, the trigram index
+        asked about this one document (slower), and LIKE for what is longer than it is asked."""
+        variants = _case_variants(term)
+        cased = any(not c.isascii() and c.lower() != c.upper() for c in term)
+        if len(variants) > 1 or not cased:
+            likes = []
+            for index, variant in enumerate(variants):
+                params[f"{name}_{index}"] = _like_pattern(variant)
+                likes.append(f"d.text LIKE :{name}_{index} ESCAPE '\\'")
+            return f"({' OR '.join(likes)})"
+        params[name] = _fts_string(term[:MAX_MATCHED])
+        check = (f"EXISTS (SELECT 1 FROM search_index WHERE search_index MATCH :{name}"
+                 f" AND search_index.rowid = d.id)")
+        if len(term) > MAX_MATCHED:
+            params[f"{name}_all"] = _like_pattern(term)
+            check = f"({check} AND lower(d.text) LIKE lower(:{name}_all) ESCAPE '\\')"
+        return check
 
-        statement = union_all(
-            branch("note", note, note.text, note.id, note.stop_id, note.position),
-            branch("figure", figure, figure_text, figure.note_id,
-                   func.coalesce(figure.stop_id, source.stop_id), source.position),
-            branch("follow_up", follow_up, follow_up.action, follow_up.note_id, source.stop_id,
-                   source.position),
-        ).limit(limit)
-        return [_raw_hit(row) for row in self._session.execute(statement)]
+    # -- PostgreSQL: grams with a GIN index ------------------------------------------------
+    def _postgresql(self, terms: tuple[str, ...], without: str | None,
+                    recent: bool = False) -> tuple[Any, dict]:
+        tokens = list(dict.fromkeys(gram for term in terms for gram in grams(term)
+                                    if not any(_space(c) for c in gram)))
+        params: dict[str, Any] = {"grams": tokens}
+        # folded as the index has it: PostgreSQL's lower(upper()), not Python's
+        conditions = ["d.grams @> CAST(lower(upper(CAST(:grams AS text))) AS text[])"]
+        for number, term in enumerate(terms):
+            params[f"t{number}"] = _like_pattern(term)
+            conditions.append(f"d.text ILIKE :t{number} ESCAPE '\\'")
+        if without is not None:
+            params["w"] = _like_pattern(without)
+            conditions.append("d.text NOT ILIKE :w ESCAPE '\\'")
+        if recent:
+            conditions.append("d.id > :floor")
+        found = FOUND.format(documents="search_documents AS d",
+                             conditions=" AND ".join(conditions), order="d.id")
+        return text(DETAILS.format(false="false", found=found)), params
+
+    def visit_titles(self, visit_ids: list[UUID]) -> dict[UUID, str]:
+        """The titles of these visits (those that exist), read alone."""
+        from sqlalchemy import select
+
+        from fieldvisit.persistence import models as m
+
+        if not visit_ids:
+            return {}
+        return dict(self._session.execute(select(m.VisitRow.id, m.VisitRow.title)
+                                          .where(m.VisitRow.id.in_(visit_ids))).all())
+
+    # -- where a site is visited -----------------------------------------------------------
+    def site_stops(self, site_ids: list[UUID]) -> dict[UUID, tuple[UUID, UUID]]:
+        """For each site, (visit, stop) of its stop in the visit that starts last (the most
+        recently created when undated); sites without a stop are left out."""
+        from sqlalchemy import select
+
+        from fieldvisit.persistence import models as m
+
+        if not site_ids:
+            return {}
+        rows = self._session.execute(
+            select(m.StopRow.site_id, m.StopRow.visit_id, m.StopRow.id)
+            .join(m.VisitRow, m.VisitRow.id == m.StopRow.visit_id)
+            .where(m.StopRow.site_id.in_(site_ids))
+            .order_by(m.VisitRow.start_date.is_not(None), m.VisitRow.start_date,
+                      m.VisitRow.created_at, m.StopRow.position))
+        found: dict[UUID, tuple[UUID, UUID]] = {}
+        for site_id, visit_id, stop_id in rows:
+            found[site_id] = (visit_id, stop_id)  # the last wins
+        return found
 
 
 def _raw_hit(row: Any) -> RawHit:

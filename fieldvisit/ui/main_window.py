@@ -238,7 +238,9 @@ class MainWindow(VisitNavigation, VisitTransfer, QMainWindow):
         from fieldvisit.ui.views.search_window import SearchWindow
 
         if self._search is None:
-            self._search = SearchWindow(self._database(), self.open_note, self)
+            self._search = SearchWindow(self._database(), self.open_note, self,
+                                        open_stop=self.open_stop,
+                                        open_directory=self.open_in_directory)
         self._show_tool(self._search)
         self._search.focus_query()
         return self._search
@@ -257,6 +259,18 @@ class MainWindow(VisitNavigation, VisitTransfer, QMainWindow):
         notes_tab.show_note(note_id)
         self.raise_()
         self.activateWindow()
+
+    def open_stop(self, visit_id: UUID, stop_id: UUID) -> None:
+        """Show a site found by search: the visit, on the Itinerary tab, with its stop."""
+        self.refresh(visit_id)
+        self.workspace.tabs.setCurrentWidget(self.workspace.itinerary_tab)
+        self.workspace.itinerary_tab.select(stop_id)
+        self.raise_()
+        self.activateWindow()
+
+    def open_in_directory(self, kind: str, record_id: UUID) -> None:
+        """Show a person (or a site no visit stops at) found by search in the Directory."""
+        self.show_directory().show_record(kind, record_id)
 
     def new_note(self) -> None:
         """Ctrl+Shift+N from anywhere in the window: the Notes tab, with a new note started."""

@@ -2457,6 +2457,10 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
         <translation>结果数量至少为 1</translation>
     </message>
     <message>
+        <source>the number of results to skip cannot be negative</source>
+        <translation>跳过的结果数不能为负数</translation>
+    </message>
+    <message>
         <source>type a word or a few characters to search for</source>
         <translation>请输入要搜索的词或几个字</translation>
     </message>
@@ -3848,12 +3852,32 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
         <translation>记录</translation>
     </message>
     <message>
+        <source>Speaker</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
         <source>Key figure</source>
         <translation>关键数据</translation>
     </message>
     <message>
+        <source>Interviewee group</source>
+        <translation>访谈对象群体</translation>
+    </message>
+    <message>
         <source>Follow-up</source>
         <translation>后续事项</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>名录</translation>
     </message>
 </context>
 <context>
@@ -3863,12 +3887,16 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
         <translation>搜索</translation>
     </message>
     <message>
-        <source>Find in the notes, key figures and follow-ups of all visits (骑手, riders…)</source>
-        <translation>在所有调研的记录、关键数据和后续事项中查找（骑手、riders…）</translation>
+        <source>Find in the notes, speakers, interviewee groups, key figures and follow-ups of all visits, and in sites and people (骑手, riders…)</source>
+        <translation>在所有调研的记录、发言人、访谈对象群体、关键数据和后续事项中，以及地点和人员中查找（骑手、riders…）</translation>
     </message>
     <message>
         <source>Type to search all visits.</source>
         <translation>输入文字即可搜索所有调研。</translation>
+    </message>
+    <message>
+        <source>Show &amp;More</source>
+        <translation>显示更多(&amp;M)</translation>
     </message>
     <message>
         <source>Searching…</source>
@@ -3879,8 +3907,8 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
         <translation>没有找到。</translation>
     </message>
     <message>
-        <source>The first %1 results; add words to narrow the search.</source>
-        <translation>仅显示前 %1 条结果；可增加词语缩小范围。</translation>
+        <source>The first %1 results, newest first; add words to narrow the search, or show more.</source>
+        <translation>前 %1 条结果（最新的在前）；可添加词语缩小范围，或显示更多。</translation>
     </message>
     <message>
         <source>Results: %1</source>

@@ -1,6 +1,7 @@
 """Search across all visits: Chinese substrings of any length, English words in any case, in
-notes, key figures and follow-ups; the index follows every change; hostile queries are safe;
-an older database is indexed when it is upgraded; the ``search`` command."""
+notes (text, speaker, interviewee group), key figures, follow-ups, sites and people; newest
+first, the query as typed before the rest, in pages; the index follows every change; hostile
+queries are safe; an older database is indexed when it is upgraded; the ``search`` command."""
 
 from __future__ import annotations
 
@@ -59,10 +60,18 @@ def test_chinese_queries_of_one_two_and_more_characters(uow, corpus, query):
     hits = found(uow, query)
     assert hits and all(query in hit.text for hit in hits)
     assert {corpus["reference"], corpus["third"]} <= {hit.visit_id for hit in hits}
+    assert len(hits) == sum(query in text for text in every_text(uow))  # nothing missed
+
+
+def every_text(uow) -> list[str]:
+    """Every searchable text of the database, one per document (empty ones are not)."""
     with uow:
         every = [n.text for n in uow.notes.list()] + [f.action for f in uow.follow_ups.list()]
+        every += [n.speaker for n in uow.notes.list()]
+        every += [n.interviewee_group for n in uow.notes.list()]
         every += [f"{f.label} {f.value} {f.unit}".rstrip() for f in uow.figures.list()]
-    assert len(hits) == sum(query in text for text in every)  # nothing missed
+        every += [s.name for s in uow.sites.list()] + [p.name for p in uow.people.list()]
+    return [text for text in every if text]
 
 
 def test_one_two_and_three_characters_find_notes_figures_and_follow_ups(uow, corpus):
@@ -70,7 +79,7 @@ def test_one_two_and_three_characters_find_notes_figures_and_follow_ups(uow, cor
     assert kinds_and_visits(found(uow, "骑")) >= {
         ("note", reference), ("figure", reference), ("follow_up", reference),
         ("note", corpus["third"]), ("figure", corpus["third"])}
-    assert kinds_and_visits(found(uow, "骑手")) == {
+    assert kinds_and_visits(h for h in found(uow, "骑手") if h.kind != "site") == {
         ("note", reference), ("follow_up", reference), ("note", corpus["third"]),
         ("figure", corpus["third"])}
     assert [(h.kind, h.record_id) for h in found(uow, "外卖送餐员")
@@ -85,7 +94,8 @@ def test_english_words_ignore_case(uow, corpus):
                                                  corpus["follow_up"]}
         assert all(h.visit_id == corpus["second"] for h in hits)
     assert [h.record_id for h in found(uow, "cbd") if h.kind == "figure"] == []
-    assert len(found(uow, "cbd")) == len(found(uow, "CBD")) == 2
+    assert [h.kind for h in found(uow, "cbd")] == [h.kind for h in found(uow, "CBD")]
+    assert sorted(h.kind for h in found(uow, "cbd")) == ["note", "note", "site"]
     assert [h.record_id for h in found(uow, "PL")] == [corpus["follow_up"]]  # short: scanned
 
 
@@ -124,26 +134,56 @@ def test_snippets_are_one_line_around_the_first_match():
     assert end.startswith("…") and end.endswith("骑手") and end[spans[0][0]:] == "骑手"
 
 
-def test_hits_are_ordered_by_visit_then_position(uow, corpus):
+def test_hits_come_newest_first(uow, corpus):
+    """A larger document id is a later write: editing a record puts it first."""
     hits = found(uow, "骑")
-    order = [visits.list_visits(uow).index(next(s for s in visits.list_visits(uow)
-                                                 if s.id == h.visit_id)) for h in hits]
-    assert order == sorted(order)
-    reference = [h for h in hits if h.visit_id == corpus["reference"]]
-    assert [h.kind for h in reference] == sorted((h.kind for h in reference),
-                                                 key=["note", "figure", "follow_up"].index)
-    with uow:
-        positions = [uow.notes.get(h.record_id).position for h in reference if h.kind == "note"]
-    assert positions == sorted(positions)
+    assert [h.record_id for h in hits][:2] == [corpus["third_figure"], corpus["chinese"]]
+    oldest = [h for h in hits if h.kind == "note"][-1]
+    assert oldest.visit_id == corpus["reference"]
+    notes.update_note(uow, oldest.record_id, text=oldest.text + "（补）")
+    assert found(uow, "骑")[0].record_id == oldest.record_id
+
+
+def test_the_query_as_typed_comes_first_then_the_newest(uow, corpus):
+    visit = corpus["second"]
+    apart = notes.add_note(uow, visit, "charging for riders near the points")
+    typed = notes.add_note(uow, visit, "Points where riders charge: charging points.")
+    newest = notes.add_note(uow, visit, "The riders' charging station")
+    hits = [h.record_id for h in found(uow, "charging points")]
+    assert hits[:2] == [typed.id, corpus["english"]]  # "charging points" as typed, newest first
+    assert hits[2:] == [apart.id]
+    assert [h.record_id for h in found(uow, "riders charging")][:1] == [newest.id]
+
+
+def test_results_come_in_pages(uow, corpus):
+    everything = search(uow, "骑", limit=1000)
+    assert not everything.truncated and everything.offset == 0
+    pages, offset = [], 0
+    while True:
+        page = search(uow, "骑", limit=3, offset=offset)
+        pages += page.hits
+        assert page.offset == offset and len(page.hits) <= 3
+        if not page.truncated:
+            break
+        offset += len(page.hits)
+    assert pages == list(everything.hits)
+    two_words = search(uow, "骑手 驿站", limit=1000).hits
+    assert [h for o in range(0, len(two_words), 2)
+            for h in search(uow, "骑手 驿站", limit=2, offset=o).hits] == list(two_words)
+    assert search(uow, "骑", offset=len(everything.hits)).hits == ()
+    with pytest.raises(ValidationError, match="skip"):
+        search(uow, "骑", offset=-1)
 
 
 def test_hits_name_their_visit_place_and_note(uow, corpus):
-    (chinese,) = [h for h in found(uow, "外卖送餐员") if h.visit_id == corpus["third"]]
+    (chinese,) = [h for h in found(uow, "外卖送餐员") if h.visit_id == corpus["third"]
+                  and h.kind == "note"]
     assert (chinese.visit_title, chinese.stop_label, chinese.note_id) == \
         ("第三次调研", "", corpus["chinese"])
-    (station,) = [h for h in found(uow, "外卖送餐员") if h.visit_id == corpus["reference"]]
+    (station,) = [h for h in found(uow, "外卖送餐员") if h.visit_id == corpus["reference"]
+                  and h.kind == "note"]
     assert station.stop_label == "东湖街道商务楼宇党群服务中心"
-    (follow_up,) = found(uow, "女骑手的关爱")
+    (follow_up,) = [h for h in found(uow, "女骑手的关爱") if h.kind == "follow_up"]
     assert follow_up.kind == "follow_up" and follow_up.note_id is not None
     assert follow_up.stop_label == "饿了么北京CBD骑士驿站"  # the stop of its note
     assert {h.kind for h in found(uow, "面积 800 平方米")} == {"note", "figure"}  # 面积达800平方米
@@ -198,9 +238,7 @@ def test_deleting_a_visit_removes_its_records_from_the_results(uow, database, co
         return
     with database.engine.connect() as connection:
         documents = connection.exec_driver_sql("SELECT count(*) FROM search_documents").scalar()
-    with uow:
-        records = uow.notes.count() + uow.figures.count() + uow.follow_ups.count()
-    assert documents == records
+    assert documents == len(every_text(uow))
     integrity_check(database)
 
 
@@ -248,25 +286,21 @@ def test_an_empty_query_is_refused_with_a_clear_message(uow, query):
         search(uow, query)
 
 
-@pytest.mark.sqlite_only("compares SQLite's index with the scan that PostgreSQL uses")
-def test_the_scan_without_an_index_finds_the_same(uow, corpus, monkeypatch):
-    """PostgreSQL (and an SQLite without FTS5 trigrams) scans the tables with ILIKE."""
-    queries = ("骑", "骑手", "外卖送餐员", "riders", "RIDERS charging", "%", "_", "person-times",
-               "800 平方米", '"', "😀")
-    indexed = {q: [(h.kind, h.record_id) for h in found(uow, q)] for q in queries}
-    monkeypatch.setattr("fieldvisit.persistence.search_index.SearchIndex.indexed",
-                        lambda self: False)
-    for query in queries:
-        assert [(h.kind, h.record_id) for h in found(uow, query)] == indexed[query], query
-    assert len(search(uow, "骑", limit=2).hits) == 2
+@pytest.mark.parametrize("query", [
+    "骑", "手", "站", "驿站", "骑手", "外卖送餐员", "riders", "RIDERS charging", "%", "_",
+    "person-times", "800 平方米", '"', "😀", "a", "Ri", "zq", "鑫", "熊猫", "量子计算机",
+    "骑手 zq", "riders 驿站", "李", "街道", "CBD 驿站"])
+def test_the_index_finds_exactly_what_a_scan_finds(uow, corpus, query):
+    """Every document holding every term, ignoring case, and no other: one, two and more
+    characters, Chinese, English and both, present and absent."""
+    terms = query_terms(query)
+    expected = sorted(text for text in every_text(uow)
+                      if all(term.lower() in text.lower() for term in terms))
+    assert sorted(hit.text for hit in search(uow, query, limit=1000).hits) == expected
 
 
-@pytest.mark.parametrize("indexed", [True, False])
-def test_hits_from_confidential_notes_are_marked(uow, corpus, monkeypatch, indexed):
+def test_hits_from_confidential_notes_are_marked(uow, corpus):
     """A confidential note, and the figure and follow-up taken from it, are marked as such."""
-    if not indexed:
-        monkeypatch.setattr("fieldvisit.persistence.search_index.SearchIndex.indexed",
-                            lambda self: False)
     secret = notes.add_note(uow, corpus["third"], "保密：驿站租金每月一万二", confidential=True)
     notes.add_figure(uow, corpus["third"], "驿站租金", "12000", unit="元", note_id=secret.id)
     notes.add_follow_up(uow, corpus["third"], "核实驿站租金", note_id=secret.id)
@@ -284,13 +318,17 @@ def sqlite_objects(database, kind: str) -> set[str]:
 
 @pytest.mark.sqlite_only("the FTS5 index exists on SQLite only")
 def test_the_index_and_its_triggers_exist_at_head(database):
-    """A later migration that rebuilds notes, key_figures or follow_ups (batch mode) drops
-    their triggers: it must create them again (see migration 0004)."""
-    assert {"search_documents", "search_index"} <= sqlite_objects(database, "table")
+    """A later migration that rebuilds a source table (batch mode) drops its triggers: it must
+    create them again (see migration 0014)."""
+    from importlib import import_module
+
+    sources = import_module("fieldvisit.persistence.migrations.versions.0014_search_grams").SOURCES
+    assert {"search_documents", "search_index", "search_grams"} <= sqlite_objects(database,
+                                                                                "table")
     assert sqlite_objects(database, "trigger") >= {
-        f"{table}_search_{event}" for table in ("notes", "key_figures", "follow_ups")
+        f"{table}_search_{kind}_{event}" for table, kind, *_rest in sources
         for event in ("insert", "update", "delete")} | {
-        f"search_documents_{event}" for event in ("insert", "update", "delete")}
+        f"search_documents_{event}" for event in ("insert", "delete")}
 
 
 def test_models_and_migrations_agree_apart_from_the_search_tables(database):
@@ -300,6 +338,7 @@ def test_models_and_migrations_agree_apart_from_the_search_tables(database):
         plain = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     assert all(diff[0] == "remove_table"
                and (is_search_table(diff[1].name) or diff[1].name in HAND_MADE)
+               or diff[0] == "remove_index" and is_search_table(diff[1].table.name)
                for diff in plain)
 
 
@@ -358,8 +397,8 @@ def test_an_older_database_is_indexed_when_upgraded(tmp_path):
     database = db.open_database(db.sqlite_url(path))
     try:
         uow = database.unit_of_work()
-        assert [(h.kind, h.record_id) for h in search(uow, "充电").hits] == [
-            ("note", ids["note"]), ("figure", ids["figure"]), ("follow_up", ids["follow_up"])]
+        assert sorted((h.kind, h.record_id) for h in search(uow, "充电").hits) == [
+            ("figure", ids["figure"]), ("follow_up", ids["follow_up"]), ("note", ids["note"])]
         assert [h.record_id for h in search(uow, "骑手").hits] == [ids["note"]]
         assert [h.record_id for h in search(uow, "外卖骑手").hits] == [ids["note"]]
         (hit,) = search(uow, "COURIERS").hits
@@ -388,6 +427,9 @@ def test_downgrade_removes_the_index(tmp_path):
             names = {name for (name,) in connection.exec_driver_sql(
                 "SELECT name FROM sqlite_master WHERE name LIKE 'search%' OR type = 'trigger'")}
             assert names == set()
+            command.upgrade(alembic_config(connection), "0012")  # 0004's index again
+            assert connection.exec_driver_sql(
+                "SELECT count(*) FROM search_index WHERE search_index MATCH '充电桩'").scalar() == 2
             assert connection.exec_driver_sql("SELECT count(*) FROM notes").scalar() == 2
     finally:
         engine.dispose()
@@ -418,8 +460,9 @@ def test_search_command_marks_the_matches(search_cli, corpus):
     assert status == 0 and err == ""
     lines = out.splitlines()
     assert len(lines) == 5
-    assert lines[0].startswith("市委主题教育第六巡回指导组、市总工会、团市委、市妇联赴朝阳区"
-                               "联合调研 · 饿了么北京CBD骑士驿站 [note] ")
+    assert lines[0] == "第三次调研 [figure] 【骑手】驿站 12 家"  # the newest first
+    assert any(line.startswith("市委主题教育第六巡回指导组、市总工会、团市委、市妇联赴朝阳区"
+                               "联合调研 · 饿了么北京CBD骑士驿站 [note] ") for line in lines)
     assert all("【骑手】" in line for line in lines)
     assert "第三次调研 [note] 【骑手】们反映外卖送餐员的休息点太少。" in lines
     assert any("[follow-up]" in line and "饿了么北京CBD骑士驿站" in line for line in lines)
@@ -435,8 +478,8 @@ def test_search_command_json(search_cli, corpus):
         assert hit["visit_title"] == "Rider survey"
         for start, end in hit["spans"]:
             assert hit["snippet"][start:end].lower() == "riders"
-    assert set(hits[0]) == {"kind", "record_id", "visit_id", "visit_title", "stop", "note_id",
-                            "text", "snippet", "spans", "confidential"}
+    assert set(hits[0]) == {"kind", "record_id", "visit_id", "visit_title", "stop", "stop_id",
+                            "note_id", "text", "snippet", "spans", "confidential"}
     assert not any(hit["confidential"] for hit in hits)
 
 
@@ -452,7 +495,7 @@ def test_search_command_without_matches_empty_and_limited(search_cli, corpus):
 # -- the same hits on both databases -------------------------------------------------------------
 @pytest.mark.sqlite_only("compares this SQLite database with a PostgreSQL one")
 def test_search_on_postgresql_finds_what_sqlite_finds(uow, corpus, postgres_databases):
-    """No FTS there: ILIKE over the tables gives the same hits, in the same order."""
+    """Its own index (grams with a GIN index, then ILIKE) gives the same hits."""
     from fieldvisit.services.sample import reference_document
     from fieldvisit.services.visit_document import export_visit, import_visit
 
@@ -460,8 +503,8 @@ def test_search_on_postgresql_finds_what_sqlite_finds(uow, corpus, postgres_data
                "NEAR(", "800 平方米", "x" * 10_000, "'; DROP TABLE notes; --")
 
     def seen(unit_of_work, query: str) -> list[tuple]:
-        return [(h.kind, h.record_id, h.visit_id, h.stop_label, h.note_id, h.spans)
-                for h in search(unit_of_work, query).hits]
+        return sorted((h.kind, str(h.record_id), str(h.visit_id), h.stop_label, str(h.note_id),
+                       h.spans) for h in search(unit_of_work, query).hits)
 
     expected = {q: seen(uow, q) for q in queries}
     documents = [export_visit(uow, visit_id) for visit_id in
@@ -474,7 +517,7 @@ def test_search_on_postgresql_finds_what_sqlite_finds(uow, corpus, postgres_data
         for document in documents:
             import_visit(remote, document)
         with remote:
-            assert not remote.search.indexed()
+            assert remote.search.indexed()
         for query in queries:
             assert seen(remote, query) == expected[query], query
         (hit,) = [h for h in search(remote, "外卖送餐员").hits if h.visit_id == corpus["third"]]

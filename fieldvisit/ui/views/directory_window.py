@@ -74,6 +74,18 @@ class DirectoryPage(QWidget):
         rows = {index.row() for index in self.view.selectionModel().selectedRows()}
         return [self.proxy.index(row, 0).data(RowRole) for row in sorted(rows)]
 
+    def select_record(self, record_id: Any) -> bool:
+        """Select the record with ``record_id`` (the filter cleared first); False if absent."""
+        self.filter.clear()
+        row = next((i for i, entry in enumerate(self.model.rows())
+                    if getattr(getattr(entry, "person", entry), "id", None) == record_id), -1)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.view.selectRow(index.row())
+        self.view.scrollTo(index)
+        return True
+
 
 class DirectoryWindow(QDialog):
     changed = Signal()  # something in the directory changed: views showing people reload
@@ -133,6 +145,13 @@ class DirectoryWindow(QDialog):
         self.organizations.view.addAction(self._shortcut(QKeySequence.StandardKey.Delete,
                                                          self.delete_organizations))
         self.reload()
+
+    def show_record(self, kind: str, record_id: Any) -> bool:
+        """The person's or site's tab, with that record selected (a search hit)."""
+        page = self.people if kind == "person" else self.sites
+        self.tabs.setCurrentWidget(page)
+        page.view.setFocus()
+        return page.select_record(record_id)
 
     def _shortcut(self, key: QKeySequence.StandardKey, slot: Callable[[], None]) -> QAction:
         action = QAction(self)

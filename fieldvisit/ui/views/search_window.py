@@ -1,5 +1,8 @@
-"""Search across all visits: a box that searches as you type (off the GUI thread), the hits
-with their matches highlighted, and Enter or a double-click to open a hit's note."""
+"""Search across all visits and the directory: a box that searches as you type (off the GUI
+thread), the hits with what each is and their matches highlighted, Show More for the next page,
+and Enter or a double-click to open a hit: a note, speaker, interviewee group, key figure or
+follow-up opens its note; a site its stop on the Itinerary tab (or the Directory when no visit
+stops there); a person the Directory."""
 
 from __future__ import annotations
 
@@ -7,14 +10,16 @@ import html
 from typing import TYPE_CHECKING, Any, Callable
 from uuid import UUID
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QFontMetricsF, QKeyEvent, QPalette, QTextDocument, QTextOption
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -59,11 +64,19 @@ class SearchResultsModel(RecordTableModel[SearchHit]):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__([
-            Column(lambda: self.tr("Visit"), lambda hit: hit.visit_title),
+            Column(lambda: self.tr("Visit"), self.visit_text),
             Column(lambda: self.tr("Where"), lambda hit: hit.stop_label),
             Column(lambda: self.tr("Kind"), self.kind_text),
             Column(lambda: self.tr("Match"), lambda hit: hit.snippet, lambda hit: hit.text),
         ], parent)
+
+    def append_rows(self, hits: tuple[SearchHit, ...]) -> None:
+        """The next page, after the rows shown (the selection stays)."""
+        if hits:
+            first = self.rowCount()
+            self.beginInsertRows(QModelIndex(), first, first + len(hits) - 1)
+            self._rows.extend(hits)
+            self.endInsertRows()
 
     def kind_text(self, hit: SearchHit) -> str:
         """"Note", or "Note · confidential" for what reports leave out."""
@@ -71,9 +84,14 @@ class SearchResultsModel(RecordTableModel[SearchHit]):
         return self.tr("%1 · confidential").replace("%1", kind) if hit.confidential else kind
 
     def kind_label(self, kind: str) -> str:
-        if kind == "note":
-            return self.tr("Note")
-        return self.tr("Key figure") if kind == "figure" else self.tr("Follow-up")
+        return {"note": self.tr("Note"), "speaker": self.tr("Speaker"),
+                "interviewees": self.tr("Interviewee group"), "figure": self.tr("Key figure"),
+                "follow_up": self.tr("Follow-up"), "site": self.tr("Site"),
+                "person": self.tr("Person")}[kind]
+
+    def visit_text(self, hit: SearchHit) -> str:
+        """The hit's visit, or "Directory" for a person or a site no visit stops at."""
+        return hit.visit_title if hit.visit_id else self.tr("Directory")
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == HighlightRole:
@@ -130,18 +148,24 @@ class HighlightDelegate(QStyledItemDelegate):
 
 
 class SearchWindow(QDialog):
-    """``open_note(visit_id, note_id)`` is called when a hit is activated; for a key figure or
-    follow-up taken from a note, that note's id, else the figure's or follow-up's own id."""
+    """``open_note(visit_id, note_id)`` is called when a hit of a note is activated (its text,
+    speaker or interviewee group, or a key figure or follow-up taken from it; a figure or
+    follow-up without a note passes its own id); ``open_stop(visit_id, stop_id)`` for a site
+    a visit stops at; ``open_directory(kind, record_id)`` for a person or another site."""
 
     def __init__(self, database: Database, open_note: Callable[[UUID, UUID], None],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 open_stop: Callable[[UUID, UUID], None] | None = None,
+                 open_directory: Callable[[str, UUID], None] | None = None) -> None:
         super().__init__(parent)
         self.database, self.open_note = database, open_note
+        self.open_stop, self.open_directory = open_stop, open_directory
         self.setWindowTitle(self.tr("Search"))
         self.resize(900, 520)
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText(self.tr(
-            "Find in the notes, key figures and follow-ups of all visits (骑手, riders…)"))
+            "Find in the notes, speakers, interviewee groups, key figures and follow-ups of "
+            "all visits, and in sites and people (骑手, riders…)"))
         self.search_box.setClearButtonEnabled(True)
         self.model = SearchResultsModel(self)
         self.view: QTableView = make_table(self.model)
@@ -154,10 +178,16 @@ class SearchWindow(QDialog):
         header.resizeSection(1, 180)
         header.resizeSection(2, 80)
         self.status = QLabel(self.tr("Type to search all visits."))
+        self.more = QPushButton(self.tr("Show &More"))
+        self.more.setVisible(False)
+        self.more.clicked.connect(lambda: self.run_search(more=True))
         layout = QVBoxLayout(self)
         layout.addWidget(self.search_box)
         layout.addWidget(self.view)
-        layout.addWidget(self.status)
+        footer = QHBoxLayout()
+        footer.addWidget(self.status, 1)
+        footer.addWidget(self.more)
+        layout.addLayout(footer)
         self.results: SearchResults | None = None
         self._generation = 0
         self._tasks: list[Task] = []
@@ -179,12 +209,14 @@ class SearchWindow(QDialog):
         self.search_box.setFocus()
         self.search_box.selectAll()
 
-    def run_search(self) -> Task | None:
-        """Search for the box's text now; results of earlier searches still running are
-        ignored when they arrive."""
+    def run_search(self, more: bool = False) -> Task | None:
+        """Search for the box's text now (``more``: its next page, added to the hits shown);
+        results of earlier searches still running are ignored when they arrive."""
         self._timer.stop()
         self._generation += 1
         generation, query = self._generation, self.search_box.text()
+        shown = self.results.hits if more and self.results else ()
+        offset = len(shown)
         for task in self._tasks:
             task.token.cancel()
         if not query.strip():
@@ -193,11 +225,12 @@ class SearchWindow(QDialog):
 
         def work(token: CancelToken) -> SearchResults:
             token.check()  # superseded while it waited for a thread
-            return search(self.database.unit_of_work(), query, LIMIT)
+            return search(self.database.unit_of_work(), query, LIMIT, offset)
 
         def done(results: SearchResults) -> None:
             if generation == self._generation:
-                self._show(results)
+                self._show(SearchResults(results.query, results.terms, shown + results.hits,
+                                         results.truncated) if shown else results)
 
         def failed(error: BaseException) -> None:
             if generation != self._generation:
@@ -214,24 +247,41 @@ class SearchWindow(QDialog):
         return task.start()
 
     def _show(self, results: SearchResults | None) -> None:
+        previous = self.results.hits if self.results else ()
         self.results = results
+        self.more.setVisible(bool(results and results.truncated))
+        if results and previous and results.hits[:len(previous)] == previous:
+            self.model.append_rows(results.hits[len(previous):])  # the next page
+            self._show_status(results)
+            return
         self.model.set_rows(results.hits if results else [])
+        self._show_status(results)
+        if results and results.hits:
+            self.view.selectRow(0)
+
+    def _show_status(self, results: SearchResults | None) -> None:
         if results is None:
             self.status.setText(self.tr("Type to search all visits."))
         elif not results.hits:
             self.status.setText(self.tr("No matches."))
         elif results.truncated:
-            self.status.setText(self.tr("The first %1 results; add words to narrow the search.")
+            self.status.setText(self.tr("The first %1 results, newest first; add words to "
+                                        "narrow the search, or show more.")
                                 .replace("%1", str(len(results.hits))))
         else:
             self.status.setText(self.tr("Results: %1").replace("%1", str(len(results.hits))))
-        if results and results.hits:
-            self.view.selectRow(0)
 
     # -- opening -----------------------------------------------------------------------------
     def _activated(self, index: ModelIndex) -> None:
         hit: SearchHit | None = index.data(RowRole) if index.isValid() else None
-        if hit is not None:
+        if hit is None:
+            return
+        if hit.kind in ("site", "person"):
+            if hit.kind == "site" and hit.visit_id and hit.stop_id and self.open_stop:
+                self.open_stop(hit.visit_id, hit.stop_id)
+            elif self.open_directory:
+                self.open_directory(hit.kind, hit.record_id)
+        elif hit.visit_id:
             self.open_note(hit.visit_id, hit.note_id or hit.record_id)
 
     def _open_current_or_first(self) -> None:

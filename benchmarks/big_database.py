@@ -1,0 +1,382 @@
+"""A million notes (issue 15): search, start-up and commands, each figure beside its target.
+
+    python benchmarks/big_database.py [--sizes 10000,100000,1000000] [--runs 7]
+                                      [--cache DIR] [--skip-gui]
+
+Builds one SQLite database per size once and keeps it in ``--cache`` (default
+``$FIELDVISIT_BENCH_CACHE``, else ``~/.cache/fieldvisit-benchmarks``; the 1M-note file is about
+3 GB), reusing it on later runs. Notes are one to three sentences taken from the reference
+visit with variations (one in six with an English sentence), 500 to a visit of four stops,
+with speakers and interviewee groups; one key figure per ten notes, one follow-up per twenty.
+To build fast the rows go in with ``executemany`` while the search triggers are away, then the
+search documents and both FTS5 indexes are filled in bulk and the triggers put back: the
+same index the triggers keep (a test checks they agree).
+
+Then, per size:
+- **search**: ``services.search.search`` (a page of 200, with snippets) for 1-, 2- and
+  3+-character queries, Chinese and English, common and absent, two words, mixed: median and
+  max of ``--runs``. Target: under 100 ms for terms of 1–2 characters, 50 ms otherwise.
+- **commands**: ``visits``, ``show``, ``roster``, ``search`` as fresh processes (median of
+  ``--runs``), and ``python -c "import sqlalchemy.orm"``; on the sample database the commands
+  must stay within 2× of it; at every size they must not grow with the database (the curve).
+- **window**: process start to the window showing the last visit (``FIELDVISIT_STARTUP_PROBE``),
+  median of 3 (skip with ``--skip-gui``). Target: does not grow with the database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from datetime import UTC, date, datetime
+from pathlib import Path
+from uuid import uuid4
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from search_speed import ENGLISH, GROUPS, PLACES, sentences, vary  # noqa: E402
+
+NOTES_PER_VISIT = 500
+CHUNK = 20_000
+SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
+QUERIES = (  # (label, query, target ms)
+    ("1 char, common", "骑", 100), ("1 char, absent", "鑫", 100),
+    ("2 chars, common", "骑手", 100), ("2 chars, absent", "熊猫", 100),
+    ("1 letter, common", "a", 100), ("2 letters, absent", "qz", 100),
+    ("3+ chars, common", "外卖送餐员", 50), ("3+ chars, rarer", "摩托车驾照", 50),
+    ("3+ chars, absent", "量子计算机", 50), ("English word", "charging", 50),
+    ("English word, absent", "zebra", 50),
+    ("two words, common", "骑手 驿站", 100), ("two words, absent", "骑手 熊猫", 100),
+    ("mixed Chinese/English", "riders 驿站", 100), ("two letters + word", "qz riders", 100),
+)
+
+
+def cache_folder(given: Path | None) -> Path:
+    folder = given or Path(os.environ.get("FIELDVISIT_BENCH_CACHE")
+                           or Path.home() / ".cache" / "fieldvisit-benchmarks")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def build(path: Path, notes: int, seed: int = 15) -> float:
+    """The database of ``notes`` notes at ``path`` (written to a .part file, then renamed)."""
+    from fieldvisit.persistence.db import open_database, sqlite_url
+
+    started = time.perf_counter()
+    part = path.with_name(path.name + ".part")
+    for leftover in part.parent.glob(part.name + "*"):
+        leftover.unlink()
+    open_database(sqlite_url(part)).dispose()  # the schema at head
+    rng = random.Random(seed)
+    pool = sentences()
+    connection = sqlite3.connect(part, isolation_level=None)
+    connection.execute("PRAGMA journal_mode = OFF")
+    connection.execute("PRAGMA synchronous = OFF")
+    connection.execute("PRAGMA cache_size = -400000")  # 400 MB: the FTS5 builds stay in memory
+    connection.execute("PRAGMA temp_store = MEMORY")
+    connection.execute("BEGIN")
+    triggers = [sql for (sql,) in connection.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%search%'")]
+    for (name,) in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%search%'"
+    ).fetchall():
+        connection.execute(f"DROP TRIGGER {name}")
+    now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+    stamps = {"created_at": now, "updated_at": now, "version": 1, "changed_by": "benchmark"}
+    visits = max(1, notes // NOTES_PER_VISIT)
+    people = [uuid4().hex for _ in range(200)]
+    insert(connection, "people", [dict(
+        id=person, name=rng.choice(SURNAMES) + rng.choice(("建新", "娜", "伟", "芳", "明")),
+        title="", organization_id=None, phone="", email="", notes="", **stamps)
+        for person in people])
+    stops: list[list[str]] = []
+    visit_ids = []
+    for number in range(visits):
+        visit_id = uuid4().hex
+        visit_ids.append(visit_id)
+        insert(connection, "visits", [dict(
+            id=visit_id, title=f"{rng.choice(PLACES)}新就业形态劳动者服务调研（第{number + 1}次）",
+            theme="", purpose="", region="", start_date=date(2020 + number % 6, 1 + number % 12,
+                                                             1 + number % 28).isoformat(),
+            end_date=None, timezone="Asia/Shanghai", day_start="09:00:00.000000",
+            day_end=None, travel="{}", status="draft", methods="[]", summary="",
+            conclusions="", source="", remarks="", **stamps)])
+        sites = [dict(id=uuid4().hex, name=f"{rng.choice(PLACES)}暖心驿站{number + 1}-{p}",
+                      address="", host_organization_id=None, kind="other", latitude=None,
+                      longitude=None, datum="WGS-84", opening_hours="[]", contact="",
+                      description="", facts="[]", **stamps) for p in range(1, 5)]
+        insert(connection, "sites", sites)
+        visit_stops = [dict(id=uuid4().hex, visit_id=visit_id, site_id=site["id"],
+                            position=p, day=1, dwell_minutes=30, fixed_arrival=None,
+                            delay_minutes=0, pinned=False, activities="", travel_mode=None,
+                            travel_minutes=None, travel_notes="", times_illustrative=False,
+                            **stamps) for p, site in enumerate(sites, 1)]
+        insert(connection, "stops", visit_stops)
+        stops.append([stop["id"] for stop in visit_stops])
+    for start in range(0, notes, CHUNK):
+        note_rows, figure_rows, follow_up_rows = [], [], []
+        for index in range(start, min(notes, start + CHUNK)):
+            visit = index * visits // notes
+            text = "".join(vary(s, rng) for s in rng.sample(pool, rng.randint(1, 3)))
+            if index % 6 == 0:
+                text += " " + rng.choice(ENGLISH)
+            note_id = uuid4().hex
+            note_rows.append(dict(
+                id=note_id, visit_id=visit_ids[visit], stop_id=rng.choice(stops[visit]),
+                author_id=None, kind="observation",
+                interviewee_group=rng.choice(GROUPS) if index % 3 == 0 else "",
+                speaker=rng.choice(SURNAMES) + "师傅" if index % 4 == 0 else "", text=text,
+                tags="[]", confidential=False, position=index % NOTES_PER_VISIT + 1, **stamps))
+            if index % 10 == 0:
+                figure_rows.append(dict(
+                    id=uuid4().hex, visit_id=visit_ids[visit], stop_id=None, note_id=note_id,
+                    label=f"{rng.choice(GROUPS)}服务人次", value=str(index), unit="人次",
+                    qualifier="exactly", **stamps))
+            if index % 20 == 0:
+                follow_up_rows.append(dict(
+                    id=uuid4().hex, visit_id=visit_ids[visit], note_id=note_id,
+                    action=vary(rng.choice(pool), rng), responsible_organization_id=None,
+                    due_date=None, status="open", **stamps))
+        insert(connection, "notes", note_rows)
+        insert(connection, "key_figures", figure_rows)
+        insert(connection, "follow_ups", follow_up_rows)
+    fill_search(connection, triggers)
+    connection.execute("COMMIT")
+    connection.execute("ANALYZE")
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.close()
+    part.rename(path)
+    part.with_name(part.name + ".lock").unlink(missing_ok=True)
+    return time.perf_counter() - started
+
+
+def insert(connection: sqlite3.Connection, table: str, rows: list[dict]) -> None:
+    if rows:
+        names = list(rows[0])
+        connection.executemany(
+            f"INSERT INTO {table} ({', '.join(names)}) VALUES "
+            f"({', '.join('?' * len(names))})", [tuple(row.values()) for row in rows])
+
+
+def fill_search(connection: sqlite3.Connection, triggers: list[str]) -> None:
+    """What the triggers would have written, in bulk (migration 0014's own statements)."""
+    from importlib import import_module
+
+    migration = import_module("fieldvisit.persistence.migrations.versions.0014_search_grams")
+    connection.execute(
+        f"INSERT INTO search_documents (kind, record_id, visit_id, text) SELECT kind, id, "
+        f"visit_id, text FROM ({migration.fill_sqlite()}) ORDER BY created_at, id")
+    connection.execute("INSERT INTO search_index (search_index) VALUES ('rebuild')")
+    connection.execute(f"INSERT INTO search_grams (rowid, grams) SELECT id, "
+                       f"{migration.grams_sql('text')} FROM search_documents")
+    for sql in triggers:
+        connection.execute(sql)
+
+
+def copy_to_postgresql(path: Path, url: str) -> float:
+    """The SQLite database at ``path`` copied into the (empty) PostgreSQL database ``url``,
+    through the triggers that index it there; the seconds it took."""
+    from sqlalchemy import create_engine, insert, select
+
+    from fieldvisit.persistence.db import open_database, sqlite_url
+    from fieldvisit.persistence.models import Base
+
+    started = time.perf_counter()
+    open_database(url).dispose()  # the schema at head
+    source, target = create_engine(sqlite_url(path)), create_engine(url)
+    tables = Base.metadata.tables
+    with source.connect() as reading, target.begin() as writing:
+        for name in ("people", "visits", "sites", "stops", "notes", "key_figures",
+                     "follow_ups"):
+            rows = reading.execute(select(tables[name])).mappings()
+            while chunk := rows.fetchmany(CHUNK):
+                writing.execute(insert(tables[name]), [dict(row) for row in chunk])
+        writing.exec_driver_sql("ANALYZE")
+    source.dispose()
+    target.dispose()
+    return time.perf_counter() - started
+
+
+def measure_search(url: str, runs: int) -> dict[str, tuple]:
+    from fieldvisit.persistence.db import open_database
+    from fieldvisit.services.search import search
+
+    database = open_database(url)
+    figures = {}
+    try:
+        uow = database.unit_of_work()
+        for label, query, target in QUERIES:
+            results = search(uow, query)
+            median, worst = median_ms(lambda q=query: search(uow, q), runs)
+            count = f"{len(results.hits)}{'+' if results.truncated else ''}"
+            figures[f"search {label} ({query})"] = (median, worst, target, count)
+    finally:
+        database.dispose()
+    return figures
+
+
+def median_ms(function, runs: int) -> tuple[float, float]:  # noqa: ANN001
+    function()  # warm-up
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        function()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times), max(times)
+
+
+def process_ms(command: list[str], runs: int) -> float:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    times = []
+    for run in range(runs + 1):
+        started = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       check=False, env=env)
+        if run:
+            times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def paired(command: list[str], baseline: list[str], runs: int) -> tuple[float, float, float]:
+    """``command`` and ``baseline`` run in turn: medians of each and of their ratio pair by
+    pair (so a machine that slows down meanwhile does not tilt the comparison)."""
+    firsts, seconds = [], []
+    for _ in range(runs):
+        firsts.append(process_ms(command, 1))
+        seconds.append(process_ms(baseline, 1))
+    ratios = [a / b for a, b in zip(firsts, seconds, strict=True)]
+    return statistics.median(firsts), statistics.median(seconds), statistics.median(ratios)
+
+
+def command_lines(path: Path) -> dict[str, list[str]]:
+    with sqlite3.connect(path) as connection:
+        title = connection.execute("SELECT title FROM visits ORDER BY rowid DESC LIMIT 1"
+                                   ).fetchone()[0]
+    base = [sys.executable, "-m", "fieldvisit", "--db", str(path)]
+    return {"visits": base + ["visits"], "show": base + ["show", title],
+            "roster": base + ["roster", title], "search": base + ["search", "骑手"]}
+
+
+def commands(path: Path, runs: int) -> dict[str, float]:
+    return {name: process_ms(line, runs) for name, line in command_lines(path).items()}
+
+
+def window_ms(path: Path) -> float:
+    from startup_speed import timed
+
+    command = [sys.executable, "-m", "fieldvisit", "--db", str(path)]
+    return statistics.median(timed(command).get("ready", float("nan")) * 1000
+                             for _ in range(3))
+
+
+def measure(path: Path, runs: int, gui: bool) -> dict[str, object]:
+    from fieldvisit.persistence.db import sqlite_url
+
+    figures: dict[str, object] = dict(measure_search(sqlite_url(path), runs))
+    for name, value in commands(path, runs).items():
+        figures[f"command {name}"] = value
+    if gui:
+        figures["window shows the visit"] = window_ms(path)
+    return figures
+
+
+def against_smallest(paths: list[Path], runs: int) -> dict[str, list[float]]:
+    """Each command on every size run in turn with the same command on the smallest: the
+    median ratio (1.00 = no growth), which the machine's drift does not tilt."""
+    smallest = command_lines(paths[0])
+    ratios: dict[str, list[float]] = {}
+    for path in paths:
+        for name, line in command_lines(path).items():
+            ratios.setdefault(f"command {name}, × the smallest", []).append(
+                paired(line, smallest[name], runs)[2])
+    return ratios
+
+
+def postgresql(url: str, paths: list[Path], runs: int) -> None:
+    from sqlalchemy import create_engine, text
+
+    for path in paths:
+        engine = create_engine(url)
+        with engine.begin() as connection:  # empty it: the schema and its data go
+            connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+        engine.dispose()
+        seconds = copy_to_postgresql(path, url)
+        print(f"\nPostgreSQL: {path.name} copied in {seconds:.0f} s (through the triggers)")
+        for key, (median, worst, target, count) in measure_search(url, runs).items():
+            print(f"  {key:<44}{median:7.1f}/{worst:6.1f} ms {count:>5}   < {target} ms "
+                  f"{'ok' if worst < target else 'MISSED'}")
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--cache", type=Path)
+    parser.add_argument("--skip-gui", action="store_true")
+    parser.add_argument("--build-only", action="store_true")
+    parser.add_argument("--postgresql", metavar="URL",
+                        help="also copy the smallest two sizes into this empty PostgreSQL "
+                             "database, one after the other, and time search there")
+    args = parser.parse_args(argv)
+    folder = cache_folder(args.cache)
+    sizes = [int(size) for size in args.sizes.split(",")]
+    paths = {}
+    for size in sizes:
+        path = paths[size] = folder / f"notes-{size}.sqlite3"
+        if not path.exists():
+            seconds = build(path, size)
+            print(f"built {size:,} notes in {seconds:.0f} s: {path.stat().st_size / 1e6:,.0f} MB")
+    if args.build_only:
+        return 0
+    print(f"SQLite {sqlite3.sqlite_version}, Python {sys.version.split()[0]}, {os.cpu_count()} "
+          "CPUs (shared)")
+    sample = folder / "sample.sqlite3"
+    if not sample.exists():
+        subprocess.run([sys.executable, "-m", "fieldvisit", "--db", str(sample), "sample"],
+                       check=True, stdout=subprocess.DEVNULL, env={**os.environ,
+                                                                  "PYTHONPATH": str(ROOT)})
+    baseline = [sys.executable, "-c", "import sqlalchemy.orm"]
+    print("\ncommands on the sample database, each run in turn with `python -c \"import "
+          "sqlalchemy.orm\"` (medians; target: the ratio under 2)")
+    for name, line in command_lines(sample).items():
+        mine, theirs, ratio = paired(line, baseline, args.runs)
+        print(f"  {name:<10} {mine:6.0f} ms vs {theirs:6.0f} ms: {ratio:4.2f}×  "
+              f"{'ok' if ratio < 2 else 'OVER'}")
+    if args.postgresql:
+        postgresql(args.postgresql, [paths[size] for size in sizes[:2]], args.runs)
+    results = {size: measure(paths[size], args.runs, not args.skip_gui) for size in sizes}
+    header = "".join(f"{size:>22,}" for size in sizes)
+    print(f"\n{'notes:':<44}{header}   target")
+    for key in results[sizes[0]]:
+        cells, verdicts = [], []
+        for size in sizes:
+            value = results[size][key]
+            if isinstance(value, tuple):
+                median, worst, target, count = value
+                cells.append(f"{median:7.1f}/{worst:6.1f} ms {count:>5}")
+                verdicts.append(worst < target)
+            else:
+                cells.append(f"{value:19.0f} ms")
+        if key.startswith("search"):
+            target_text = f"< {results[sizes[0]][key][2]} ms (median/max, hits)"
+        else:
+            first, last = results[sizes[0]][key], results[sizes[-1]][key]
+            verdicts.append(last < 1.25 * first + 50)  # flat: within noise of the smallest
+            target_text = "flat"
+        print(f"{key:<44}{''.join(f'{c:>22}' for c in cells)}   {target_text} "
+              f"{'ok' if all(verdicts) else 'MISSED'}")
+    for key, ratios in against_smallest([paths[size] for size in sizes], args.runs).items():
+        print(f"{key:<44}{''.join(f'{ratio:19.2f}×  ' for ratio in ratios)} "
+              f"flat (< 1.25×) {'ok' if max(ratios) < 1.25 else 'MISSED'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
