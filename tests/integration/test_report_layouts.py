@@ -218,3 +218,20 @@ def test_full_width_brackets_hug_their_text_in_the_bundled_font(tmp_path):
     assert chain.font_for("（") == chain.font_for("）") != None  # noqa: E711
     assert chain.font_for("一") is None
     assert coverage(chain, ["（一）基本情况"]).messages() == []
+
+
+def test_missing_default_fonts_fall_back_to_the_bundled_font_with_a_warning(monkeypatch,
+                                                                             tmp_path):
+    from fieldvisit.reporting import font_slots as slots_module
+
+    monkeypatch.setattr(slots_module, "system_fonts", lambda: ())
+    slots_module._slots.cache_clear()
+    try:
+        slots = slots_module.font_slots(OFFICIAL)
+        assert [m.args["package"] for m in slots.warnings] == [
+            "fonts-arphic-uming", "fonts-wqy-zenhei", "fonts-arphic-ukai"]
+        made = render_document(report(), OFFICIAL)
+        names = {f.name.split("+")[1].split("-")[0] for f in pdf.fonts(made, tmp_path)}
+        assert names <= {"WenQuanYiMicroHei", "WenQuanYiZenHei"}
+    finally:
+        slots_module._slots.cache_clear()
