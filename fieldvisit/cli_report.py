@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from fieldvisit.services.report_model import PAPERS, SECTIONS
+from fieldvisit.services.report_model import PAPERS, SECTION_ALIASES, SECTIONS, section_keys
 
 if TYPE_CHECKING:
     from fieldvisit.persistence.db import Database
@@ -39,7 +39,7 @@ def add_report_parser(commands: Any) -> None:
     report.add_argument("--names", dest="anonymize", action="store_false",
                         help="name the interviewees who were quoted (default: only their group)")
     report.add_argument("--without", metavar="SECTION", action="append", default=[],
-                        choices=SECTIONS,
+                        choices=(*SECTIONS, *SECTION_ALIASES),
                         help="leave out a section; repeat for several: "
                              + ", ".join(SECTIONS))
     report.add_argument("--marking", default="", metavar="TEXT",
@@ -61,7 +61,7 @@ def run_report(database: Database, args: argparse.Namespace) -> int:
 
     options = ReportOptions(
         language=args.lang, paper=args.paper,
-        sections=frozenset(SECTIONS) - set(args.without),
+        sections=frozenset(SECTIONS) - section_keys(args.without),
         include_confidential=args.include_confidential, anonymize=args.anonymize,
         photos=args.photos, marking=args.marking, font=args.font)
     if args.output != "-" and not Path(args.output).absolute().parent.is_dir():
