@@ -10,6 +10,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import (
     Flowable,
     HRFlowable,
+    KeepTogether,
     NextPageTemplate,
     PageBreak,
     Spacer,
@@ -114,9 +115,12 @@ def official_story(t: Typesetter) -> list[Flowable]:
         flow += [t.para(d.marking, "marking", t.slots.heading), Spacer(1, PITCH)]
     flow.append(t.para(d.title, "title", t.slots.title))
     flow += t.blocks(d.body)
-    flow += _attachment_list(t, "body")
+    tail = _attachment_list(t, "body")
     if d.signature is not None:
-        flow += _signature(t, d.signature)
+        tail += _signature(t, d.signature)
+    if tail:  # the signature never alone on a page: with the body's last lines
+        last = flow.pop() if len(flow) > 1 else None
+        flow.append(KeepTogether(([last] if last is not None else []) + tail))
     for attachment in d.attachments:
         flow.append(PageBreak())
         label = t.words["attachment"].format(n=attachment.number)
