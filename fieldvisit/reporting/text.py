@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Callable, Sequence
 from xml.sax.saxutils import escape
 
@@ -49,10 +50,18 @@ def is_wide(ch: str) -> bool:
     return WIDE.match(ch) is not None
 
 
+@lru_cache(maxsize=65536)
+def _category(ch: str) -> str:
+    return unicodedata.category(ch)
+
+
 def clean(text: str, has_glyph: Callable[[int], bool] = lambda code: True) -> str:
     """``text`` with line ends made "\\n", tabs made spaces, invisible and control characters
     removed, and every run of characters ``has_glyph`` rejects replaced by one "□"."""
     text = unicodedata.normalize("NFC", str(text).replace("\r\n", "\n").replace("\r", "\n"))
+    if all(ch in _SPACES or ch == "\n" or ch == "\t" or (
+            _category(ch) not in _DROP_CATEGORIES and has_glyph(ord(ch))) for ch in set(text)):
+        return text.replace("\t", " ")  # the usual case: each distinct character checked once
     out: list[str] = []
     missing = False
     for ch in text:
