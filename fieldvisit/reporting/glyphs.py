@@ -77,6 +77,8 @@ class FontChain:
             return self._font[ch]
         except KeyError:
             pass
+        if ch in "\n\r\t":  # line ends are not drawn: no fallback font is opened for them
+            return None
         code = ord(ch)
         if self._substitutes is not None and ch in self._substitutes[0]:
             with self._lock:
