@@ -49,3 +49,17 @@ def test_a_line_end_opens_no_fallback_font():
     chain = FontChain(LoadedFont("P", "Primary", lambda code: code > 31), [fallback])
     assert chain.font_for("\n") is None and chain.font_for("a") is None
     assert opened == []
+
+
+def test_the_font_for_badly_drawn_brackets_is_opened_once():
+    from fieldvisit.reporting.glyphs import FontChain, LoadedFont
+
+    opened = []
+
+    def better():
+        opened.append(1)
+        return LoadedFont("B", "Better", lambda code: True)
+
+    chain = FontChain(LoadedFont("P", "Primary", lambda code: True), [], ("（）", better))
+    assert chain.font_for("（") == chain.font_for("）") == "B" and chain.font_for("一") is None
+    assert opened == [1]
