@@ -11,6 +11,7 @@ bold face.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Any
 
@@ -42,11 +43,18 @@ def _width_table(font_name: str, font_size: float) -> dict[str, float]:
     return {}
 
 
-def _widths(text: str, font_name: str, font_size: float) -> list[float]:
+def _widths(text: str, font_name: str, font_size: float, tracking: float = 0.0) -> list[float]:
     table = _width_table(font_name, font_size)
     for ch in set(text).difference(table):
         table[ch] = stringWidth(ch, font_name, font_size)
+    if tracking:
+        return [table[ch] + tracking for ch in text]
     return list(map(table.__getitem__, text))
+
+
+SYNTHETIC_BOLD: dict[str, float] = {}
+"""Font names registered as aliases of a font without a bold face: a run in such a font is
+drawn filled and stroked (this stroke width, as a fraction of the font size)."""
 
 
 _metrics = lru_cache(maxsize=256)(getAscentDescent)
@@ -68,6 +76,7 @@ class ReportParagraph(Paragraph):
         chars: list[str] = []
         owners: list[Any] = []
         widths: list[float] = []
+        tracking = getattr(self.style, "fv_tracking", 0.0)
         for frag in self.frags:
             if getattr(frag, "lineBreak", False) or hasattr(frag, "cbDefn"):
                 chars.append("\n" if getattr(frag, "lineBreak", False) else "\u200b")
@@ -77,8 +86,9 @@ class ReportParagraph(Paragraph):
             text = frag.text
             chars.extend(text)
             owners.extend([frag] * len(text))
-            widths.extend(_widths(text, frag.fontName, frag.fontSize))
+            widths.extend(_widths(text, frag.fontName, frag.fontSize, tracking))
         text = "".join(chars)
+        self._fv_wide = WIDE.search(text) is not None
         spans = break_lines(text, widths, maxWidths, getattr(self.style, "fv_phrases", False))
         justify = self.style.alignment == TA_JUSTIFY
         lines = []
@@ -93,46 +103,51 @@ class ReportParagraph(Paragraph):
                                     forced))
         result = ParaLines(kind=1, lines=lines)
         self._fv_lines = (key, result)
-        self._fv_source = (text, owners, spans)
+        changes = [i for i in range(len(owners)) if i == 0 or owners[i] is not owners[i - 1]] \
+            if len(self.frags) > 1 else [0]
+        self._fv_source = (text, owners, spans, 0, changes)
         return result
 
     def _get_split_blParaFunc(self) -> Any:  # noqa: N802 - ReportLab's name
         """ReportLab's own function appends a space to the last word of every line, in place
-        (right for Latin text, wrong for Chinese): copy the words instead."""
+        (right for Latin text, wrong for Chinese): copy the words instead. The rest's words
+        are not copied while ``split`` builds the rest itself."""
+        if getattr(self, "_fv_splitting", False) and getattr(self, "_fv_source", None):
+            return _first_words
         return _line_words
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
         """ReportLab's split decides where; the rest continues from our own characters, so
-        no space is inserted at the old line ends and its lines need not be broken again."""
-        parts = super().split(availWidth, availHeight)
+        no space is inserted at the old line ends and its lines need not be broken again.
+        The rest shares the whole paragraph's characters (it starts at a later line), so a
+        paragraph over many pages is split in time proportional to its runs, not its length."""
+        self._fv_splitting = True
+        try:
+            parts = super().split(availWidth, availHeight)
+        finally:
+            self._fv_splitting = False
         source = getattr(self, "_fv_source", None)
         if len(parts) != 2 or source is None:
             return parts
         first, _rest = parts
-        text, owners, spans = source
+        text, owners, spans, line, changes = source
         count = len(first.blPara.lines)
-        if count >= len(spans):
+        if line + count >= len(spans):
             return parts
-        offset = spans[count][0]
+        offset = spans[line + count][0]
         frags: list[Any] = []
-        current, run = None, []
-        for i in range(offset, len(text)):
-            if owners[i] is not current:
-                if current is not None:
-                    frags.append(_piece(current, "".join(run)))
-                current, run = owners[i], []
-            if text[i] != "\n":
-                run.append(text[i])
-        if current is not None:
-            frags.append(_piece(current, "".join(run)))
+        run = bisect_right(changes, offset) - 1
+        for index in range(run, len(changes)):
+            start = offset if index == run else changes[index]
+            end = changes[index + 1] if index + 1 < len(changes) else len(text)
+            frags.append(_piece(owners[start], text[start:end].replace("\n", "")))
         style = self.style
         if style.firstLineIndent:
             style = ParagraphStyle(style.name + "-continued", parent=style, firstLineIndent=0)
         rest = self.__class__(None, style, frags=frags)
         width = self._fv_lines[0][-1]
         rest._fv_lines = ((width, width), ParaLines(kind=1, lines=self.blPara.lines[count:]))
-        rest._fv_source = (text[offset:], owners[offset:],
-                           [(a - offset, b - offset) for a, b in spans[count:]])
+        rest._fv_source = (text, owners, spans, line + count, changes)
         return [first, rest]
 
     def _line(self, text: str, owners: list[Any], widths: list[float], start: int, end: int,
@@ -162,17 +177,24 @@ class ReportParagraph(Paragraph):
         extra = max_width - used
         line_text = text[start:end]
         word_count = 1
-        if style.alignment == TA_JUSTIFY and words and WIDE.search(line_text):
+        tracking = getattr(style, "fv_tracking", 0.0)
+        # every line of a paragraph that spaces characters sets the spacing, 0 on a Latin
+        # line: the text state keeps it from one line to the next
+        if words and (tracking or style.alignment == TA_JUSTIFY
+                      and getattr(self, "_fv_wide", True)):
             glyphs = len(line_text)
-            spacing = extra / (glyphs - 1) if justify and glyphs > 1 and extra > 0 else 0.0
+            spacing = extra / (glyphs - 1) if justify and glyphs > 1 and extra > 0 and \
+                WIDE.search(line_text) else 0.0
             if spacing > MAX_CHAR_SPACE * size:
                 spacing = 0.0
             marker = words[0].clone()
             marker.text = ""
-            marker.cbDefn = _Callback(f"{spacing:.4f}")
+            marker.cbDefn = _Callback(f"{spacing + tracking:.4f}")
             words.insert(0, marker)
             if spacing:
                 extra = 0.0  # spread by character spacing: no word spacing on top
+            elif justify and not WIDE.search(line_text):
+                word_count = line_text.count(" ") + 1
         elif justify:
             word_count = line_text.count(" ") + 1
         return FragLine(kind=1, extraSpace=extra, wordCount=word_count, words=words,
@@ -186,6 +208,14 @@ class ReportParagraph(Paragraph):
             canvas.setNamedCB(CHAR_SPACE_CALLBACK, _set_char_space)
         stroke = getattr(self.style, "fv_bold", 0.0)
         if not stroke:
+            if SYNTHETIC_BOLD and any(getattr(f, "fontName", "") in SYNTHETIC_BOLD
+                                      for f in self.frags):
+                canvas.saveState()
+                canvas.setStrokeColor(self.style.textColor)
+                canvas.setLineJoin(1)
+                super().draw()
+                canvas.restoreState()
+                return
             super().draw()
             return
         canvas.saveState()
@@ -199,7 +229,33 @@ class ReportParagraph(Paragraph):
         text = super().beginText(x, y)
         if getattr(self.style, "fv_bold", 0.0):
             text.setTextRenderMode(2)
+        elif SYNTHETIC_BOLD:
+            _embolden_runs(text)
         return text
+
+
+def _embolden_runs(text: Any) -> None:
+    """Runs in a synthetic-bold alias font are drawn filled and stroked, the rest filled."""
+    plain_set, plain_raw = text.setFont, text._setFont
+    state = {"bold": False}
+
+    def mode(name: str, size: float) -> None:
+        stroke = SYNTHETIC_BOLD.get(name)
+        if stroke:
+            text._code.append(f"{stroke * size:.3f} w 2 Tr")
+        elif state["bold"]:
+            text._code.append("0 Tr")
+        state["bold"] = bool(stroke)
+
+    def set_font(name: str, size: float, leading: Any = None) -> None:
+        plain_set(name, size, leading)
+        mode(name, size)
+
+    def set_font_raw(name: str, size: float) -> None:
+        plain_raw(name, size)
+        mode(name, size)
+
+    text.setFont, text._setFont = set_font, set_font_raw
 
 
 class _Callback:
@@ -209,6 +265,14 @@ class _Callback:
 
     def __init__(self, label: str) -> None:
         self.label = label
+
+
+def _first_words(lines: ParaLines, start: int, stop: int) -> list[Any]:
+    """The words of the part before a split (the rest is made by ``ReportParagraph.split``):
+    a placeholder word for the rest."""
+    if start == 0:
+        return _line_words(lines, start, stop)
+    return [word.clone() for word in lines.lines[start].words[:1]]
 
 
 def _line_words(lines: ParaLines, start: int, stop: int) -> list[Any]:

@@ -2728,6 +2728,10 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
         <source>{field} must be a date (YYYY-MM-DD), not {value!r}</source>
         <translation>{field}必须是日期（YYYY-MM-DD），不能是 {value!r}</translation>
     </message>
+    <message>
+        <source>the official layout&apos;s font {font} is not installed (package {package}); the bundled WenQuanYi Micro Hei is used instead</source>
+        <translation>公文版式的默认字体 {font} 未安装（软件包 {package}），改用内置的文泉驿微米黑</translation>
+    </message>
 </context>
 <context>
     <name>NoteEditor</name>
