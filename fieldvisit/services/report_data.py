@@ -42,6 +42,7 @@ from fieldvisit.services.report_model import (
     StopItem,
     ThemeTable,
 )
+from fieldvisit.services.report_writing import stored_report_writing
 from fieldvisit.services.route_map import route_map
 from fieldvisit.services.views import OrganizationGroup
 from fieldvisit.services.visits import visit_overview
@@ -131,6 +132,7 @@ def report_data(uow: UnitOfWork, visit_id: UUID, options: ReportOptions,
         missing_photos=_missing(records.photos, photo_root) if options.photos else (),
         roster=tuple(RosterItem(r.name, r.title, r.organization, r.role) for r in lines),
         route_map=route_map(itinerary(uow, visit_id)),
+        writing=stored_report_writing(uow, visit_id),
     )
 
 
