@@ -66,8 +66,10 @@ def render_docx(document: Document, options: ReportOptions, *,
 def report_docx(data: ReportData, options: ReportOptions, *, cache_dir: Path | None = None,
                 checkpoint: Callable[[], None] = lambda: None,
                 progress: Callable[[str, int, int], None] = lambda step, done, total: None,
-                ) -> bytes:
-    """The research report as .docx, built as the PDF's is (``outline.report_document``)."""
+                warn: Callable[[str], None] = lambda text: None) -> bytes:
+    """The research report as .docx, built as the PDF's is (``outline.report_document``).
+    ``checkpoint`` may raise to cancel; ``progress`` hears of the photos downscaled; ``warn``
+    gets what the document's builder left out (already translated)."""
     from fieldvisit.reporting.images import prepare_images
     from fieldvisit.reporting.outline import report_document
 
@@ -78,16 +80,23 @@ def report_docx(data: ReportData, options: ReportOptions, *, cache_dir: Path | N
                 (p.path for p in data.photos), cache_dir or Path(temporary), checkpoint,
                 lambda done, total: progress("photos", done, total))
         document = report_document(data, options, images)
+        for text in document.warnings:
+            warn(text)
         checkpoint()
         return render_docx(document, options, checkpoint=checkpoint)
 
 
 def brief_docx(data: ReportData, options: ReportOptions, *,
-               checkpoint: Callable[[], None] = lambda: None, **_ignored: object) -> bytes:
-    """The brief (简报) as .docx (``brief_outline.brief_document``)."""
+               checkpoint: Callable[[], None] = lambda: None,
+               warn: Callable[[str], None] = lambda text: None, **_unused: object) -> bytes:
+    """The brief (简报) as .docx (``brief_outline.brief_document``); ``cache_dir`` and
+    ``progress`` are accepted as ``report_docx`` takes them, and not needed."""
     from fieldvisit.reporting.brief_outline import brief_document
 
-    return render_docx(brief_document(data, options), options, checkpoint=checkpoint)
+    document = brief_document(data, options)
+    for text in document.warnings:
+        warn(text)
+    return render_docx(document, options, checkpoint=checkpoint)
 
 
 class _Writer:
