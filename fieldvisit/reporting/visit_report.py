@@ -45,7 +45,13 @@ from fieldvisit.reporting.styles import (
     register_fonts,
     stylesheet,
 )
+from fieldvisit.reporting.document import Document
+from fieldvisit.reporting.font_slots import font_slots
+from fieldvisit.reporting.official_styles import official_geometry, official_stylesheet
+from fieldvisit.reporting.pages import ReportTemplate, modern_canvas, official_canvas
+from fieldvisit.reporting.stories import brief_story, modern_story, official_story
 from fieldvisit.reporting.text import clean, font_runs, truncate
+from fieldvisit.reporting.typeset import Typesetter
 from fieldvisit.services.report_model import ReportData, ReportOptions
 
 _LAYOUT = threading.Lock()
@@ -99,6 +105,46 @@ def _build(data: ReportData, options: ReportOptions, fonts: ReportFonts, labels:
                                  "cover" in options.sections, contents)
     document.build(flow, canvasmaker=canvas_class)
     return buffer.getvalue()
+
+
+def render_document(document: Document, options: ReportOptions, *,
+                    checkpoint: Callable[[], None] = lambda: None,
+                    progress: Progress = lambda step, done, total: None) -> bytes:
+    """The PDF of a layout-neutral document (a report or a brief) in ``options.layout``:
+    modern (cover, contents, running header, "第 X 页 共 Y 页") or official (公文); a brief
+    is set with its masthead on the 公文 page. Pictures must already be downscaled."""
+    slots = font_slots(options)
+    official = options.layout == "official" or document.kind == "brief"
+    labels = Labels(document.language)
+    with _LAYOUT:
+        if official:
+            geometry: PageGeometry = official_geometry(options.paper)
+            sheet = official_stylesheet(slots, document.language)
+        else:
+            geometry = page_geometry(options.paper)
+            sheet = stylesheet(slots.body, document.language, slots.heading, slots.title)
+        typesetter = Typesetter(document, slots, sheet, geometry, official)
+        contents = Contents()
+        cover = not official and "cover" in options.sections
+        if document.kind == "brief":
+            flow = brief_story(typesetter)
+        elif official:
+            flow = official_story(typesetter)
+        else:
+            flow = fill_contents(modern_story(typesetter, options.sections), contents,
+                                 [sheet["toc0"], sheet["toc1"]])
+        buffer = BytesIO()
+        template = ReportTemplate(buffer, geometry, contents, checkpoint, progress, cover,
+                                  title=document.title, subject=document.subtitle,
+                                  creator=f"FieldVisit {__version__}",
+                                  lang="zh-CN" if document.language == "zh" else "en")
+        if official:
+            canvas = official_canvas(slots.body, geometry, document.kind != "brief")
+        else:
+            canvas = modern_canvas(slots.body, labels, document.title, document.marking,
+                                   geometry, cover, contents)
+        template.build(flow, canvasmaker=canvas)
+        return buffer.getvalue()
 
 
 class _Document(BaseDocTemplate):
