@@ -100,8 +100,10 @@ def draft_stand_in():
                                                for f in data.findings)
         return ReportWriting(
             id=visit_id, visit_id=visit_id, title=f"关于{title}的调研报告",
-            lead=f"草稿导语：{title}。现将有关情况报告如下：", basics="草稿基本情况",
-            practices=f"草稿主要做法（{noted}条记录）", problems="草稿存在问题", suggestions="草稿意见建议",
+            lead=f"草稿导语：{title}。现将有关情况报告如下：",
+            basics="草稿基本情况",
+            practices=f"草稿主要做法（{noted}条记录）", problems="草稿存在问题",
+            suggestions="草稿意见建议",
             signed_by="草稿署名单位", signed_on=data.end_date,
             brief_title=f"{title}简报", brief_text="近日，草稿简报正文。",
             brief_masthead="工作简报", brief_issue="", brief_compiled_by="草稿编印单位",

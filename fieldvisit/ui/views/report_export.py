@@ -39,7 +39,10 @@ def build_report(database: Database, visit_id: UUID, options: ReportOptions,
     if suffix == ".docx":
         from fieldvisit.reporting.docx_writer import report_docx
 
-        return report_docx(data, options), data.missing_photos
+        docx = report_docx(data, options, cache_dir=report_cache_dir(),
+                           checkpoint=token.check,
+                           progress=lambda _step, done, total: token.progress(done, total))
+        return docx, data.missing_photos
     from fieldvisit.reporting.visit_report import render_report
 
     pdf = render_report(data, options, cache_dir=report_cache_dir(), checkpoint=token.check,
@@ -58,10 +61,10 @@ def build_brief(database: Database, visit_id: UUID, options: ReportOptions,
     if suffix == ".docx":
         from fieldvisit.reporting.docx_writer import brief_docx
 
-        return brief_docx(data, options)
+        return brief_docx(data, options, checkpoint=token.check)
     from fieldvisit.reporting.visit_report import render_brief
 
-    return render_brief(data, options)
+    return render_brief(data, options, checkpoint=token.check)
 
 
 def export_path(parent: QWidget, caption: str, name: str) -> Path | None:

@@ -125,7 +125,7 @@ class ReportTab(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.pages)
         self.views = QTabWidget()
-        self.views.addTab(self.writing, self.tr("Text"))
+        self.views.addTab(self.writing, self.tr("Writing"))
         self.views.addTab(self.browser, self.tr("Contents"))
         self.views.addTab(scroll, self.tr("Preview"))
         layout = QHBoxLayout(self)
