@@ -34,6 +34,8 @@ from fieldvisit.services.brief_draft import brief_fields
 from fieldvisit.services.report_model import NoteItem, QuoteItem, ReportData
 
 NEED_TAGS = frozenset({"需求", "诉求", "need", "needs"})
+RUN_IN_NOTES = 4
+"""A theme of at most this many notes is one paragraph with a run-in heading."""
 _TEXT_FIELDS = (*REPORT_SECTIONS, "signed_on", *BRIEF_SECTIONS)
 
 
@@ -70,7 +72,8 @@ def lead(data: ReportData) -> str:
     labels = Labels(data.language)
     organizations = prose.organizing(data)
     joint = len(organizations) > 1
-    when = labels.day_span(data.start_date, data.end_date)
+    when = labels.day_span(data.start_date, data.end_date) if zh else \
+        labels.date_range(data.start_date, data.end_date)
     count = len(data.stops)
     purpose = prose.purpose_clause(data.purpose)
     if zh:
@@ -168,7 +171,11 @@ def _practice_items(data: ReportData, zh: bool) -> list[_Item]:
     for quote in data.visit_quotes:
         items.append(_Item(reported(quote.text, NoteKind.INTERVIEW, quote.group, quote.speaker,
                                     zh), (), 0))
-    return [i for i in items if i.text]
+    unique: dict[str, _Item] = {}  # a note taken twice is said once
+    for item in items:
+        if item.text:
+            unique.setdefault(item.text, item)
+    return list(unique.values())
 
 
 def themes_of(items: list[_Item]) -> list[tuple[str, list[_Item]]]:
@@ -213,14 +220,19 @@ def practices(data: ReportData) -> str:
     number = 0
     for theme, members in groups:
         number += 1
-        text = ("" if zh else " ").join(i.text for i in members)
+        texts = [i.text for i in members]
         for site in dict.fromkeys(i.site for i in members):
             if site in extra:
                 figures = extra.pop(site)
-                text += ("据介绍，" + "，".join(figures) + "。") if zh else \
+                last = max(k for k, i in enumerate(members) if i.site == site)
+                texts[last] += ("据介绍，" + "，".join(figures) + "。") if zh else \
                     (" Key figures: " + "; ".join(figures) + ".")
         heading = theme or ("其他情况" if zh else "Other findings")
         heading = heading if zh else heading[0].upper() + heading[1:]
+        if len(texts) > RUN_IN_NOTES:  # a long theme: its heading, then a paragraph a note
+            lines += [f"{section_number(number, zh)}{heading}", *texts]
+            continue
+        text = ("" if zh else " ").join(texts)
         lines.append(f"{section_number(number, zh)}{heading}{'。' if zh else '. '}{text}")
     if extra:
         figures = [f for site in sorted(extra) for f in extra[site]]

@@ -168,6 +168,7 @@ def test_an_english_visit_has_no_chinese_anywhere():
     assert [h.text for h in doc.body if isinstance(h, Heading)] == [
         "Basic information", "Practices and results", "Problems", "Suggestions"]
     assert doc.title == "Report on how unions serve delivery riders"
+    assert ", on 12 March 2024, City Federation" in doc.body[0].text
     text = body_text(doc)
     assert "Delivery riders said that we need somewhere warm in winter." in text
     assert "not stated" not in text and "City Daily" not in text
@@ -210,6 +211,13 @@ def test_one_route_map_per_day_and_no_dashes_promised(reference):
             assert 0 <= p.x <= 1 and 0 <= p.y <= 1
     assert not any("虚线" in t or "dashed" in t for t in texts(doc))
     assert len([b for b in document(reference).attachments[1].blocks]) == 1
+    data = days_data(reference)
+    one_day = replace(data, stops=tuple(replace(s, day=1) for s in data.stops), route_map=replace(
+        data.route_map, points=tuple(replace(p, day=1, number=n, x=(n % 7) / 7, y=n / 30)
+                                     for n, p in enumerate(data.route_map.points * 4, 1))))
+    maps = document(one_day).attachments[1].blocks
+    assert [m.caption for m in maps] == ["调研路线示意图（第1—10站）", "调研路线示意图（第11—20站）",
+                                         "调研路线示意图（第21—28站）"]
 
 
 def test_photos_keep_the_credit_apart_from_the_caption(reference, tmp_path):
