@@ -84,8 +84,9 @@ class Layout:
 
 OFFICIAL_FONTS = Fonts(title="方正小标宋简体", heading="黑体", kai="楷体", body="仿宋",
                        latin="Times New Roman", number="宋体")
-MODERN_FONTS = Fonts(title="黑体", heading="黑体", kai="楷体", body="宋体", latin="Arial",
-                     number="宋体")
+MODERN_FONTS = Fonts(title="微软雅黑", heading="微软雅黑", kai="楷体", body="微软雅黑",
+                     latin="Arial", number="微软雅黑")
+"""The modern PDF's look (WenQuanYi Micro Hei throughout) in the sans serif Word users have."""
 
 
 def _official(fonts: Fonts) -> Layout:

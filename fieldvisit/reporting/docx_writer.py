@@ -54,6 +54,8 @@ def render_docx(document: Document, options: ReportOptions, *,
     (FieldVisitError when a chosen font file is not a font)."""
     import docx
 
+    if document.kind == "brief":  # a 工作简报 is set on the 公文 page, as the PDF sets it
+        options = replace(options, layout="official")
     layout = layout_for(options)
     word = docx.Document()
     writer = _Writer(word, layout, document, options, checkpoint)

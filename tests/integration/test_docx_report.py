@@ -205,3 +205,11 @@ def test_official_docx_through_libreoffice(tmp_path):
     pitches = [b[2] - a[2] for a, b in zip(body, body[1:], strict=False) if a[0] == b[0]]
     assert pitches and all(abs(p - 28.95) < 0.5 for p in pitches)
     assert "—1—" in text.replace(" ", "")
+
+
+def test_a_brief_is_set_on_the_official_page_without_a_page_number():
+    word = read(render_docx(docx_samples.brief(), MODERN))
+    section = word.sections[0]
+    assert abs(section.top_margin.mm - 37) < 1 and abs(section.left_margin.mm - 28) < 1
+    assert not "".join(p.text for p in section.footer.paragraphs).strip()
+    assert "PAGE" not in field_codes(section.footer)
