@@ -36,6 +36,13 @@ from fieldvisit.services.report_model import ReportData, ReportOptions
 MM = 1440 / 25.4
 """Twips per millimetre."""
 PHOTO_HEIGHT_MM = 100
+SETTINGS_AFTER_UPDATE_FIELDS = (
+    "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids",
+    "m:mathPr", "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping",
+    "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures", "w:forceUpgrade",
+    "w:captions", "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary",
+    "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator")
+"""What follows ``w:updateFields`` in the settings (the schema's order, which Word enforces)."""
 
 _LABELS = {
     "zh": {"table": "表{n}　{title}", "figure": "图{n}　{title}", "attachments": "附件：",
@@ -176,7 +183,8 @@ class _Writer:
             add_run(p, entry)
             if index == len(entries) - 1:
                 field_end(p)
-        self.word.settings.element.append(element("w:updateFields", val="true"))
+        self.word.settings.element.insert_element_before(  # Word asks to update it on opening
+            element("w:updateFields", val="true"), *SETTINGS_AFTER_UPDATE_FIELDS)
         self._page_break()
 
     def _masthead(self) -> None:
