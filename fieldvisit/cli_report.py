@@ -17,7 +17,13 @@ from typing import TYPE_CHECKING, Any
 
 from fieldvisit.domain.errors import ValidationError
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
-from fieldvisit.services.report_model import LAYOUTS, PAPERS, SECTIONS
+from fieldvisit.services.report_model import (
+    LAYOUTS,
+    PAPERS,
+    SECTION_ALIASES,
+    SECTIONS,
+    section_keys,
+)
 
 if TYPE_CHECKING:
     from fieldvisit.persistence.db import Database
@@ -42,7 +48,7 @@ def add_report_parser(commands: Any) -> None:
     report.add_argument("--names", dest="anonymize", action="store_false",
                         help="name the interviewees who were quoted (default: only their group)")
     report.add_argument("--without", metavar="SECTION", action="append", default=[],
-                        choices=SECTIONS,
+                        choices=(*SECTIONS, *SECTION_ALIASES),
                         help="leave out a section; repeat for several: "
                              + ", ".join(SECTIONS))
     report.add_argument("--statistics", action="store_true",
@@ -142,7 +148,7 @@ def _warn(text: str) -> None:
 def run_report(database: Database, args: argparse.Namespace) -> int:
     from fieldvisit.paths import report_cache_dir
 
-    options = _options(args, sections=frozenset(SECTIONS) - set(args.without),
+    options = _options(args, sections=frozenset(SECTIONS) - section_keys(args.without),
                        anonymize=args.anonymize, photos=args.photos,
                        statistics=args.statistics)
     kind, data = _prepare(database, args, options, photos=True)

@@ -24,7 +24,7 @@ _TEXT = {
         "stop_no": "序号", "times": "时间", "site": "点位", "address": "地址",
         "activities": "主要活动", "travel": "前往下一站", "illustrative": "时间为示意。",
         "estimated": "约", "minutes": "{n}分钟", "day": "第{n}天",
-        "host": "承办单位", "seen": "所见所闻", "figures": "关键数据", "figure": "指标",
+        "host": "接待单位", "seen": "所见所闻", "figures": "关键数据", "figure": "指标",
         "value": "数值", "quotes": "受访者反映", "needs": "反映的需求与问题",
         "interviewee": "受访者", "confidential": "【内部】",
         "themes_intro": "下表统计各点位调研记录涉及的主题（每条记录计一次）。",
@@ -38,6 +38,18 @@ _TEXT = {
         "role": "角色", "source": "资料来源", "remarks": "说明", "photo_credit": "摄影：{credit}",
         "colon": "：", "list_sep": "、", "by": "——{who}",
         "sub": "（{n}）",
+        # the report of the writer (outline.py) and the brief (brief_outline.py)
+        "body_basic": "基本情况", "body_practices": "主要做法及成效",
+        "body_problems": "存在的问题", "body_suggestions": "意见建议",
+        "att_itinerary": "调研行程", "att_route_map": "调研路线示意图",
+        "att_roster": "调研组名单", "att_photos": "调研图片", "att_statistics": "调研主题统计",
+        "route_map_caption": "调研路线示意图", "route_map_day": "调研路线示意图（第{n}天）",
+        "route_map_stops": "（第{first}—{last}站）",
+        "organizing": "调研单位", "auto_marking": "内部资料", "stop_times": "时间",
+        "site_address": "点位及地址", "send_to": "报送", "masthead": "工作简报",
+        "statistics_note": "表中数字为各点位调研记录涉及该主题的条数（每条记录计一次）。",
+        "left_out_duplicate": "重复的段落只印一次：{text}",
+        "photo_missing": "{n}张照片的文件未找到，未印入报告。",
     },
     "en": {
         "report": "Research Report", "contents": "Contents",
@@ -70,6 +82,19 @@ _TEXT = {
         "role": "Role", "source": "Source", "remarks": "Remarks", "photo_credit": "Photo: {credit}",
         "colon": ": ", "list_sep": ", ", "by": "— {who}",
         "sub": "{n}.",
+        "body_basic": "Basic information", "body_practices": "Practices and results",
+        "body_problems": "Problems", "body_suggestions": "Suggestions",
+        "att_itinerary": "Itinerary", "att_route_map": "Route map",
+        "att_roster": "Delegation roster", "att_photos": "Photographs",
+        "att_statistics": "Themes by site",
+        "route_map_caption": "Route of the visit", "route_map_day": "Route of the visit, day {n}",
+        "route_map_stops": " (stops {first}–{last})",
+        "organizing": "Organizations", "auto_marking": "Internal", "stop_times": "Time",
+        "site_address": "Site and address", "send_to": "To", "masthead": "Work Brief",
+        "statistics_note": "Each number counts the notes taken at a site on the theme "
+                           "(each note counted once).",
+        "left_out_duplicate": "A repeated paragraph is printed once: {text}",
+        "photo_missing": "{n} photo file(s) not found, left out of the report.",
     },
 }
 
@@ -165,6 +190,33 @@ class Labels:
         if (start.year, start.month) == (end.year, end.month):
             return f"{start.day}–{end.day} {_MONTHS[end.month - 1]} {end.year}"
         return f"{self.date(start)} – {self.date(end)}"
+
+    def month_day(self, value: date) -> str:
+        """"5月25日" / "25 May": a date within the year the text already names."""
+        if self.language == "zh":
+            return f"{value.month}月{value.day}日"
+        return f"{value.day} {_MONTHS[value.month - 1]}"
+
+    def day_span(self, start: date | None, end: date | None) -> str:
+        """"5月25日", "5月25日至26日", "5月30日至6月2日" (no year); "" without dates."""
+        start, end = start or end, end or start
+        if start is None or end is None:
+            return ""
+        if start == end:
+            return self.month_day(start)
+        if self.language == "zh":
+            last = f"{end.day}日" if start.month == end.month else self.month_day(end)
+            return f"{self.month_day(start)}至{last}"
+        if start.month == end.month:
+            return f"{start.day}–{end.day} {_MONTHS[end.month - 1]}"
+        return f"{self.month_day(start)} – {self.month_day(end)}"
+
+    def dated_times(self, arrival: datetime, departure: datetime) -> str:
+        """"5月25日 09:30–10:20"; a stay past midnight names both days."""
+        if arrival.date() == departure.date():
+            return f"{self.month_day(arrival.date())} {self.times(arrival, departure)}"
+        return (f"{self.month_day(arrival.date())} {arrival:%H:%M}–"
+                f"{self.month_day(departure.date())} {departure:%H:%M}")
 
     def times(self, arrival: datetime, departure: datetime) -> str:
         return f"{arrival:%H:%M}–{departure:%H:%M}"

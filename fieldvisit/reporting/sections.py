@@ -29,7 +29,11 @@ _TITLED_ROLES = (DelegationRole.LEADER, DelegationRole.DEPUTY_LEADER)
 
 
 def story(b: Blocks) -> list[Flowable]:
-    sections = b.options.sections
+    sections = set(b.options.sections)  # today's keys, by the names of this older layout
+    if "practices" in sections:
+        sections |= {"findings", "summary"}
+    if "roster" in sections:
+        sections.add("appendix")
     flow: list[Flowable] = []
     if "cover" in sections:
         flow += cover(b)

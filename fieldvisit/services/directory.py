@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
@@ -11,6 +12,7 @@ from fieldvisit.domain.errors import ConflictError
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Joined, Message
 from fieldvisit.services import records
 from fieldvisit.services.concurrency import retried
+from fieldvisit.services.name_search import by_name
 
 if TYPE_CHECKING:
     from fieldvisit.persistence.uow import UnitOfWork
@@ -18,7 +20,7 @@ if TYPE_CHECKING:
 
 def list_organizations(uow: UnitOfWork) -> list[Organization]:
     with uow:
-        return uow.organizations.list(order_by=("name",))
+        return by_name(uow.organizations.list(order_by=("name",)), lambda o: o.name)
 
 
 def create_organization(uow: UnitOfWork, name: str, **fields: Any) -> Organization:
@@ -33,35 +35,47 @@ def update_organization(uow: UnitOfWork, organization_id: UUID,
 @retried
 def delete_organization(uow: UnitOfWork, organization_id: UUID) -> None:
     with uow:
-        organization = uow.organizations.get(organization_id)
-        uses = [  # (one, several, how many): the domain has no Qt to pick plural forms
-            (QT_TRANSLATE_NOOP("Messages", "{count} person"),
-             QT_TRANSLATE_NOOP("Messages", "{count} people"),
-             uow.people.count(organization_id=organization_id)),
-            (QT_TRANSLATE_NOOP("Messages", "{count} site"),
-             QT_TRANSLATE_NOOP("Messages", "{count} sites"),
-             uow.sites.count(host_organization_id=organization_id)),
-            (QT_TRANSLATE_NOOP("Messages", "{count} follow-up"),
-             QT_TRANSLATE_NOOP("Messages", "{count} follow-ups"),
-             uow.follow_ups.count(responsible_organization_id=organization_id)),
-            (QT_TRANSLATE_NOOP("Messages", "{count} visit"),
-             QT_TRANSLATE_NOOP("Messages", "{count} visits"),
-             uow.participations.count(organization_id=organization_id)),
-        ]
-        counted = [(one if count == 1 else several, count) for one, several, count in uses]
-        in_use = Joined(Message(template, count=count) for template, count in counted if count)
-        if in_use:
-            raise ConflictError(Message(QT_TRANSLATE_NOOP(
-                "Messages", "{name} cannot be deleted: it is still used by {in_use}"),
-                name=organization.name, in_use=in_use))
+        _refuse_used_organization(uow, uow.organizations.get(organization_id))
         uow.organizations.delete(organization_id)
         uow.commit()
+
+
+def check_organizations_deletable(uow: UnitOfWork, organization_ids: Iterable[UUID]) -> None:
+    """Raise the ConflictError deleting would raise for the first organization still in use:
+    asked before "Delete?", so the user is not asked first and refused after."""
+    with uow:
+        for organization_id in organization_ids:
+            _refuse_used_organization(uow, uow.organizations.get(organization_id))
+
+
+def _refuse_used_organization(uow: UnitOfWork, organization: Organization) -> None:
+    organization_id = organization.id
+    uses = [  # (one, several, how many): the domain has no Qt to pick plural forms
+        (QT_TRANSLATE_NOOP("Messages", "{count} person"),
+         QT_TRANSLATE_NOOP("Messages", "{count} people"),
+         uow.people.count(organization_id=organization_id)),
+        (QT_TRANSLATE_NOOP("Messages", "{count} site"),
+         QT_TRANSLATE_NOOP("Messages", "{count} sites"),
+         uow.sites.count(host_organization_id=organization_id)),
+        (QT_TRANSLATE_NOOP("Messages", "{count} follow-up"),
+         QT_TRANSLATE_NOOP("Messages", "{count} follow-ups"),
+         uow.follow_ups.count(responsible_organization_id=organization_id)),
+        (QT_TRANSLATE_NOOP("Messages", "{count} visit"),
+         QT_TRANSLATE_NOOP("Messages", "{count} visits"),
+         uow.participations.count(organization_id=organization_id)),
+    ]
+    counted = [(one if count == 1 else several, count) for one, several, count in uses]
+    in_use = Joined(Message(template, count=count) for template, count in counted if count)
+    if in_use:
+        raise ConflictError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "{name} cannot be deleted: it is still used by {in_use}"),
+            name=organization.name, in_use=in_use))
 
 
 def list_people(uow: UnitOfWork, organization_id: UUID | None = None) -> list[Person]:
     filters = {} if organization_id is None else {"organization_id": organization_id}
     with uow:
-        return uow.people.list(order_by=("name",), **filters)
+        return by_name(uow.people.list(order_by=("name",), **filters), lambda p: p.name)
 
 
 def create_person(uow: UnitOfWork, name: str, **fields: Any) -> Person:
@@ -76,22 +90,33 @@ def update_person(uow: UnitOfWork, person_id: UUID, expected_version: int | None
 @retried
 def delete_person(uow: UnitOfWork, person_id: UUID) -> None:
     with uow:
-        person = uow.people.get(person_id)
-        visits = {m.visit_id for m in uow.delegation.list(person_id=person_id)}
-        if visits:
-            titles = "; ".join(v.title for v in uow.visits.list(id=list(visits)))
-            raise ConflictError(Message(QT_TRANSLATE_NOOP(
-                "Messages", "{name} cannot be deleted while in the delegation of: {titles}"),
-                name=person.name, titles=titles))
-        if uow.notes.count(author_id=person_id):
-            raise ConflictError(Message(QT_TRANSLATE_NOOP(
-                "Messages", "{name} cannot be deleted: they wrote notes"), name=person.name))
-        if uow.participations.count(contact_person_id=person_id):
-            raise ConflictError(Message(QT_TRANSLATE_NOOP(
-                "Messages", "{name} cannot be deleted: they are the contact person of an "
-                "organization in a visit"), name=person.name))
+        _refuse_used_person(uow, uow.people.get(person_id))
         uow.people.delete(person_id)
         uow.commit()
+
+
+def check_people_deletable(uow: UnitOfWork, person_ids: Iterable[UUID]) -> None:
+    """Raise the ConflictError deleting would raise for the first person still needed."""
+    with uow:
+        for person_id in person_ids:
+            _refuse_used_person(uow, uow.people.get(person_id))
+
+
+def _refuse_used_person(uow: UnitOfWork, person: Person) -> None:
+    person_id = person.id
+    visits = {m.visit_id for m in uow.delegation.list(person_id=person_id)}
+    if visits:
+        titles = "; ".join(v.title for v in uow.visits.list(id=list(visits)))
+        raise ConflictError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "{name} cannot be deleted while in the delegation of: {titles}"),
+            name=person.name, titles=titles))
+    if uow.notes.count(author_id=person_id):
+        raise ConflictError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "{name} cannot be deleted: they wrote notes"), name=person.name))
+    if uow.participations.count(contact_person_id=person_id):
+        raise ConflictError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "{name} cannot be deleted: they are the contact person of an "
+            "organization in a visit"), name=person.name))
 
 
 @dataclass(frozen=True)
@@ -114,4 +139,4 @@ def directory_people(uow: UnitOfWork) -> list[PersonEntry]:
         organizations = {o.id: o for o in uow.organizations.list()}
         return [PersonEntry(p, organizations.get(p.organization_id) if p.organization_id
                             else None)
-                for p in uow.people.list(order_by=("name",))]
+                for p in by_name(uow.people.list(order_by=("name",)), lambda p: p.name)]

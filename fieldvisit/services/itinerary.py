@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
@@ -10,6 +11,7 @@ from fieldvisit.domain.errors import ConflictError, ValidationError
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.services import records
 from fieldvisit.services.concurrency import retried
+from fieldvisit.services.name_search import by_name
 
 if TYPE_CHECKING:
     from fieldvisit.persistence.uow import UnitOfWork
@@ -17,7 +19,7 @@ if TYPE_CHECKING:
 
 def list_sites(uow: UnitOfWork) -> list[Site]:
     with uow:
-        return uow.sites.list(order_by=("name",))
+        return by_name(uow.sites.list(order_by=("name",)), lambda site: site.name)
 
 
 def create_site(uow: UnitOfWork, name: str, **fields: Any) -> Site:
@@ -32,12 +34,22 @@ def update_site(uow: UnitOfWork, site_id: UUID, expected_version: int | None = N
 @retried
 def delete_site(uow: UnitOfWork, site_id: UUID) -> None:
     with uow:
-        site = uow.sites.get(site_id)
-        if uow.stops.count(site_id=site_id):
-            raise ConflictError(Message(QT_TRANSLATE_NOOP(
-                "Messages", "{name} cannot be deleted: visits stop there"), name=site.name))
+        _refuse_used_site(uow, uow.sites.get(site_id))
         uow.sites.delete(site_id)
         uow.commit()
+
+
+def check_sites_deletable(uow: UnitOfWork, site_ids: Iterable[UUID]) -> None:
+    """Raise the ConflictError deleting would raise for the first site visits stop at."""
+    with uow:
+        for site_id in site_ids:
+            _refuse_used_site(uow, uow.sites.get(site_id))
+
+
+def _refuse_used_site(uow: UnitOfWork, site: Site) -> None:
+    if uow.stops.count(site_id=site.id):
+        raise ConflictError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "{name} cannot be deleted: visits stop there"), name=site.name))
 
 
 def list_stops(uow: UnitOfWork, visit_id: UUID) -> list[Stop]:

@@ -9,7 +9,11 @@ typed as itself, so ``潘jx`` and ``pan建新`` find 潘建新 too.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
+from typing import Any, TypeVar
+
+R = TypeVar("R")
 
 _SEPARATORS = re.compile(r"[\s'’·•\-_.]+")
 
@@ -44,6 +48,37 @@ def syllables(text: str) -> tuple[frozenset[str], ...]:
     if word:
         result.append(frozenset({word}))
     return tuple(result)
+
+
+@lru_cache(maxsize=20000)
+def collation_key(text: str) -> tuple[tuple[str, int, str], ...]:
+    """The order Chinese users expect of names: by pinyin (then tone, then the character), so
+    安 < 白 < 潘 < 钟, with Latin letters in the same alphabet (Alice before 白, Zoe after
+    潘) — not by code point, which puts 钟 before 潘 and 白 near the end."""
+    from pypinyin import Style, pinyin
+
+    key = []
+    for char, reading in zip(text, _readings(text, pinyin, Style.TONE3), strict=True):
+        if reading and reading != char and reading[-1:].isdigit():
+            key.append((reading[:-1], int(reading[-1]), char))
+        elif reading and reading != char:
+            key.append((reading, 5, char))  # the neutral tone
+        else:
+            key.append((char.casefold(), 0, char))
+    return tuple(key)
+
+
+def _readings(text: str, pinyin: Any, style: Any) -> list[str]:
+    readings = [r[0] for r in pinyin(text, style=style, errors=lambda chars: list(chars))]
+    if len(readings) != len(text):
+        readings = [pinyin(char, style=style, errors=lambda chars: list(chars))[0][0]
+                    for char in text]
+    return readings
+
+
+def by_name(records: Iterable[R], name: Callable[[R], str]) -> list[R]:
+    """``records`` in the order of ``collation_key`` of their names."""
+    return sorted(records, key=lambda record: collation_key(name(record)))
 
 
 def matches(query: str, *texts: str) -> bool:

@@ -131,6 +131,10 @@ def report_data(uow: UnitOfWork, visit_id: UUID, options: ReportOptions,
         missing_photos=_missing(records.photos, photo_root) if options.photos else (),
         roster=tuple(RosterItem(r.name, r.title, r.organization, r.role) for r in lines),
         route_map=route_map(itinerary(uow, visit_id)),
+        short_names=tuple(dict.fromkeys(
+            (g.organization.name, g.organization.short_name)
+            for g in (*overview.delegation, *overview.accompanying)
+            if g.organization and g.organization.short_name.strip())),
     )
 
 
@@ -141,7 +145,7 @@ def _place(note: Note) -> str:
 
 
 def _item(note: Note) -> NoteItem:
-    return NoteItem(note.text, note.kind, note.tags, note.confidential)
+    return NoteItem(note.text, note.kind, note.tags, note.confidential, note.interviewee_group)
 
 
 def _quote(note: Note, anonymize: bool) -> QuoteItem:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Iterable
 
 from fieldvisit.domain.enums import (
     DelegationRole,
@@ -19,9 +20,25 @@ from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.domain.report_writing import ReportWriting
 from fieldvisit.services.route_map import RouteMap
 
-SECTIONS = ("cover", "contents", "basic", "itinerary", "findings", "summary", "suggestions",
-            "appendix")
-"""Section keys in report order. Photo pages are switched by ``ReportOptions.photos``."""
+SECTIONS = ("cover", "contents", "basic", "practices", "problems", "suggestions", "itinerary",
+            "route_map", "roster")
+"""Section keys in report order: the cover and contents (modern layout only), the body's
+一、基本情况, 二、主要做法及成效, 三、存在的问题, 四、意见建议, then the attachments 调研行程,
+路线示意图 and 调研组名单. Photos are switched by ``ReportOptions.photos``, the table of
+themes by ``ReportOptions.statistics``."""
+
+SECTION_ALIASES = {
+    "findings": ("practices",), "summary": ("practices",), "appendix": ("roster",),
+}
+"""The section names of earlier versions, still accepted (``--without findings``)."""
+
+
+def section_keys(names: Iterable[str]) -> frozenset[str]:
+    """``names`` with the old names replaced by the sections they stand for now."""
+    keys: set[str] = set()
+    for name in names:
+        keys.update(SECTION_ALIASES.get(name, (name,)))
+    return frozenset(keys)
 
 LANGUAGES = ("zh", "en")
 PAPERS = ("a4", "letter")
@@ -64,12 +81,12 @@ class ReportOptions:
             raise ValidationError(Message(QT_TRANSLATE_NOOP(
                 "Messages", "report layout must be modern or official, not {layout!r}"),
                 layout=self.layout), "layout")
-        unknown = set(self.sections) - set(SECTIONS)
+        unknown = set(self.sections) - set(SECTIONS) - set(SECTION_ALIASES)
         if unknown:
             raise ValidationError(Message(QT_TRANSLATE_NOOP(
                 "Messages", "unknown report sections: {unknown}; known: {known}"),
                 unknown=", ".join(sorted(unknown)), known=", ".join(SECTIONS)), "sections")
-        object.__setattr__(self, "sections", frozenset(self.sections))
+        object.__setattr__(self, "sections", section_keys(self.sections))
 
 
 @dataclass(frozen=True)
@@ -113,6 +130,8 @@ class NoteItem:
     kind: NoteKind
     tags: tuple[str, ...] = ()
     confidential: bool = False
+    group: str = ""
+    """The interviewees' group (外卖员) of a need or interview; may be empty."""
 
 
 @dataclass(frozen=True)
@@ -216,3 +235,5 @@ class ReportData:
     generated_on: date = field(default_factory=date.today)
     writing: ReportWriting | None = None
     """What the writer wrote (None: nothing yet; every section follows the draft)."""
+    short_names: tuple[tuple[str, str], ...] = ()
+    """(name, short name) of the organizations that have one: 北京市总工会 → 市总工会."""

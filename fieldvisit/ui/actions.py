@@ -23,6 +23,7 @@ class Actions:
     edit_visit: QAction
     delete_visit: QAction
     delete: QAction
+    new_note: QAction
     directory: QAction
     search: QAction
     conflicts: QAction
@@ -82,6 +83,9 @@ def build_actions(window: QMainWindow, undo_stack: QUndoStack) -> Actions:
         delete=action(
             translate("Actions", "&Delete"), QKeySequence.StandardKey.Delete,
             translate("Actions", "Delete the selected item of the list that has focus")),
+        new_note=action(
+            translate("Actions", "&New Note"), "Ctrl+Shift+N",
+            translate("Actions", "Start a note at the current stop of the selected visit")),
         directory=action(
             translate("Actions", "&Directory…"), "Ctrl+Shift+D",
             translate("Actions", "Organizations, people and sites shared by all visits")),
@@ -112,6 +116,7 @@ def build_menus(window: QMainWindow, actions: Actions) -> None:
     edit_menu.addAction(actions.redo)
     edit_menu.addSeparator()
     edit_menu.addAction(actions.delete)
+    edit_menu.addAction(actions.new_note)
     edit_menu.addSeparator()
     edit_menu.addAction(actions.edit_visit)
     edit_menu.addAction(actions.delete_visit)

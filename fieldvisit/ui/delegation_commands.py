@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from uuid import UUID
 
 from PySide6.QtCore import QCoreApplication
@@ -11,41 +12,61 @@ from fieldvisit.services import delegation
 from fieldvisit.services.changes import Area
 from fieldvisit.services.delegation import RemovedMember, WithdrawnOrganization
 from fieldvisit.ui.commands import CommandContext, ServiceCommand
+from fieldvisit.ui.formats import join_list
 from fieldvisit.ui.labels import label
 
 translate = QCoreApplication.translate
 
 
 class AddMemberCommand(ServiceCommand):
-    """Adds a person; undo also withdraws the organization the addition brought along."""
+    """Adds one person or several (in the order given) as one step; undo also withdraws the
+    organizations the addition brought along."""
     AREAS = frozenset({Area.DELEGATION})
 
+    def __init__(self, context: CommandContext, visit_id: UUID,
+                 people: Sequence[tuple[UUID, str]], role: DelegationRole) -> None:
+        names = [name for _person_id, name in people]
+        super().__init__(context, translate(
+            "DelegationCommands", "Add %1 to the delegation").replace("%1", join_list(names))
+            if len(names) <= 3 else translate(
+            "DelegationCommands", "Add %n people to the delegation", "", len(names)))
+        self.visit_id, self.people, self.role = visit_id, tuple(people), role
+        self.member_ids: list[UUID] = []
+        self._removed: list[RemovedMember] = []  # in the order of adding
+        self._brought: list[bool] = []  # whether each addition made its organization take part
 
-    def __init__(self, context: CommandContext, visit_id: UUID, person_id: UUID, name: str,
-                 role: DelegationRole) -> None:
-        super().__init__(context, translate("DelegationCommands",
-                                            "Add %1 to the delegation").replace("%1", name))
-        self.visit_id, self.person_id, self.role = visit_id, person_id, role
-        self.member_id: UUID | None = None
-        self._removed: RemovedMember | None = None
-        self._brought = False  # whether the addition made the organization take part
+    @property
+    def member_id(self) -> UUID | None:
+        """The first added member (the one to select)."""
+        return self.member_ids[0] if self.member_ids else None
 
     def apply(self) -> None:
         uow = self.context.uow()
-        if self._removed is None:
-            before = len(delegation.list_participations(uow, self.visit_id))
-            self.member_id = delegation.add_member(uow, self.visit_id, self.person_id,
-                                                   self.role).id
-            self._brought = len(delegation.list_participations(uow, self.visit_id)) > before
+        if self._removed:
+            for removed in self._removed:
+                delegation.restore_member(uow, removed)
+            self._removed = []
         else:
-            delegation.restore_member(uow, self._removed)
-        self.changed(self.visit_id)
+            try:
+                for person_id, _name in self.people:
+                    before = len(delegation.list_participations(uow, self.visit_id))
+                    self.member_ids.append(delegation.add_member(
+                        uow, self.visit_id, person_id, self.role).id)
+                    self._brought.append(
+                        len(delegation.list_participations(uow, self.visit_id)) > before)
+            except Exception:
+                self.revert()  # all or nothing: who was added before the failure goes again
+                self.member_ids, self._brought, self._removed = [], [], []
+                raise
+        self.changed(self.visit_id, tuple(self.member_ids))
 
     def revert(self) -> None:
-        assert self.member_id is not None
-        self._removed = delegation.remove_member(self.context.uow(), self.member_id,
-                                                 withdraw_organization=self._brought)
-        self.changed(self.visit_id)
+        removed = [delegation.remove_member(self.context.uow(), member_id,
+                                            withdraw_organization=brought)
+                   for member_id, brought in reversed(list(zip(self.member_ids, self._brought,
+                                                               strict=True)))]
+        self._removed = removed[::-1]
+        self.changed(self.visit_id, tuple(self.member_ids))
 
 
 class RemoveMemberCommand(ServiceCommand):

@@ -132,7 +132,7 @@ class MainWindow(VisitNavigation, VisitTransfer, QMainWindow):
         for action in (a.new_visit, a.import_visit, a.load_sample, a.directory, a.search,
                        a.conflicts, a.preferences):
             action.setEnabled(opened)
-        for action in (a.export_visit, a.edit_visit, a.delete_visit):
+        for action in (a.export_visit, a.edit_visit, a.delete_visit, a.new_note):
             action.setEnabled(chosen)
 
     def _show_welcome(self) -> None:
@@ -158,6 +158,7 @@ class MainWindow(VisitNavigation, VisitTransfer, QMainWindow):
         a.load_sample.triggered.connect(self.open_sample_visit)
         a.quit.triggered.connect(self.close)
         a.directory.triggered.connect(self.show_directory)
+        a.new_note.triggered.connect(self.new_note)
         a.search.triggered.connect(self.show_search)
         a.conflicts.triggered.connect(lambda: self.show_conflicts())
         a.preferences.triggered.connect(self.show_preferences)
@@ -256,6 +257,14 @@ class MainWindow(VisitNavigation, VisitTransfer, QMainWindow):
         notes_tab.show_note(note_id)
         self.raise_()
         self.activateWindow()
+
+    def new_note(self) -> None:
+        """Ctrl+Shift+N from anywhere in the window: the Notes tab, with a new note started."""
+        if self.current_visit_id() is None:
+            return
+        notes_tab = self.workspace.notes_tab
+        self.workspace.tabs.setCurrentWidget(notes_tab)
+        notes_tab.new_note()
 
     def open_sample_visit(self) -> None:
         """Load the reference visit (or show it if loaded before), on the Itinerary tab."""

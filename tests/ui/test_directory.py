@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from fieldvisit.services import directory
@@ -44,13 +44,34 @@ def test_filter_finds_people_by_pinyin_and_organizations_by_initials(qtbot, data
 def test_delete_is_refused_while_in_a_visit(qtbot, database, sample_visit_id, monkeypatch):
     window = DirectoryWindow(database)
     qtbot.addWidget(window)
-    shown = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    shown, asked = [], []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or
+                        QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
     _select(window.people, "冯建国")
     window.delete_people()
     assert shown and "delegation" in shown[0] and "冯建国" in shown[0]
+    assert asked == [], "refused before asking \"Delete?\", not after"
     assert window.people.proxy.rowCount() == 7
+    shown.clear()
+    _select(window.organizations, "北京市总工会")
+    window.delete_organizations()
+    assert shown and "北京市总工会" in shown[0] and asked == []
+    _select(window.sites, window.sites.proxy.index(0, 0).data())
+    window.delete_sites()
+    assert len(shown) == 2 and "visits stop there" in shown[1] and asked == []
+
+
+def test_deleting_an_unused_person_asks_first(qtbot, database, uow, monkeypatch):
+    directory.create_person(uow, "临时联系人")
+    window = DirectoryWindow(database)
+    qtbot.addWidget(window)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or
+                        QMessageBox.StandardButton.Cancel)
+    _select(window.people, "临时联系人")
+    window.delete_people()
+    assert len(asked) == 1 and [p.name for p in directory.list_people(uow)] == ["临时联系人"]
 
 
 def test_merge_two_duplicates(qtbot, database, uow, monkeypatch):
@@ -131,3 +152,34 @@ def test_editing_a_person_keeps_their_organization(qtbot, database, uow, sample_
     window.edit_site()
     site = next(s for s in itinerary.list_sites(uow) if s.name == "饿了么北京CBD骑士驿站")
     assert site.host_organization_id == hosts[site.name] is not None
+
+
+def test_lists_of_names_are_in_pinyin_order(qtbot, database, uow):
+    """The directory, the people picker and the services list names by pinyin (白 < 潘 < 钟),
+    as Chinese users look for them, not by code point (钟 < 潘 < 白)."""
+    from fieldvisit.services import itinerary
+    from fieldvisit.ui.dialogs.add_member_dialog import AddMemberDialog
+
+    for name in ("钟棉棉", "潘建新", "白雪", "Alice Wang", "安然"):
+        directory.create_person(uow, name)
+    for name in ("市总工会", "团市委", "朝阳区人社局"):
+        directory.create_organization(uow, name)
+    for name in ("饿了么骑士驿站", "东湖街道党群服务中心", "Beijing Depot"):
+        itinerary.create_site(uow, name)
+    expected = ["Alice Wang", "安然", "白雪", "潘建新", "钟棉棉"]
+    assert [p.name for p in directory.list_people(uow)] == expected
+    assert [o.name for o in directory.list_organizations(uow)] == ["朝阳区人社局", "市总工会",
+                                                                   "团市委"]
+    assert [s.name for s in itinerary.list_sites(uow)] == ["Beijing Depot", "东湖街道党群服务中心",
+                                                           "饿了么骑士驿站"]
+    window = DirectoryWindow(database)
+    qtbot.addWidget(window)
+    column = [window.people.proxy.index(r, 0).data()
+              for r in range(window.people.proxy.rowCount())]
+    assert column == expected
+    window.people.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # a click on the header
+    assert [window.people.proxy.index(r, 0).data()
+            for r in range(window.people.proxy.rowCount())] == expected[::-1]
+    dialog = AddMemberDialog(database, frozenset())
+    qtbot.addWidget(dialog)
+    assert [dialog.proxy.index(r, 0).data() for r in range(dialog.proxy.rowCount())] == expected

@@ -138,6 +138,26 @@ def test_calendar_export(sample_window, monkeypatch, tmp_path: Path):
     on_tab(sample_window.workspace.itinerary_tab).ics_action.trigger()
     events = icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT")
     assert [str(e["SUMMARY"]) for e in events][0] == "1. 饿了么北京CBD骑士驿站"
+    _the_notice_opens_the_folder(sample_window, monkeypatch, target)
+
+
+def _the_notice_opens_the_folder(window, monkeypatch, target: Path) -> None:
+    """The status bar says where the file went; its link opens the folder, and when no file
+    manager starts, a message names the folder instead."""
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QLabel
+
+    from fieldvisit.ui.written_notice import NOTICE_NAME
+
+    notice = window.statusBar().findChild(QLabel, NOTICE_NAME)
+    assert notice is not None and notice.isVisible()
+    assert str(target) in notice.text() and "Open Folder" in notice.text()
+    opened, told = [], []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or False)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[2]))
+    notice.linkActivated.emit("folder")
+    assert [u.toLocalFile() for u in opened] == [str(target.parent)]
+    assert len(told) == 1 and str(target.parent) in told[0]
 
 
 def test_travel_estimates_and_timeline_export(sample_window, monkeypatch, tmp_path: Path):
@@ -167,6 +187,7 @@ def test_travel_estimates_and_timeline_export(sample_window, monkeypatch, tmp_pa
     document = json.loads(target.read_text(encoding="utf-8"))
     assert document["stops"][0]["arrival"] == "2023-05-25T09:30"
     assert document["stops"][0]["travel_estimated"] is True
+    _the_notice_opens_the_folder(sample_window, monkeypatch, target)
 
 
 def test_suggest_route_applies_in_one_undoable_step(window, qtbot, monkeypatch, uow):

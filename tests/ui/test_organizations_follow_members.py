@@ -163,3 +163,53 @@ def test_an_organization_with_nobody_is_warned_about_until_withdrawn(
     sample_window.actions.undo.trigger()
     assert "东湖街道工委" in taking_part(uow, sample_visit_id)
     assert warning in checks(tab)
+
+
+def test_several_people_are_added_in_one_step(tab, sample_window, qtbot, uow, sample_visit_id,
+                                              monkeypatch):
+    """Ctrl-click picks several people in Add to Delegation; they join in the list's order with
+    the chosen role and their organizations, and one Undo takes them all out again."""
+    from fieldvisit.domain.enums import DelegationRole
+    from fieldvisit.ui.dialogs.person_dialog import PersonDialog
+
+    before = members(uow, sample_visit_id)
+    for name in ("甲调研员", "乙调研员"):
+        directory.create_person(uow, name, title="干事")
+    bureau = directory.create_organization(uow, "朝阳区人社局")
+    directory.create_person(uow, "丙调研员", organization_id=bureau.id)
+    monkeypatch.setattr(PersonDialog, "exec", lambda d: 0)
+
+    def pick(dialog: AddMemberDialog) -> int:
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.search.setText("调研员")
+        view = dialog.view
+        assert dialog.proxy.rowCount() == 3
+        for row in (0, 2):
+            rect = view.visualRect(dialog.proxy.index(row, 0))
+            qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                             Qt.KeyboardModifier.ControlModifier if row else
+                             Qt.KeyboardModifier.NoModifier, rect.center())
+        assert [e.person.name for e in dialog.chosen_people()] == [
+            dialog.proxy.index(0, 0).data(), dialog.proxy.index(2, 0).data()]
+        dialog.role.setCurrentIndex(dialog.role.findData(DelegationRole.NOTE_TAKER))
+        dialog.hide()
+        return 1
+
+    monkeypatch.setattr(AddMemberDialog, "exec", pick)
+    qtbot.mouseClick(tab.delegation_view.viewport(), Qt.MouseButton.LeftButton)  # focus there
+    qtbot.keyClick(tab.delegation_view, Qt.Key.Key_A, CTRL_SHIFT)  # Add Member…
+    added = [n for n in members(uow, sample_visit_id) if n not in before]
+    assert sorted(added) == ["丙调研员", "甲调研员"]
+    people = {p.id: p.name for p in directory.list_people(uow)}
+    assert {people[m.person_id]: m.role for m in delegation.list_members(uow, sample_visit_id)
+            if people[m.person_id] in added} == {name: DelegationRole.NOTE_TAKER
+                                                 for name in added}
+    assert "朝阳区人社局" in taking_part(uow, sample_visit_id)
+    assert sample_window.undo_stack.undoText().startswith("Add ")
+    sample_window.actions.undo.trigger()
+    assert members(uow, sample_visit_id) == before
+    assert "朝阳区人社局" not in taking_part(uow, sample_visit_id)
+    sample_window.actions.redo.trigger()
+    assert sorted(n for n in members(uow, sample_visit_id) if n not in before) == \
+        ["丙调研员", "甲调研员"]

@@ -31,7 +31,7 @@ def test_export_with_the_chosen_options(qtbot, tab, tmp_path, opened, monkeypatc
     options = tab.options
     options.language.setCurrentIndex(options.language.findData("en"))
     options.paper.setCurrentIndex(options.paper.findData("letter"))
-    options.sections["findings"].setChecked(False)
+    options.sections["practices"].setChecked(False)
     options.marking.setText("Internal")
     target = tmp_path / "report"
     monkeypatch.setattr(file_dialogs, "save_file", lambda *args, **kwargs: target)

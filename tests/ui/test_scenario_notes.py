@@ -284,3 +284,28 @@ def test_a_command_pushed_while_the_window_shows_a_change_runs_after_it(
     assert ran_inside == ["北京市朝阳区"]  # nothing was written during the refresh
     qtbot.waitUntil(lambda: visit_service.get_visit(uow, sample_visit_id).region == "朝阳区")
     assert w.undo_stack.count() == 1
+
+
+def test_new_note_shortcut_works_from_every_tab_and_the_visit_list(
+        sample_window, qtbot, uow, sample_visit_id):
+    """Ctrl+Shift+N is the window's: from the Itinerary tab or the visit list it opens the
+    Notes tab with a new note, and what is typed is saved in the visit on screen."""
+    w = sample_window
+    before = len(notes.list_notes(uow, sample_visit_id))
+    w.workspace.tabs.setCurrentWidget(w.workspace.itinerary_tab)
+    w.visits_view.setFocus()
+    qtbot.keyClick(w.visits_view, Qt.Key.Key_N, CTRL_SHIFT)
+    tab = w.workspace.notes_tab
+    assert w.workspace.tabs.currentWidget() is tab
+    assert tab.editor.text.hasFocus() and tab.editor.note is None
+    type_text(qtbot, tab.editor.text, "骑手反映充电难")
+    wait_for_save(qtbot)
+    w.workspace.tabs.setCurrentWidget(w.workspace.itinerary_tab)
+    w.workspace.itinerary_tab.setFocus()
+    qtbot.keyClick(w.workspace.itinerary_tab, Qt.Key.Key_N, CTRL_SHIFT)
+    assert w.workspace.tabs.currentWidget() is tab and tab.editor.note is None
+    type_text(qtbot, tab.editor.text, "驿站缺少微波炉")
+    wait_for_save(qtbot)
+    texts = [n.text for n in notes.list_notes(uow, sample_visit_id)]
+    assert len(texts) == before + 2
+    assert {"骑手反映充电难", "驿站缺少微波炉"} <= set(texts)

@@ -174,8 +174,8 @@ ENGLISH: list[tuple[str, Callable[[Path], Callable[[], Any]], str]] = [
     ("report", lambda _: lambda: ReportOptions(language="fr"),
      "report language must be zh or en, not 'fr'"),
     ("sections", lambda _: lambda: ReportOptions(sections=frozenset({"epilogue"})),
-     "unknown report sections: epilogue; known: cover, contents, basic, itinerary, findings, "
-     "summary, suggestions, appendix"),
+     "unknown report sections: epilogue; known: cover, contents, basic, practices, problems, "
+     "suggestions, itinerary, route_map, roster"),
     ("missing package", lambda tmp: lambda: package.read_package(tmp / "none.fieldvisit", tmp),
      "“none.fieldvisit” cannot be imported: the file does not exist or is not a file; nothing "
      "was changed"),

@@ -47,7 +47,8 @@ def people_model(parent: QObject) -> RecordTableModel[PersonEntry]:
 
 class AddMemberDialog(QDialog):
     """Type to search (characters or pinyin: 潘建新 by "pjx"), pick with the arrow keys, Enter
-    adds. "New Person…" creates someone who is not in the directory yet."""
+    adds; Ctrl- or Shift-click picks several, added in the list's order with the same role.
+    "New Person…" creates someone who is not in the directory yet."""
 
     def __init__(self, database: Database, present: frozenset[UUID],
                  parent: QWidget | None = None) -> None:
@@ -64,7 +65,7 @@ class AddMemberDialog(QDialog):
         self.proxy.setSourceModel(self.model)
         self.proxy.set_hidden(present, lambda entry: entry.person.id)
         self.view = make_table(self.proxy)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.role = QComboBox()
         for role in DelegationRole:
             self.role.addItem(label(role), role)
@@ -124,6 +125,14 @@ class AddMemberDialog(QDialog):
     def chosen(self) -> PersonEntry | None:
         index = self.view.currentIndex()
         return index.data(RowRole) if index.isValid() else None
+
+    def chosen_people(self) -> list[PersonEntry]:
+        """Everyone selected, in the list's order (the current row when nothing is)."""
+        rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
+        if not rows:
+            current = self.chosen()
+            return [current] if current is not None else []
+        return [self.proxy.index(row, 0).data(RowRole) for row in rows]
 
     def chosen_role(self) -> DelegationRole:
         return DelegationRole(self.role.currentData())

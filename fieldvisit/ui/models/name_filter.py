@@ -6,12 +6,13 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 
-from fieldvisit.services.name_search import matches
+from fieldvisit.services.name_search import collation_key, matches
 from fieldvisit.ui.models.table_model import RowRole
 
 
 class NameFilterProxy(QSortFilterProxyModel):
-    """Keeps the rows whose ``texts(row)`` match the query (see services.name_search)."""
+    """Keeps the rows whose ``texts(row)`` match the query (see services.name_search); sorts
+    by pinyin (潘 before 钟), as Chinese users expect, not by code point."""
 
     def __init__(self, texts: Callable[[Any], tuple[str, ...]], parent: Any = None) -> None:
         super().__init__(parent)
@@ -38,3 +39,7 @@ class NameFilterProxy(QSortFilterProxyModel):
         if self._hidden and self._key(row) in self._hidden:
             return False
         return matches(self._query, *self._texts(row))
+
+    def lessThan(self, left: QModelIndex | QPersistentModelIndex,
+                 right: QModelIndex | QPersistentModelIndex) -> bool:
+        return collation_key(str(left.data() or "")) < collation_key(str(right.data() or ""))

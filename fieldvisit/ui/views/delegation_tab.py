@@ -227,11 +227,11 @@ class DelegationTab(QWidget):
         assert self.details is not None
         dialog = AddMemberDialog(self.database,
                                  frozenset(m.person_id for m in self.details.members), self)
-        if dialog.exec() and dialog.chosen():
-            entry = dialog.chosen()
-            command = commands.AddMemberCommand(self._context(), self.details.visit_id,
-                                                entry.person.id, entry.person.name,
-                                                dialog.chosen_role())
+        if dialog.exec() and dialog.chosen_people():
+            command = commands.AddMemberCommand(
+                self._context(), self.details.visit_id,
+                [(e.person.id, e.person.name) for e in dialog.chosen_people()],
+                dialog.chosen_role())
             self.undo_stack.push(command)
             if command.member_id:
                 self.select_member(command.member_id)

@@ -183,7 +183,9 @@ class DirectoryWindow(QDialog):
 
     def delete_people(self) -> None:
         chosen: list[PersonEntry] = self.people.selected()
-        if chosen and self._confirm(self.tr("Delete %1 from the directory?").replace(
+        if chosen and self._deletable(lambda: directory.check_people_deletable(
+                self.database.unit_of_work(), [e.person.id for e in chosen])) and self._confirm(
+                self.tr("Delete %1 from the directory?").replace(
                 "%1", join_list(e.person.name for e in chosen))):
             for entry in chosen:
                 if not self._attempt(lambda e=entry: directory.delete_person(
@@ -226,7 +228,9 @@ class DirectoryWindow(QDialog):
 
     def delete_organizations(self) -> None:
         chosen: list[Organization] = self.organizations.selected()
-        if chosen and self._confirm(self.tr("Delete %1 from the directory?").replace(
+        if chosen and self._deletable(lambda: directory.check_organizations_deletable(
+                self.database.unit_of_work(), [o.id for o in chosen])) and self._confirm(
+                self.tr("Delete %1 from the directory?").replace(
                 "%1", join_list(o.name for o in chosen))):
             for organization in chosen:
                 if not self._attempt(lambda o=organization: directory.delete_organization(
@@ -260,7 +264,9 @@ class DirectoryWindow(QDialog):
 
     def delete_sites(self) -> None:
         chosen: list[Site] = self.sites.selected()
-        if chosen and self._confirm(self.tr("Delete %1 from the directory?").replace(
+        if chosen and self._deletable(lambda: itinerary.check_sites_deletable(
+                self.database.unit_of_work(), [site.id for site in chosen])) and self._confirm(
+                self.tr("Delete %1 from the directory?").replace(
                 "%1", join_list(site.name for site in chosen))):
             for site in chosen:
                 if not self._attempt(lambda s=site: itinerary.delete_site(
@@ -268,6 +274,16 @@ class DirectoryWindow(QDialog):
                     break
 
     # -- helpers -------------------------------------------------------------------------------
+    def _deletable(self, check: Callable[[], Any]) -> bool:
+        """Whether the chosen records may be deleted, asked before "Delete?": a refusal is
+        shown instead of the question."""
+        try:
+            check()
+        except Exception as error:  # noqa: BLE001 - shown to the user
+            show_error(self, error)
+            return False
+        return True
+
     def _confirm(self, question: str) -> bool:
         return QMessageBox.question(
             self, self.tr("Directory"), question,

@@ -46,6 +46,7 @@ from fieldvisit.ui.views.stop_columns import StopColumns
 from fieldvisit.ui.views.stop_details import stop_details_html
 from fieldvisit.ui.views.tab_actions import tab_action
 from fieldvisit.ui.views.tables import make_table
+from fieldvisit.ui.written_notice import show_written
 
 if TYPE_CHECKING:
     from fieldvisit.persistence.db import Database
@@ -344,6 +345,8 @@ class ItineraryTab(QWidget):
                 write_bytes_atomically(path, (text + "\n").encode("utf-8"))
             except OSError as error:
                 show_error(self, error)
+                return
+            show_written(self, path)
 
     def export_calendar(self) -> None:
         if self.view_data is None:
@@ -358,3 +361,5 @@ class ItineraryTab(QWidget):
                                                               self.view_data.visit.id))
         except Exception as error:  # noqa: BLE001 - shown to the user
             show_error(self, error)
+            return
+        show_written(self, path)

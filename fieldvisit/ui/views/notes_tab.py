@@ -95,8 +95,7 @@ class NotesTab(QWidget):
         self.lower_tabs.addTab(self.photos_panel, self.photos_panel.windowTitle())
         self.clashes = self.tables.clashes
         self._layout()
-        self.new_action = tab_action(self, None, self.tr("&New Note"), "Ctrl+Shift+N",
-                                     self.new_note)
+        # New Note (Ctrl+Shift+N) is the window's action: it works from every tab
         self.delete_action = tab_action(self, None, self.tr("&Delete Note"),
                                         "Ctrl+Shift+Backspace", self.delete_note)
         self.editor.changed.connect(self.save)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldvisit.services.report_model import SECTIONS, ReportOptions
+from fieldvisit.services.report_model import SECTIONS, ReportOptions, section_keys
 from fieldvisit.ui.views.report_font_combo import ReportFontCombo
 
 SETTINGS_GROUP = "report"
@@ -49,10 +49,10 @@ class ReportOptionsPanel(QWidget):
         self.photos.setChecked(True)
         names = {
             "cover": self.tr("Cover"), "contents": self.tr("Table of contents"),
-            "basic": self.tr("Basic information"), "itinerary": self.tr("Itinerary"),
-            "findings": self.tr("Findings by site"), "summary": self.tr("Cross-site summary"),
-            "suggestions": self.tr("Problems and suggestions"),
-            "appendix": self.tr("Roster appendix"),
+            "basic": self.tr("Basic information"), "practices": self.tr("Practices and results"),
+            "problems": self.tr("Problems"), "suggestions": self.tr("Suggestions"),
+            "itinerary": self.tr("Itinerary"), "route_map": self.tr("Route map"),
+            "roster": self.tr("Roster appendix"),
         }
         self.sections = {key: QCheckBox(names[key]) for key in SECTIONS}
         sections_box = QGroupBox(self.tr("Sections"))
@@ -125,7 +125,7 @@ class ReportOptionsPanel(QWidget):
             self.photos.setChecked(settings.value("photos", True, type=bool))
             chosen = settings.value("sections", None)
             if chosen is not None:
-                keys = set(str(chosen).split(","))
+                keys = section_keys(str(chosen).split(","))  # old names too
                 for key, box in self.sections.items():
                     box.setChecked(key in keys)
         finally:
