@@ -228,7 +228,8 @@ class _Writer:
             at = cut
             for ends in ("的和与及、", "者况务作设位点度题层"):
                 near = [i for i in range(max(1, cut - 6), min(len(rest) - 1, cut + 7))
-                        if rest[i - 1] in ends and i <= per_line]
+                        if rest[i - 1] in ends and _ems(rest[:i]) <= per_line
+                        and _ems(rest[i:]) <= per_line * (lines - 1)]
                 if near:
                     at = min(near, key=lambda i: abs(i - cut))
                     break
