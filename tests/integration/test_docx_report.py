@@ -213,3 +213,17 @@ def test_a_brief_is_set_on_the_official_page_without_a_page_number():
     assert abs(section.top_margin.mm - 37) < 1 and abs(section.left_margin.mm - 28) < 1
     assert not "".join(p.text for p in section.footer.paragraphs).strip()
     assert "PAGE" not in field_codes(section.footer)
+
+
+@pytest.mark.parametrize("title", ["关于群团组织在维护和服务新就业形态劳动者方面发挥作用情况的调研报告",
+                                   "关于新就业形态劳动者服务阵地建设情况的调研报告"])
+def test_a_long_title_is_broken_into_as_few_lines_as_fit(tmp_path, title):
+    document = replace(docx_samples.report(tmp_path), title=title)
+    word = read(render_docx(document, OFFICIAL))
+    lines = next(p for p in word.paragraphs if p.style.name == "公文标题").text.split("\n")
+    assert "".join(lines) == title
+    assert len(lines) == 2 and all(len(line) <= 20 for line in lines)  # 22 pt on 156 mm
+
+
+def test_the_signature_stays_with_its_date(official):
+    assert official.styles["署名"].paragraph_format.keep_with_next
