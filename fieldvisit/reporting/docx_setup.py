@@ -131,6 +131,8 @@ def page_setup(word, layout: Layout, paper: str) -> int:  # noqa: ANN001
 def headers_and_footers(word, layout: Layout, ids: dict[str, str], page_format: str,  # noqa: ANN001
                         document: Document, first_page_blank: bool) -> None:
     section = word.sections[0]
+    if document.kind == "brief":
+        return  # one page: no number
     if layout.name == "official":
         # "— 1 —" in 4号 at the outside corners, one character in from the edge of the text
         word.settings.odd_and_even_pages_header_footer = True

@@ -84,8 +84,9 @@ class Layout:
 
 OFFICIAL_FONTS = Fonts(title="方正小标宋简体", heading="黑体", kai="楷体", body="仿宋",
                        latin="Times New Roman", number="宋体")
-MODERN_FONTS = Fonts(title="黑体", heading="黑体", kai="楷体", body="宋体", latin="Arial",
-                     number="宋体")
+MODERN_FONTS = Fonts(title="微软雅黑", heading="微软雅黑", kai="楷体", body="微软雅黑",
+                     latin="Arial", number="微软雅黑")
+"""The modern PDF's look (WenQuanYi Micro Hei throughout) in the sans serif Word users have."""
 
 
 def _official(fonts: Fonts) -> Layout:
@@ -106,7 +107,7 @@ def _official(fonts: Fonts) -> Layout:
                   outline=3, **body),
         StyleSpec("marking", "密级标志", "Marking", font="heading", **body),
         StyleSpec("signature", "署名", "Signature Line", align="right", before=LINE,
-                  contextual=True, **body),
+                  contextual=True, keep_next=True, **body),
         StyleSpec("date", "成文日期", "Date Line", align="right", **body),
         StyleSpec("attachment_list", "附件说明", "Attachment List", first_line=2, before=LINE,
                   contextual=True, **body),
@@ -159,7 +160,7 @@ def _modern(fonts: Fonts) -> Layout:
         StyleSpec("marking", "密级标志", "Marking", font="heading", size=12, colour=ACCENT,
                   align="right"),
         StyleSpec("signature", "署名", "Signature Line", align="right", before=24,
-                  contextual=True, **body),
+                  contextual=True, keep_next=True, **body),
         StyleSpec("date", "成文日期", "Date Line", align="right", **body),
         StyleSpec("attachment_list", "附件说明", "Attachment List", before=12, contextual=True,
                   **body),

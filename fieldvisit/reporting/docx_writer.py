@@ -36,6 +36,13 @@ from fieldvisit.services.report_model import ReportData, ReportOptions
 MM = 1440 / 25.4
 """Twips per millimetre."""
 PHOTO_HEIGHT_MM = 100
+SETTINGS_AFTER_UPDATE_FIELDS = (
+    "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids",
+    "m:mathPr", "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping",
+    "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures", "w:forceUpgrade",
+    "w:captions", "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary",
+    "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator")
+"""What follows ``w:updateFields`` in the settings (the schema's order, which Word enforces)."""
 
 _LABELS = {
     "zh": {"table": "表{n}　{title}", "figure": "图{n}　{title}", "attachments": "附件：",
@@ -54,6 +61,8 @@ def render_docx(document: Document, options: ReportOptions, *,
     (FieldVisitError when a chosen font file is not a font)."""
     import docx
 
+    if document.kind == "brief":  # a 工作简报 is set on the 公文 page, as the PDF sets it
+        options = replace(options, layout="official")
     layout = layout_for(options)
     word = docx.Document()
     writer = _Writer(word, layout, document, options, checkpoint)
@@ -174,7 +183,8 @@ class _Writer:
             add_run(p, entry)
             if index == len(entries) - 1:
                 field_end(p)
-        self.word.settings.element.append(element("w:updateFields", val="true"))
+        self.word.settings.element.insert_element_before(  # Word asks to update it on opening
+            element("w:updateFields", val="true"), *SETTINGS_AFTER_UPDATE_FIELDS)
         self._page_break()
 
     def _masthead(self) -> None:
@@ -218,7 +228,8 @@ class _Writer:
             at = cut
             for ends in ("的和与及、", "者况务作设位点度题层"):
                 near = [i for i in range(max(1, cut - 6), min(len(rest) - 1, cut + 7))
-                        if rest[i - 1] in ends and i <= per_line]
+                        if rest[i - 1] in ends and _ems(rest[:i]) <= per_line
+                        and _ems(rest[i:]) <= per_line * (lines - 1)]
                 if near:
                     at = min(near, key=lambda i: abs(i - cut))
                     break

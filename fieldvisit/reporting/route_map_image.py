@@ -132,7 +132,7 @@ def _labels(route: RouteMap, width: float, height: float, left: float,
                                   if leg.minutes is not None else []
                                   for text, leg in zip(times, route.legs, strict=True)],
                         bounds, radius=2, avoid=[scale, north] + [f[0] for f in found],
-                        dots=points, dot_radius=DOT + 0.5, lines=[])
+                        dots=points, dot_radius=DOT + 0.5, lines=lines)
     found += [(spot[0], times[i], small, MUTED) for i, spot in enumerate(legs)
               if spot is not None]
     return found

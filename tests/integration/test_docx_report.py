@@ -205,3 +205,25 @@ def test_official_docx_through_libreoffice(tmp_path):
     pitches = [b[2] - a[2] for a, b in zip(body, body[1:], strict=False) if a[0] == b[0]]
     assert pitches and all(abs(p - 28.95) < 0.5 for p in pitches)
     assert "—1—" in text.replace(" ", "")
+
+
+def test_a_brief_is_set_on_the_official_page_without_a_page_number():
+    word = read(render_docx(docx_samples.brief(), MODERN))
+    section = word.sections[0]
+    assert abs(section.top_margin.mm - 37) < 1 and abs(section.left_margin.mm - 28) < 1
+    assert not "".join(p.text for p in section.footer.paragraphs).strip()
+    assert "PAGE" not in field_codes(section.footer)
+
+
+@pytest.mark.parametrize("title", ["关于群团组织在维护和服务新就业形态劳动者方面发挥作用情况的调研报告",
+                                   "关于新就业形态劳动者服务阵地建设情况的调研报告"])
+def test_a_long_title_is_broken_into_as_few_lines_as_fit(tmp_path, title):
+    document = replace(docx_samples.report(tmp_path), title=title)
+    word = read(render_docx(document, OFFICIAL))
+    lines = next(p for p in word.paragraphs if p.style.name == "公文标题").text.split("\n")
+    assert "".join(lines) == title
+    assert len(lines) == 2 and all(len(line) <= 20 for line in lines)  # 22 pt on 156 mm
+
+
+def test_the_signature_stays_with_its_date(official):
+    assert official.styles["署名"].paragraph_format.keep_with_next
