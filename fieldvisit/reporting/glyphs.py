@@ -129,10 +129,12 @@ class GlyphCoverage:
     """Family names of the fallbacks that draw them."""
     unprintable: tuple[str, ...]
     """Characters no font has: printed as "□"."""
+    notes: tuple[Message, ...] = ()
+    """Warnings about the other fonts of the report (slots; defaults not installed)."""
 
     def messages(self) -> list[Message]:
         """One warning per kind of problem (none when the font has every character)."""
-        found: list[Message] = []
+        found: list[Message] = list(self.notes)
         if self.lacking:
             shown = " ".join(self.lacking[:SHOWN_CHARACTERS]) + (
                 " …" if len(self.lacking) > SHOWN_CHARACTERS else "")

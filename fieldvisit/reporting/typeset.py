@@ -255,5 +255,6 @@ class Typesetter:
         from fieldvisit.reporting.route_map_figure import route_map_drawing
 
         return [KeepTogether([Spacer(1, 8), route_map_drawing(figure.route_map, self.width,
-                                                               self.slots.body),
+                                                               self.slots.body,
+                                                               self.labels.language),
                               self.caption(figure.caption)])]

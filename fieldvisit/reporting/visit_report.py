@@ -79,12 +79,24 @@ def render_report(data: ReportData, options: ReportOptions, *, cache_dir: Path |
 
 
 def glyph_coverage(data: ReportData, options: ReportOptions) -> GlyphCoverage:
-    """What the chosen font lacks of the characters this report prints, and which fallback
-    draws them (raises FieldVisitError when the font cannot be used)."""
-    fonts = register_fonts(options.font)
-    return coverage(fonts.chain, itertools.chain(
-        texts_of(replace(data, missing_photos=())), [options.marking],
-        Labels(data.language).words()))
+    """What the body font lacks of the characters this report prints, and which fallback
+    draws them; with notes on the title and heading fonts and on defaults that are not
+    installed (raises FieldVisitError when a picked font cannot be used)."""
+    slots = font_slots(options)
+    labels = Labels(data.language).words()
+    main = coverage(slots.body.chain, itertools.chain(
+        texts_of(replace(data, missing_photos=())), [options.marking], labels))
+    notes = list(slots.warnings)
+    titles = [data.title, options.marking]
+    if data.writing is not None and data.writing.title:
+        titles.append(data.writing.title)
+    for fonts, texts in ((slots.title, titles), (slots.heading, [*titles, *labels])):
+        if fonts.regular == slots.body.regular:
+            continue
+        for message in coverage(fonts.chain, texts).messages():
+            if message not in notes:
+                notes.append(message)
+    return replace(main, notes=tuple(notes))
 
 
 def _build(data: ReportData, options: ReportOptions, fonts: ReportFonts, labels: Labels,

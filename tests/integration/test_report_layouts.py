@@ -202,3 +202,36 @@ def test_modern_layout_keeps_cover_contents_and_page_x_of_y(tmp_path):
     for number, page in enumerate(pages[1:], start=2):
         assert f"第{number}页共{len(pages)}页" in page
     assert any("附件：1.调研行程" in p for p in pages)
+
+
+@pytest.mark.skipif("WenQuanYi Zen" not in INSTALLED, reason="WenQuanYi Zen Hei not installed")
+def test_full_width_brackets_hug_their_text_in_the_bundled_font(tmp_path):
+    """WenQuanYi Micro Hei centres "（" and "）" in their em box: "（一）" read "( 一 )". They
+    are drawn from Zen Hei, which sets them at the edge, and that is no font warning."""
+    from fieldvisit.reporting.font_slots import font_slots
+    from fieldvisit.reporting.glyphs import coverage
+
+    made = render_document(report(), ReportOptions())
+    names = {f.name.split("+")[1].split("-")[0] for f in pdf.fonts(made, tmp_path)}
+    assert {"WenQuanYiMicroHei", "WenQuanYiZenHei"} <= names
+    chain = font_slots(ReportOptions()).body.chain
+    assert chain.font_for("（") == chain.font_for("）") != None  # noqa: E711
+    assert chain.font_for("一") is None
+    assert coverage(chain, ["（一）基本情况"]).messages() == []
+
+
+def test_missing_default_fonts_fall_back_to_the_bundled_font_with_a_warning(monkeypatch,
+                                                                             tmp_path):
+    from fieldvisit.reporting import font_slots as slots_module
+
+    monkeypatch.setattr(slots_module, "system_fonts", lambda: ())
+    slots_module._slots.cache_clear()
+    try:
+        slots = slots_module.font_slots(OFFICIAL)
+        assert [m.args["package"] for m in slots.warnings] == [
+            "fonts-arphic-uming", "fonts-wqy-zenhei", "fonts-arphic-ukai"]
+        made = render_document(report(), OFFICIAL)
+        names = {f.name.split("+")[1].split("-")[0] for f in pdf.fonts(made, tmp_path)}
+        assert names <= {"WenQuanYiMicroHei", "WenQuanYiZenHei"}
+    finally:
+        slots_module._slots.cache_clear()
