@@ -293,3 +293,54 @@ def test_a_refresh_of_another_area_keeps_typed_text(sample_window, qtbot, uow,
         sample_window.undo_stack.showing_change = False
     assert shown(tab, "lead").endswith("未存")
     assert report_writing(uow, sample_visit_id).version == 0  # nothing written by a refresh
+
+
+def docx_text(path) -> str:
+    from tests.integration import docx_tools
+
+    document = docx_tools.read(path.read_bytes())
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def export(qtbot, tab, button, monkeypatch, target):
+    """Click an export button, answering the save dialog with ``target``; wait for the file."""
+    from fieldvisit.ui import file_dialogs
+
+    asked = []
+    monkeypatch.setattr(file_dialogs, "save_file",
+                        lambda *args: asked.append(args) or target)
+    button.click()
+    with qtbot.waitSignal(tab._tasks[-1].finished, timeout=60_000):
+        pass
+    return asked[0]
+
+
+def test_the_report_as_word_has_the_writers_text(sample_window, qtbot, uow, tmp_path,
+                                                 sample_visit_id, monkeypatch):
+    tab = report_tab(sample_window)
+    tab.open_when_done.setChecked(False)
+    tab.options.layout_preset.setCurrentIndex(tab.options.layout_preset.findData("official"))
+    type_into(qtbot, tab, "lead", "（写作者补充的一句）")
+    asked = export(qtbot, tab, tab.export_button, monkeypatch, tmp_path / "报告.docx")
+    assert "Word documents (*.docx)" in asked[4] and "PDF documents (*.pdf)" in asked[4]
+    text = docx_text(tmp_path / "报告.docx")
+    assert "（写作者补充的一句）" in text and report_writing(uow, sample_visit_id).lead in text
+    assert "报告.docx" in tab.status.text()
+    # the next export proposes Word again
+    again = export(qtbot, tab, tab.export_button, monkeypatch, tmp_path / "again.docx")
+    assert again[3].endswith(".docx") and again[4].startswith("Word documents")
+
+
+def test_the_brief_as_word_has_its_issue_and_title(sample_window, qtbot, uow, tmp_path,
+                                                  sample_visit_id, monkeypatch):
+    tab = report_tab(sample_window)
+    tab.open_when_done.setChecked(False)
+    type_into(qtbot, tab, "brief_issue", "第3期")
+    type_into(qtbot, tab, "brief_title", "（定稿）")
+    title = shown(tab, "brief_title")
+    export(qtbot, tab, tab.brief_button, monkeypatch, tmp_path / "简报.docx")
+    stored = report_writing(uow, sample_visit_id)
+    assert (stored.brief_issue, stored.brief_title) == ("第3期", title)
+    text = "".join(docx_text(tmp_path / "简报.docx").split())  # a long title is broken
+    assert "第3期" in text and title in text
