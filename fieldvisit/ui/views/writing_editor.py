@@ -11,7 +11,7 @@ import time
 from datetime import date
 from typing import Any, Callable
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
@@ -71,10 +71,11 @@ class Section(QWidget):
         else:
             self.input = QPlainTextEdit()
             self.input.setTabChangesFocus(True)
-            self.input.setMinimumHeight(70 if name in SHORT_TEXT else 150)
-            if name in SHORT_TEXT:
-                self.input.setMaximumHeight(90)
             self.input.textChanged.connect(self.edited.emit)
+            # as tall as its text (one scroll bar for the page, not one a section)
+            self.input.textChanged.connect(self._fit)
+            self.input.installEventFilter(self)
+            self._fit()
         self.input.setAccessibleName(caption)
         self.heading = QLabel(f"<b>{caption}</b>")
         self.heading.setBuddy(self.input)
@@ -94,6 +95,30 @@ class Section(QWidget):
         layout.setContentsMargins(0, 4, 0, 4)
         layout.addLayout(header)
         layout.addWidget(self.input)
+
+    def _fit(self) -> None:
+        """As tall as the text wrapped at the field's width: at least 2 lines (signature)
+        or 4, at most 30 (then it scrolls)."""
+        edit = self.input
+        assert isinstance(edit, QPlainTextEdit)
+        metrics = edit.fontMetrics()
+        width = max(edit.viewport().width() - 2 * int(edit.document().documentMargin()), 50)
+        flags = int(Qt.TextFlag.TextWordWrap.value | Qt.TextFlag.TextWrapAnywhere.value)
+        lines = sum(max(1, -(-metrics.boundingRect(0, 0, width, 10**6, flags, text).height()
+                             // metrics.lineSpacing()))
+                    for text in (edit.toPlainText() or " ").split("\n"))
+        least = 2 if self.name in SHORT_TEXT else 4
+        lines = min(max(lines, least), 30)
+        margins = edit.contentsMargins()
+        height = (lines * metrics.lineSpacing() + int(2 * edit.document().documentMargin())
+                  + margins.top() + margins.bottom() + 2)
+        if edit.height() != height:
+            edit.setFixedHeight(height)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.input and event.type() == QEvent.Type.Resize:
+            self._fit()
+        return False
 
     def value(self) -> Any:
         if isinstance(self.input, QDateEdit):
@@ -120,6 +145,7 @@ class Section(QWidget):
 
     def show_state(self, edited: bool) -> None:
         self.state.setText(self.tr("Edited") if edited else self.tr("Draft (follows the data)"))
+        self.state.setStyleSheet("color: #1a5fb4" if edited else "color: #666")
         self.regenerate_button.setEnabled(edited)
 
 
