@@ -187,3 +187,14 @@ def test_deleting_the_visit_removes_its_writing_and_a_package_brings_it_back(lap
     again = b.unpack(package)
     assert again.added.get("report_writing") == 1
     assert writing_of(b, shared).lead == LEAD
+
+
+def test_undoing_a_visit_deletion_brings_its_writing_back(laptops, shared):
+    """Delete Visit is undone from the visit's document (``ui/commands.py``)."""
+    a, _b = laptops
+    written = write(a, shared, practices="做法", signed_on=date(2023, 5, 27))
+    snapshot = export_visit(a.uow(), shared)
+    visits.delete_visit(a.uow(), shared)
+    assert stored_report_writing(a.uow(), shared) is None
+    import_visit(a.uow(), snapshot)
+    assert content(writing_of(a, shared)) == content(written)
