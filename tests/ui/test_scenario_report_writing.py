@@ -6,11 +6,12 @@ every step."""
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fieldvisit.persistence.db import open_database, sqlite_url
 from fieldvisit.services import notes
@@ -31,8 +32,18 @@ DRAFT, EDITED = "Draft (follows the data)", "Edited"
 
 
 def report_tab(window):
+    """The Report tab's texts, once the draft has been written (in the background)."""
     tab = on_tab(window.workspace.report_tab)
     tab.views.setCurrentWidget(tab.writing)
+    return drafted(tab)
+
+
+def drafted(tab):
+    deadline = time.monotonic() + 30
+    while tab.writing.drafting():
+        assert time.monotonic() < deadline, "the draft never came"
+        QApplication.processEvents()
+        time.sleep(0.005)
     return tab
 
 
@@ -109,13 +120,16 @@ def test_typed_text_is_saved_when_another_visit_is_shown_and_comes_back(
 
     assert report_writing(uow, sample_visit_id).problems == typed  # into the visit it was for
     assert report_writing(uow, other).version == 0  # nothing stored for the other one
-    assert shown(tab, "problems") != typed and state(tab, "problems") == DRAFT
+    assert state(tab, "problems") == "Writing the draft…"  # of the other visit
+    assert tab.writing.sections["problems"].input.isReadOnly()
+    assert shown(drafted(tab), "problems") != typed and state(tab, "problems") == DRAFT
+    assert not tab.writing.sections["problems"].input.isReadOnly()
     wait_for_save(qtbot)
     assert report_writing(uow, other).version == 0  # showing a visit writes nothing
 
     click_visit(qtbot, sample_window, sample_visit_id)
-    assert shown(report_tab(sample_window), "problems") == typed
-    assert state(tab, "problems") == EDITED
+    assert shown(tab, "problems") == typed and state(tab, "problems") == EDITED  # at once
+    assert shown(drafted(tab), "problems") == typed
 
 
 def test_undo_gives_the_section_back_to_the_draft_and_redo_brings_the_text(
@@ -182,7 +196,7 @@ def test_sections_following_the_draft_follow_new_notes_edited_ones_stay(
     while stack.undoText() != "Add a note":  # typing the note's text: a step of its own
         sample_window.actions.undo.trigger()
     sample_window.actions.undo.trigger()  # the note goes again, the Report tab showing
-    assert shown(tab, "practices") == practices and shown(tab, "lead") == lead
+    assert shown(drafted(tab), "practices") == practices and shown(tab, "lead") == lead
 
 
 def test_the_brief_and_the_date_are_saved_too(sample_window, qtbot, uow, sample_visit_id):
@@ -344,3 +358,24 @@ def test_the_brief_as_word_has_its_issue_and_title(sample_window, qtbot, uow, tm
     assert (stored.brief_issue, stored.brief_title) == ("第3期", title)
     text = "".join(docx_text(tmp_path / "简报.docx").split())  # a long title is broken
     assert "第3期" in text and title in text
+
+
+def test_the_draft_is_written_off_the_gui_thread(window, qtbot, uow, sample_visit_id,
+                                                 monkeypatch):
+    from fieldvisit.ui.views import writing_panel
+    from tests.ui.scenario_steps import StallMeter
+
+    slow = writing_panel.read_draft
+
+    def read_draft(*args):
+        time.sleep(0.8)  # as for a visit of thousands of notes
+        return slow(*args)
+
+    monkeypatch.setattr(writing_panel, "read_draft", read_draft)
+    meter = StallMeter()
+    window.refresh(sample_visit_id)
+    tab = on_tab(window.workspace.report_tab)
+    assert tab.writing.drafting()
+    drafted(tab)
+    assert meter.stop() < 0.5
+    assert shown(tab, "lead") and state(tab, "lead") == DRAFT

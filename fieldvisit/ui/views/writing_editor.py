@@ -143,10 +143,14 @@ class Section(QWidget):
         elif self.input.toPlainText() != (value or ""):
             self.input.setPlainText(value or "")
 
-    def show_state(self, edited: bool) -> None:
-        self.state.setText(self.tr("Edited") if edited else self.tr("Draft (follows the data)"))
+    def show_state(self, edited: bool, waiting: bool = False) -> None:
+        """Edited, or following the draft; ``waiting``: the draft is being written (the
+        field can be typed into once it is there)."""
+        self.state.setText(self.tr("Edited") if edited else self.tr("Writing the draft…")
+                           if waiting else self.tr("Draft (follows the data)"))
         self.state.setStyleSheet("color: #1a5fb4" if edited else "color: #666")
         self.regenerate_button.setEnabled(edited)
+        self.input.setReadOnly(waiting and not edited)
 
 
 class WritingEditor(QWidget):
@@ -285,7 +289,8 @@ class WritingEditor(QWidget):
         typed = self.changes()
         for name, section in self.sections.items():
             section.show_state(name in typed or (self.stored is not None
-                                                 and getattr(self.stored, name) is not None))
+                                                 and getattr(self.stored, name) is not None),
+                               waiting=self.draft is None)
 
     # -- what it holds ---------------------------------------------------------------------
     def changes(self) -> dict[str, Any]:

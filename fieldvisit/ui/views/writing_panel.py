@@ -3,8 +3,9 @@ notes (after a pause in typing, when focus leaves them, before any other command
 another visit is shown or the window closes), one undoable step a burst of typing.
 
 The draft each section follows until the writer edits it is assembled from the visit's data
-(``services/report_draft.py``) and read again when that data changes; a refresh never
-writes, and typed text is only ever saved into the record of the visit it was typed for."""
+(``services/report_draft.py``) off the GUI thread (half a second for a visit of 2,000 notes),
+and again when that data changes; a refresh never writes, and typed text is only ever saved
+into the record of the visit it was typed for."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from fieldvisit.services.report_writing import report_writing
 from fieldvisit.ui.commands import CommandContext
 from fieldvisit.ui.errors import short_reason, show_error
 from fieldvisit.ui.messages import error_text
+from fieldvisit.ui.tasks import Task
 from fieldvisit.ui.undo_stack import UndoStack
 from fieldvisit.ui.views.writing_editor import WritingEditor
 from fieldvisit.ui.writing_commands import SaveWritingCommand
@@ -63,6 +65,9 @@ class WritingPanel(QWidget):
         layout.addWidget(self.editor)
         self._saving = False
         self._last_failure = ""
+        self._draft_task: Task | None = None
+        self._draft_wanted: tuple | None = None  # (visit, options, count): the newest asked
+        self._draft_count = 0
         QApplication.instance().focusChanged.connect(self._focus_changed)
 
     @property
@@ -74,31 +79,57 @@ class WritingPanel(QWidget):
         """Show ``visit_id``'s texts from fresh data (None: nothing). Writes nothing: the
         window saved the editor before it switched; the same visit again keeps typed text."""
         if visit_id is None:
+            self._draft_wanted = None
             self.editor.show_writing(None, None)
             return
         stored = report_writing(self.database.unit_of_work(), visit_id)
-        draft = read_draft(self.database, visit_id, self._options())
         if visit_id == self.visit_id:
-            self.editor.adopt(stored, draft)
+            self.editor.adopt(stored, self.editor.draft)
         else:
-            self.editor.show_writing(stored, draft)
+            self.editor.show_writing(stored, None)  # the draft follows
+        self.reload_draft()
 
     def apply(self, change: Change) -> None:
-        """Re-read what ``change`` names: the stored texts, the draft. Writes nothing."""
+        """Re-read what ``change`` names: the stored texts now, the draft in the background.
+        Writes nothing."""
         visit_id = self.visit_id
         if visit_id is None or change.visit_id not in (None, visit_id):
             return
-        stored, draft = self.editor.stored, self.editor.draft
         if change.touches(Area.WRITING):
-            stored = report_writing(self.database.unit_of_work(), visit_id)
+            self.editor.adopt(report_writing(self.database.unit_of_work(), visit_id),
+                              self.editor.draft)
         if not change.areas.isdisjoint(DRAFT_AREAS):
-            draft = read_draft(self.database, visit_id, self._options())
-        if stored is not None and draft is not None:
-            self.editor.adopt(stored, draft)
+            self.reload_draft()
 
-    def reload_draft(self) -> None:
-        """The report's options changed (language, anonymity…): the draft follows them."""
-        self.apply(Change.of(Area.VISIT, visit_id=self.visit_id))
+    def reload_draft(self) -> Task | None:
+        """Assemble the draft again off the GUI thread (the data or the report's options
+        changed); the editor takes it in if it still shows that visit and no newer draft was
+        asked for meanwhile."""
+        visit_id = self.visit_id
+        if visit_id is None:
+            return None
+        self._draft_count += 1
+        options = self._options()
+        key = self._draft_wanted = (visit_id, options, self._draft_count)
+
+        def done(draft: ReportWriting) -> None:
+            if self._draft_wanted == key and self.visit_id == visit_id:
+                self._draft_wanted = None
+                self.editor.adopt(self.editor.stored, draft)
+
+        def failed(error: BaseException) -> None:
+            if self._draft_wanted == key:
+                self._draft_wanted = None
+                self.editor.mark_failed(error_text(error))
+
+        task = self._draft_task = Task(self, None, lambda _token: read_draft(
+            self.database, visit_id, options), done, failed)
+        task.finished.connect(task.deleteLater)
+        return task.start()
+
+    def drafting(self) -> bool:
+        """Whether a draft is being assembled for the editor."""
+        return self._draft_wanted is not None
 
     # -- saving ----------------------------------------------------------------------------
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
@@ -169,7 +200,7 @@ class WritingPanel(QWidget):
         visit_id = self.visit_id
         if visit_id is not None:
             self.editor.show_writing(report_writing(self.database.unit_of_work(), visit_id),
-                                     read_draft(self.database, visit_id, self._options()))
+                                     self.editor.draft)
 
     # -- regenerate ------------------------------------------------------------------------
     def regenerate(self, name: str) -> bool:
