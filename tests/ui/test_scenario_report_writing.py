@@ -90,6 +90,7 @@ def dialog(monkeypatch) -> Answers:
     return queue
 
 
+@pytest.mark.both_databases  # the report text's first save is an INSERT
 def test_each_section_shows_the_draft_until_the_writer_types(sample_window, qtbot, uow,
                                                               sample_visit_id):
     tab = report_tab(sample_window)
@@ -108,6 +109,7 @@ def test_each_section_shows_the_draft_until_the_writer_types(sample_window, qtbo
     assert state(tab, "basics") == DRAFT
 
 
+@pytest.mark.both_databases
 def test_typed_text_is_saved_when_another_visit_is_shown_and_comes_back(
         sample_window, qtbot, uow, sample_visit_id, monkeypatch):
     tab = report_tab(sample_window)
@@ -132,6 +134,7 @@ def test_typed_text_is_saved_when_another_visit_is_shown_and_comes_back(
     assert shown(drafted(tab), "problems") == typed
 
 
+@pytest.mark.both_databases
 def test_undo_gives_the_section_back_to_the_draft_and_redo_brings_the_text(
         sample_window, qtbot, uow, sample_visit_id):
     tab = report_tab(sample_window)
@@ -153,6 +156,7 @@ def test_undo_gives_the_section_back_to_the_draft_and_redo_brings_the_text(
     assert shown(tab, "lead") == draft_lead + "甲乙" and state(tab, "lead") == EDITED
 
 
+@pytest.mark.both_databases
 def test_regenerate_asks_naming_the_section_and_is_undoable(sample_window, qtbot, uow,
                                                            sample_visit_id, dialog):
     tab = report_tab(sample_window)
