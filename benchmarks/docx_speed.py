@@ -41,6 +41,20 @@ def _timed(database, visit_id, root: Path | None, cache: Path, layout: str) -> d
     return {"total_s": time.perf_counter() - started, "data_s": data_s, "bytes": len(content)}
 
 
+def _place_photos(database, visit_id, root: Path, files: list[Path]) -> None:  # noqa: ANN001
+    """Each photo record's file where FieldVisit looks for it (``<visit id>/<photo id>.jpg``
+    under the photo folder), linked to one of the generated JPEGs."""
+    import os
+
+    from fieldvisit.services.report_data import ReportOptions, report_data
+
+    wanted = report_data(database.unit_of_work(), visit_id, ReportOptions(), root).missing_photos
+    for name, source in zip(wanted, files, strict=False):
+        target = root.joinpath(*name.split("/"))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(source, target)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--stops", type=int, default=100)
@@ -71,8 +85,8 @@ def main() -> None:
             import_visit(database.unit_of_work(), large_visit_document(
                 args.stops, args.notes, args.photos))
         root = photo_root(sqlite_url(path))
-        write_photos(root, args.photos)
         visit_id = list_visits(database.unit_of_work())[0].id
+        _place_photos(database, visit_id, root, write_photos(folder / "originals", args.photos))
         cache = folder / "cache"
         shutil.rmtree(cache, ignore_errors=True)
         print(f"large visit ({args.stops} stops, {args.notes} notes, {args.photos} photos "

@@ -120,7 +120,8 @@ class _Writer:
         self.body = word.element.body
         self.ids = add_styles(word, layout, self.language)
         self.width_twips = page_setup(word, layout, options.paper)
-        self.tables = self.figures = 0
+        self.tables = self.figures = self.shapes = 0
+        self.images: dict[str, object] = {}
         self.cover = (layout.name == "modern" and document.kind == "report"
                       and "cover" in options.sections)
 
@@ -309,10 +310,25 @@ class _Writer:
                                                                title=block.caption))
 
     def _image(self, source, width) -> None:  # noqa: ANN001
-        from docx.text.paragraph import Paragraph as WordParagraph
+        """An inline picture in a paragraph of its own. Image parts are shared by content
+        here: python-docx's own lookup hashes every image already added, for each new one."""
+        from docx.image.image import Image as WordImage
+        from docx.opc.constants import RELATIONSHIP_TYPE
+        from docx.opc.packuri import PackURI
+        from docx.oxml.shape import CT_Inline
+        from docx.parts.image import ImagePart
 
+        image = WordImage.from_file(source)
+        part = self.images.get(image.sha1)
+        if part is None:
+            name = PackURI(f"/word/media/image{len(self.images) + 1}.{image.ext}")
+            part = self.images[image.sha1] = ImagePart.from_image(image, name)
+        relation = self.word.part.relate_to(part, RELATIONSHIP_TYPE.IMAGE)
+        width, height = image.scaled_dimensions(width, None)
+        self.shapes += 1
         p = self._p("picture", "")
-        WordParagraph(p, self.word._body).add_run().add_picture(source, width=width)
+        p.add_r().add_drawing(CT_Inline.new_pic_inline(self.shapes, relation, image.filename,
+                                                       width, height))
 
     # -- after the body ----------------------------------------------------------------------
     def _attachment_list(self) -> None:

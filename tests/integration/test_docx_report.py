@@ -215,8 +215,9 @@ def test_a_brief_is_set_on_the_official_page_without_a_page_number():
     assert "PAGE" not in field_codes(section.footer)
 
 
-@pytest.mark.parametrize("title", ["关于群团组织在维护和服务新就业形态劳动者方面发挥作用情况的调研报告",
-                                   "关于新就业形态劳动者服务阵地建设情况的调研报告"])
+@pytest.mark.parametrize("title", [
+    "关于群团组织在维护和服务新就业形态劳动者方面发挥作用情况的调研报告",
+    "关于新就业形态劳动者服务阵地建设情况的调研报告"])
 def test_a_long_title_is_broken_into_as_few_lines_as_fit(tmp_path, title):
     document = replace(docx_samples.report(tmp_path), title=title)
     word = read(render_docx(document, OFFICIAL))
@@ -227,3 +228,18 @@ def test_a_long_title_is_broken_into_as_few_lines_as_fit(tmp_path, title):
 
 def test_the_signature_stays_with_its_date(official):
     assert official.styles["署名"].paragraph_format.keep_with_next
+
+
+def test_a_photo_used_twice_is_stored_once(tmp_path):
+    from fieldvisit.reporting.document import Picture
+
+    path = docx_samples.photo(tmp_path)
+    other = docx_samples.photo(tmp_path, "other.png", (300, 200))
+    pictures = (Picture(path, 800, 600, "一"), Picture(path, 800, 600, "二"),
+                Picture(other, 300, 200, "三"))
+    word = read(render_docx(Document(kind="report", language="zh", title="图", body=pictures),
+                            OFFICIAL))
+    assert len(word.inline_shapes) == 3
+    assert len(word.part.package.image_parts) == 2
+    ids = [shape._inline.docPr.id for shape in word.inline_shapes]
+    assert len(set(ids)) == 3
