@@ -87,6 +87,7 @@ class ReportParagraph(Paragraph):
             owners.extend([frag] * len(text))
             widths.extend(_widths(text, frag.fontName, frag.fontSize, tracking))
         text = "".join(chars)
+        self._fv_wide = WIDE.search(text) is not None
         spans = break_lines(text, widths, maxWidths, getattr(self.style, "fv_phrases", False))
         justify = self.style.alignment == TA_JUSTIFY
         lines = []
@@ -171,7 +172,10 @@ class ReportParagraph(Paragraph):
         line_text = text[start:end]
         word_count = 1
         tracking = getattr(style, "fv_tracking", 0.0)
-        if words and (tracking or style.alignment == TA_JUSTIFY and WIDE.search(line_text)):
+        # every line of a paragraph that spaces characters sets the spacing, 0 on a Latin
+        # line: the text state keeps it from one line to the next
+        if words and (tracking or style.alignment == TA_JUSTIFY
+                      and getattr(self, "_fv_wide", True)):
             glyphs = len(line_text)
             spacing = extra / (glyphs - 1) if justify and glyphs > 1 and extra > 0 and \
                 WIDE.search(line_text) else 0.0
@@ -183,6 +187,8 @@ class ReportParagraph(Paragraph):
             words.insert(0, marker)
             if spacing:
                 extra = 0.0  # spread by character spacing: no word spacing on top
+            elif justify and not WIDE.search(line_text):
+                word_count = line_text.count(" ") + 1
         elif justify:
             word_count = line_text.count(" ") + 1
         return FragLine(kind=1, extraSpace=extra, wordCount=word_count, words=words,

@@ -79,7 +79,7 @@ def official_stylesheet(slots: FontSlots, language: str) -> StyleSheet1:
     add("lead", "body")
     add("note", "body", fontSize=14, leading=PITCH, fv_tracking=0.0)
     add("small", "note", firstLineIndent=0)
-    add("h1", "body", fontName=heading.regular, keepWithNext=1, alignment=TA_LEFT)
+    add("h1", "body", fontName=heading.regular, alignment=TA_LEFT)
     add("h2", "h1", fontName=kai.regular, fv_bold=0.0)
     add("h3", "h1", fontName=body.bold, fv_bold=bold(body))
     add("h4", "h1", fontName=body.regular, fv_bold=0.0)
@@ -91,7 +91,7 @@ def official_stylesheet(slots: FontSlots, language: str) -> StyleSheet1:
     add("attachment_label", "marking")
     add("attachment_title", "title")
     add("attachments", "body", firstLineIndent=0, alignment=TA_LEFT, spaceBefore=PITCH)
-    add("signature", "body", firstLineIndent=0, alignment=TA_LEFT, keepWithNext=1)
+    add("signature", "body", firstLineIndent=0, alignment=TA_LEFT)
     add("cell", "body", fontSize=12, leading=12 * 1.45, firstLineIndent=0, alignment=TA_LEFT,
         fv_tracking=0.0)
     add("cell_head", "cell", fontName=heading.regular)

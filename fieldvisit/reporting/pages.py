@@ -40,6 +40,7 @@ from fieldvisit.reporting.styles import (
 from fieldvisit.reporting.text import clean, font_runs, truncate
 
 Progress = Callable[[str, int, int], None]
+SLACK = 0.01
 
 
 class ReportTemplate(BaseDocTemplate):
@@ -55,8 +56,10 @@ class ReportTemplate(BaseDocTemplate):
         shift = geometry.shift if isinstance(geometry, OfficialGeometry) else 0.0
 
         def frame(name: str) -> Frame:
-            return Frame(geometry.left, geometry.bottom - shift, geometry.width,
-                         geometry.height + shift, leftPadding=0, rightPadding=0,
+            # (a hair taller than the text area: 22 lines of 225/22 mm must fit whatever the
+            # rounding; the hair goes below, so the grid stays where it is)
+            return Frame(geometry.left, geometry.bottom - shift - SLACK, geometry.width,
+                         geometry.height + shift + SLACK, leftPadding=0, rightPadding=0,
                          topPadding=shift, bottomPadding=0, id=name)
 
         templates = [PageTemplate(id="body", frames=[frame("text")])]

@@ -10,6 +10,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import (
     Flowable,
     HRFlowable,
+    KeepTogether,
     NextPageTemplate,
     PageBreak,
     Spacer,
@@ -39,11 +40,12 @@ def modern_story(t: Typesetter, sections: frozenset[str]) -> list[Flowable]:
     if not cover:
         flow.append(t.para(d.title, "cover_title", t.slots.title))
     flow += t.blocks(d.body)
-    flow += _attachment_list(t, "body_flush")
+    tail = _attachment_list(t, "body_flush")
     if d.signature is not None:
-        flow.append(Spacer(1, 12))
+        tail.append(Spacer(1, 12))
         lines = [*d.signature.organizations, d.signature.date]
-        flow += [t.para(line, "signature") for line in lines if line.strip()]
+        tail += [t.para(line, "signature") for line in lines if line.strip()]
+    _keep_with_last(flow, tail)
     for attachment in d.attachments:
         flow.append(PageBreak())
         title = t.words["attachment_heading"].format(n=attachment.number,
@@ -114,9 +116,10 @@ def official_story(t: Typesetter) -> list[Flowable]:
         flow += [t.para(d.marking, "marking", t.slots.heading), Spacer(1, PITCH)]
     flow.append(t.para(d.title, "title", t.slots.title))
     flow += t.blocks(d.body)
-    flow += _attachment_list(t, "body")
+    tail = _attachment_list(t, "body")
     if d.signature is not None:
-        flow += _signature(t, d.signature)
+        tail += _signature(t, d.signature)
+    _keep_with_last(flow, tail)
     for attachment in d.attachments:
         flow.append(PageBreak())
         label = t.words["attachment"].format(n=attachment.number)
@@ -124,6 +127,14 @@ def official_story(t: Typesetter) -> list[Flowable]:
                  t.para(attachment.title, "attachment_title", t.slots.title)]
         flow += t.blocks(attachment.blocks)
     return flow
+
+
+def _keep_with_last(flow: list[Flowable], tail: list[Flowable]) -> None:
+    """The list of attachments and the signature, kept together and with the body's last
+    block: never a page with only the signature on it."""
+    if tail:
+        last = flow.pop() if len(flow) > 1 else None
+        flow.append(KeepTogether(([last] if last is not None else []) + tail))
 
 
 def _signature(t: Typesetter, signature: doc.Signature) -> list[Flowable]:

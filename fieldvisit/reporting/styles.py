@@ -208,7 +208,7 @@ def stylesheet(fonts: ReportFonts, language: str, heading: ReportFonts | None = 
         textColor=MUTED, spaceAfter=2)
     add("h1", "body", fontName=heading.bold, fontSize=15.5, leading=22, firstLineIndent=0,
         alignment=TA_LEFT, spaceBefore=10, spaceAfter=10, textColor=INK, fv_bold=heading_bold,
-        keepWithNext=1, fv_phrases=True)
+        fv_phrases=True)
     add("h2", "h1", fontSize=12.5, leading=18, spaceBefore=12, spaceAfter=5)
     add("h3", "h1", fontSize=size, leading=size * 1.6, spaceBefore=6, spaceAfter=2,
         textColor=ACCENT, fv_phrases=False)

@@ -41,8 +41,8 @@ HEADER_WORD = 4  # a column heading this short is kept on one line
 _WORD = re.compile(r"[^\s\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef/\\-]+[/\\-]?")
 
 WORDS = {
-    "zh": {"attachments": "附件：", "attachment": "附件{n}", "attachment_heading": "附件{n}　{title}",
-           "item": "{n}. {title}"},
+    "zh": {"attachments": "附件：", "attachment": "附件{n}",
+           "attachment_heading": "附件{n}　{title}", "item": "{n}. {title}"},
     "en": {"attachments": "Attachments: ", "attachment": "Attachment {n}",
            "attachment_heading": "Attachment {n}: {title}", "item": "{n}. {title}"},
 }
@@ -208,32 +208,45 @@ class Typesetter:
     def fit_words(self, table: doc.Table, widths: list[float], size: float,
                   ) -> tuple[list[float], float]:
         """Column widths in which every cell's longest word fits, and a factor for the type
-        when they cannot all fit at ``size``."""
-        font = self.slots.body.regular
-        needed = [0.0] * len(widths)
-        for i, value in enumerate(table.header[:len(widths)]):
-            if len(value) <= HEADER_WORD:  # "序号" is not broken into 序|号
-                needed[i] = stringWidth(value, font, size) + CELL_PADDING + 1
-        for row in (table.header, *table.rows):
-            for i, value in enumerate(row[:len(widths)]):
-                for word in _WORD.findall(value):
-                    needed[i] = max(needed[i], stringWidth(word, font, size) + CELL_PADDING + 1)
+        when they cannot all fit at ``size`` (not below ``MIN_CELL_SIZE``; a word too long
+        even then is broken, as in running text)."""
         total = sum(widths)
+        needed = self._needed(table, len(widths), size)
+        scale = 1.0
         if sum(needed) > total:
-            scale = max(MIN_CELL_SIZE / size, total / sum(needed))
-            return self.fit_words(table, widths, size * scale)[0], scale
+            words = sum(needed) - CELL_PADDING * len(widths)
+            scale = max(MIN_CELL_SIZE / size,
+                        min(1.0, (total - CELL_PADDING * len(widths)) / max(words, 1.0)))
+            needed = self._needed(table, len(widths), size * scale)
+        if sum(needed) > total:
+            return widths, scale
         short = {i: needed[i] - w for i, w in enumerate(widths) if needed[i] > w}
         if not short:
-            return widths, 1.0
-        slack = {i: w - max(needed[i], 0) for i, w in enumerate(widths) if i not in short}
-        wanted = sum(short.values())
-        available = sum(slack.values())
+            return widths, scale
+        slack = {i: w - needed[i] for i, w in enumerate(widths) if i not in short}
+        wanted, available = sum(short.values()), sum(slack.values())
         result = list(widths)
         for i, more in short.items():
             result[i] += more
         for i, spare in slack.items():
             result[i] -= wanted * spare / available if available else 0
-        return result, 1.0
+        return result, scale
+
+    def _needed(self, table: doc.Table, columns: int, size: float) -> list[float]:
+        """The width each column needs for its longest word (and a short heading) at
+        ``size``."""
+        font = self.slots.body.regular
+        needed = [0.0] * columns
+        for i, value in enumerate(table.header[:columns]):
+            if len(value) <= HEADER_WORD:  # "序号" is not broken into 序|号
+                needed[i] = stringWidth(value, font, size) + CELL_PADDING + 1
+        for row in (table.header, *table.rows):
+            for i, value in enumerate(row[:columns]):
+                for word in _WORD.findall(value):
+                    if len(word) > 2:
+                        needed[i] = max(needed[i],
+                                        stringWidth(word, font, size) + CELL_PADDING + 1)
+        return needed
 
     def caption(self, title: str, style: str = "caption") -> ReportParagraph:
         self._figures += 1

@@ -28,7 +28,7 @@ def report(**changes) -> doc.Document:
     body = (
         doc.Paragraph("为深入了解新就业形态劳动者服务阵地建设情况，现将有关情况报告如下：", "lead"),
         doc.Heading(1, "一、", "基本情况"),
-        doc.Paragraph(LINE * 30),
+        doc.Paragraph(LINE * 60),
         doc.Heading(2, "（一）", "强化阵地建设"),
         doc.Paragraph("累计服务6000余人次。", lead_in=doc.Heading(3, "1.", "整合资源。")),
         doc.Heading(1, "二、", "意见建议"),
@@ -37,8 +37,9 @@ def report(**changes) -> doc.Document:
     roster = doc.Table(("单位", "姓名", "职务"), (("北京市总工会", "潘建新", "副主席"),
                                              ("北京市总工会", "张三", "干部")),
                        (0.4, 0.2, 0.4), grouped=0)
-    values = dict(kind="report", language="zh", title="关于新就业形态劳动者服务阵地建设情况的调研报告",
-                  marking="内部资料", body=body,
+    values = dict(kind="report", language="zh",
+                  title="关于新就业形态劳动者服务阵地建设情况的调研报告", marking="内部资料",
+                  body=body,
                   signature=doc.Signature(("北京市总工会", "共青团北京市委"), "2023年5月25日"),
                   attachments=(doc.Attachment(1, "调研行程", (roster,)),
                                doc.Attachment(2, "调研组名单", (roster,))))
@@ -180,8 +181,9 @@ def test_brief_masthead_title_and_distribution_at_the_foot(tmp_path):
     made = render_document(brief, OFFICIAL)
     boxes = pdf.boxes(made, tmp_path)
     assert max(b.page for b in boxes) == 1 and not any("—" in b.text for b in boxes)
-    order = ["工作简报", "第3期", "北京市总工会办公室", "市委主题教育第六巡回指导组赴朝阳区开展联合调研",
-             "近日，", "报送：市委、市政府", "抄送：各区总工会"]
+    order = ["工作简报", "第3期", "北京市总工会办公室",
+             "市委主题教育第六巡回指导组赴朝阳区开展联合调研", "近日，", "报送：市委、市政府",
+             "抄送：各区总工会"]
     pdf.assert_in_order(pdf.compact(pdf.text(made, tmp_path, layout=False)), order)
     name = next(b for b in boxes if b.text == "工作简报")
     assert near((name.left + name.right) / 2, LEFT + WIDTH / 2) and name.bottom - name.top > 30
@@ -235,3 +237,14 @@ def test_missing_default_fonts_fall_back_to_the_bundled_font_with_a_warning(monk
         assert names <= {"WenQuanYiMicroHei", "WenQuanYiZenHei"}
     finally:
         slots_module._slots.cache_clear()
+
+
+@pytest.mark.parametrize("options", [OFFICIAL, ReportOptions()], ids=["official", "modern"])
+def test_the_signature_stays_together_with_the_end_of_the_body(options, tmp_path):
+    for filler in range(10, 40, 3):  # the end of the body falls anywhere on the page
+        body = (doc.Paragraph(LINE[:27] * filler), doc.Paragraph("以上报告，请审阅。"))
+        boxes = pdf.boxes(render_document(report(body=body, attachments=()), options),
+                          tmp_path)
+        pages = {b.page for b in boxes if b.text in ("以上报告，请审阅。", "北京市总工会",
+                                                     "共青团北京市委", "2023年5月25日")}
+        assert len(pages) == 1, filler
