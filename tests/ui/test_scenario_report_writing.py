@@ -383,3 +383,19 @@ def test_the_draft_is_written_off_the_gui_thread(window, qtbot, uow, sample_visi
     drafted(tab)
     assert meter.stop() < 0.5
     assert shown(tab, "lead") and state(tab, "lead") == DRAFT
+
+
+def test_the_brief_and_the_report_as_pdf_have_the_writers_text(sample_window, qtbot, tmp_path,
+                                                              monkeypatch):
+    from tests.integration import pdf_tools as pdf
+
+    tab = report_tab(sample_window)
+    tab.open_when_done.setChecked(False)
+    type_into(qtbot, tab, "brief_issue", "第7期")
+    type_into(qtbot, tab, "suggestions", "建议加快驿站布点。")
+    export(qtbot, tab, tab.brief_button, monkeypatch, tmp_path / "brief")  # no suffix: PDF
+    brief = pdf.compact(pdf.text((tmp_path / "brief.pdf").read_bytes(), tmp_path))
+    assert "第7期" in brief and "工作简报" in brief
+    export(qtbot, tab, tab.export_button, monkeypatch, tmp_path / "report.pdf")
+    report = pdf.compact(pdf.text((tmp_path / "report.pdf").read_bytes(), tmp_path))
+    assert "建议加快驿站布点。" in report
