@@ -14,7 +14,6 @@ from typing import Any, Callable
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -81,6 +80,10 @@ class Section(QWidget):
         self.heading.setBuddy(self.input)
         self.state = QLabel()
         self.state.setStyleSheet("color: #666")
+        metrics = self.state.fontMetrics()  # room for every state: a change moves nothing
+        self.state.setMinimumWidth(max(metrics.horizontalAdvance(text) for text in (
+            self.tr("Edited"), self.tr("Writing the draft…"),
+            self.tr("Draft (follows the data)"))) + 4)
         self.regenerate_button = QPushButton(self.tr("Regenerate…"))
         self.regenerate_button.setToolTip(self.tr("Replace this section with a new draft "
                                                   "from the visit's data"))
@@ -192,9 +195,10 @@ class WritingEditor(QWidget):
 
     def _page(self, names: tuple[str, ...]) -> QWidget:
         page = QWidget()
-        form = QFormLayout(page)
+        column = QVBoxLayout(page)
         for name in names:
-            form.addRow(self.sections[name])
+            column.addWidget(self.sections[name])
+        column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(page)
