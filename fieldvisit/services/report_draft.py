@@ -31,7 +31,7 @@ from fieldvisit.domain.report_writing import BRIEF_SECTIONS, REPORT_SECTIONS, Re
 from fieldvisit.reporting.labels import Labels, zh_number
 from fieldvisit.services import report_prose as prose
 from fieldvisit.services.brief_draft import brief_fields
-from fieldvisit.services.report_model import NoteItem, QuoteItem, ReportData
+from fieldvisit.services.report_model import NoteItem, ReportData
 
 NEED_TAGS = frozenset({"需求", "诉求", "need", "needs"})
 RUN_IN_NOTES = 4
@@ -199,7 +199,8 @@ def themes_of(items: list[_Item]) -> list[tuple[str, list[_Item]]]:
 
 def figure_sentence(label: str, text: str, zh: bool) -> str:
     if zh:
-        noun = label.endswith(("面积", "人数", "数量", "数", "区", "量", "率", "额", "规模", "长度"))
+        noun = label.endswith(("面积", "人数", "数量", "数", "区", "量", "率", "额", "规模",
+                               "长度"))
         return f"{label}{'为' if noun else ''}{text}"
     return f"{label[0].lower() + label[1:]} {text}" if label else text
 
@@ -304,10 +305,11 @@ def suggestions(data: ReportData) -> str:
     for f in actions:
         items.append(follow_up_suggestion(f.action, f.responsible, zh))
     answered = " ".join(f.action for f in actions)
+    echoes = prose.similar_to(answered)
     subjects: list[str] = []
     for note in _needs(data):
         text = prose.scrub(note.text)
-        if not text or prose.similar(text, answered) or any(t in answered for t in _topics(note)):
+        if not text or any(t in answered for t in _topics(note)) or echoes(text):
             continue
         topics, group = _topics(note), note.group.strip()
         if zh:
@@ -331,6 +333,3 @@ def suggestions(data: ReportData) -> str:
         lines.insert(0, conclusions)
     return "\n".join(lines)
 
-
-def quote_text(quote: QuoteItem, zh: bool) -> str:
-    return reported(quote.text, NoteKind.INTERVIEW, quote.group, quote.speaker, zh)

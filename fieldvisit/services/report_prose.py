@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
-from typing import Iterable
+from typing import Callable, Iterable
 
 from fieldvisit.domain.enums import DelegationRole
 from fieldvisit.services.report_model import GroupItem, PersonItem, ReportData
@@ -64,12 +64,25 @@ def bare(text: str) -> str:
 
 def similar(a: str, b: str) -> bool:
     """Do ``a`` and ``b`` say largely the same (a long stretch in common)?"""
-    a, b = a.strip(), b.strip()
-    if not a or not b:
-        return False
-    shorter = min(len(a), len(b))
-    match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
-    return match.size >= min(16, max(8, int(shorter * 0.6)))
+    return similar_to(b)(a)
+
+
+def similar_to(other: str) -> Callable[[str], bool]:
+    """``similar(text, other)`` for many texts against one long ``other``, which is indexed
+    once."""
+    other = other.strip()
+    matcher = SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(other)
+
+    def test(text: str) -> bool:
+        text = text.strip()
+        if not text or not other:
+            return False
+        matcher.set_seq1(text)
+        match = matcher.find_longest_match(0, len(text), 0, len(other))
+        return match.size >= min(16, max(8, int(min(len(text), len(other)) * 0.6)))
+
+    return test
 
 
 def repeats(sentence: str, other: str) -> bool:

@@ -131,6 +131,14 @@
         <translation>删除所选调研</translation>
     </message>
     <message>
+        <source>&amp;New Note</source>
+        <translation>新建记录(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start a note at the current stop of the selected visit</source>
+        <translation>在所选调研的当前站点新建一条记录</translation>
+    </message>
+    <message>
         <source>&amp;Directory…</source>
         <translation>名录(&amp;D)…</translation>
     </message>
@@ -549,6 +557,12 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
     <message>
         <source>Add %1 to the delegation</source>
         <translation>将%1加入调研组</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n people to the delegation</source>
+        <translation>
+            <numerusform>将 %n 人加入代表团</numerusform>
+        </translation>
     </message>
     <message>
         <source>Remove %1 from the delegation</source>
@@ -2231,6 +2245,10 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
         <translation>纸张须为 a4 或 letter，不能为 {paper!r}</translation>
     </message>
     <message>
+        <source>report layout must be modern or official, not {layout!r}</source>
+        <translation>报告版式应为 modern 或 official，不能是 {layout!r}</translation>
+    </message>
+    <message>
         <source>unknown report sections: {unknown}; known: {known}</source>
         <translation>未知的报告部分：{unknown}；可用的有：{known}</translation>
     </message>
@@ -2875,10 +2893,6 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
         <translation>主题</translation>
     </message>
     <message>
-        <source>&amp;New Note</source>
-        <translation>新建记录(&amp;N)</translation>
-    </message>
-    <message>
         <source>&amp;Delete Note</source>
         <translation>删除记录(&amp;D)</translation>
     </message>
@@ -3382,20 +3396,24 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
         <translation>基本情况</translation>
     </message>
     <message>
+        <source>Practices and results</source>
+        <translation>主要做法及成效</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>存在的问题</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
         <source>Itinerary</source>
         <translation>行程</translation>
     </message>
     <message>
-        <source>Findings by site</source>
-        <translation>各点调研情况</translation>
-    </message>
-    <message>
-        <source>Cross-site summary</source>
-        <translation>综合分析</translation>
-    </message>
-    <message>
-        <source>Problems and suggestions</source>
-        <translation>问题与建议</translation>
+        <source>Route map</source>
+        <translation>路线示意图</translation>
     </message>
     <message>
         <source>Roster appendix</source>
@@ -3736,8 +3754,20 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
         <translation>当前顺序已是找到的最佳顺序（行程 %1 分钟）。</translation>
     </message>
     <message>
-        <source>Travel: %1 min now, %2 min with the suggested order.</source>
-        <translation>行程：当前 %1 分钟，按建议顺序 %2 分钟。</translation>
+        <source>Travel with every leg estimated the same way: %1 min now, %2 min with the suggested order.</source>
+        <translation>每段路程按同一方法估算：当前顺序 %1 分钟，建议顺序 %2 分钟。</translation>
+    </message>
+    <message>
+        <source>The itinerary counts typed travel times where they are given: %1 min now, %2 min after applying (typed times stay with the legs that remain).</source>
+        <translation>行程表在填写了路程时间处采用填写值：当前 %1 分钟，应用后 %2 分钟（保留下来的路段沿用所填时间）。</translation>
+    </message>
+    <message>
+        <source>→ %1 min (typed)</source>
+        <translation>→ %1 分钟（填写）</translation>
+    </message>
+    <message>
+        <source>→ ≈%1 min (estimated)</source>
+        <translation>→ 约 %1 分钟（估算）</translation>
     </message>
     <message>
         <source>Day %1</source>
@@ -4275,6 +4305,23 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
     <message>
         <source>Import a visit package</source>
         <translation>导入调研包</translation>
+    </message>
+</context>
+<context>
+    <name>WrittenNotice</name>
+    <message>
+        <source>Open Folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <source>No file manager could be started. The file is in:
+%1</source>
+        <translation>无法启动文件管理器。文件位于：
+%1</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>已写入 %1</translation>
     </message>
 </context>
 </TS>

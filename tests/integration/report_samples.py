@@ -7,8 +7,13 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from fieldvisit.domain.enums import DelegationRole, FollowUpStatus, NoteKind, ResearchMethod, \
-    TravelMode
+from fieldvisit.domain.enums import (
+    DelegationRole,
+    FollowUpStatus,
+    NoteKind,
+    ResearchMethod,
+    TravelMode,
+)
 from fieldvisit.persistence.db import open_database, sqlite_url
 from fieldvisit.services.report_data import report_data
 from fieldvisit.services.report_model import (

@@ -240,9 +240,12 @@ def test_python_m_fieldvisit_version():
 
 
 def test_console_script_version():
-    script = shutil.which("fieldvisit")
-    if script is None:
-        pytest.skip("the fieldvisit console script is not installed")
+    """The installed ``fieldvisit`` command, found beside the Python running the tests (the
+    virtual environment's bin folder, which need not be on PATH)."""
+    beside = Path(sys.executable).parent / ("fieldvisit.exe" if sys.platform == "win32"
+                                            else "fieldvisit")
+    script = str(beside) if beside.exists() else shutil.which("fieldvisit")
+    assert script is not None, "pip install -e . installs the fieldvisit console script"
     result = run(script, "--version")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"FieldVisit {fieldvisit.__version__}"

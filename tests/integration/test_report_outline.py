@@ -66,7 +66,8 @@ def test_the_sections_in_order_with_their_numbers(reference):
     doc = document(reference, layout="official")
     assert doc.kind == "report" and doc.body[0].role == "lead"
     assert [(h.number, h.text) for h in doc.body if isinstance(h, Heading)] == [
-        ("一、", "基本情况"), ("二、", "主要做法及成效"), ("三、", "存在的问题"), ("四、", "意见建议")]
+        ("一、", "基本情况"), ("二、", "主要做法及成效"), ("三、", "存在的问题"),
+        ("四、", "意见建议")]
     runs = [b.lead_in.number for b in doc.body if isinstance(b, Paragraph) and b.lead_in]
     assert runs[:3] == ["（一）", "（二）", "（三）"]
     assert doc.signature.date == "2023年5月25日"
@@ -84,14 +85,15 @@ def test_the_sections_in_order_with_their_numbers(reference):
 def test_the_title_and_lead_are_an_office_s_not_the_headline(reference):
     doc = document(reference)
     assert doc.title == "关于群团组织在维护和服务新就业形态劳动者方面发挥作用情况的调研报告"
-    assert re.fullmatch(r"为深入了解群团组织.+作用，5月25日，市委主题教育第六巡回指导组、北京市总工会、"
-                        r"共青团北京市委、北京市妇女联合会赴北京市朝阳区开展联合调研，.+。"
+    assert re.fullmatch(r"为深入了解群团组织.+作用，5月25日，市委主题教育第六巡回指导组、"
+                        r"北京市总工会、共青团北京市委、北京市妇女联合会赴北京市朝阳区开展联合调研，.+。"
                         r"现将有关情况报告如下：", doc.body[0].text)
 
 
 def test_basic_information_names_the_leaders_with_titles_and_the_sites_in_order(reference):
     basics = draft_writing(reference, reference.writing or _id()).basics
-    assert basics.startswith("调研组由市委主题教育第六巡回指导组副组长冯建国带队，市总工会党组书记、副主席潘建新")
+    assert basics.startswith("调研组由市委主题教育第六巡回指导组副组长冯建国带队，"
+                             "市总工会党组书记、副主席潘建新")
     assert "朝阳区有关负责同志陪同调研。" in basics
     sites = [basics.index(s.site) for s in reference.stops]
     assert sites == sorted(sites)
@@ -125,7 +127,8 @@ def test_interviews_are_reported_not_quoted(reference):
 def test_needs_become_problems_and_follow_ups_suggestions(reference):
     doc = document(reference)
     problems = _section(doc, "存在的问题")
-    assert problems[1].lead_in.text == "外卖员在城市融入、婚恋交友、成长发展等方面的需求有待进一步回应。"
+    assert problems[1].lead_in.text == \
+        "外卖员在城市融入、婚恋交友、成长发展等方面的需求有待进一步回应。"
     suggestions = _section(doc, "意见建议")
     assert suggestions[0].lead_in.text == "进一步统筹整合工青妇等党的群团组织资源。"
     assert suggestions[0].text.startswith("建议由北京市总工会牵头，相互借鉴兄弟单位的经验做法")
@@ -153,7 +156,8 @@ def test_source_remarks_never_reach_the_body(reference):
         for word in SOURCE_WORDS:
             assert word not in text, word
         assert reference.source[:8] not in text and reference.remarks[:8] not in text
-    assert "倾听他们的实际需求。" in body_text(document(reference))  # the note stays, its aside goes
+    # the note stays, its aside goes
+    assert "倾听他们的实际需求。" in body_text(document(reference))
     travel = document(reference).attachments[0].blocks[0].rows[0][4]
     assert "时间为示意" not in travel and "前往下一站：中巴30分钟" in travel
 
@@ -216,14 +220,14 @@ def test_one_route_map_per_day_and_no_dashes_promised(reference):
         data.route_map, points=tuple(replace(p, day=1, number=n, x=(n % 7) / 7, y=n / 30)
                                      for n, p in enumerate(data.route_map.points * 4, 1))))
     maps = document(one_day).attachments[1].blocks
-    assert [m.caption for m in maps] == ["调研路线示意图（第1—10站）", "调研路线示意图（第11—20站）",
-                                         "调研路线示意图（第21—28站）"]
+    assert [m.caption for m in maps] == [
+        "调研路线示意图（第1—10站）", "调研路线示意图（第11—20站）", "调研路线示意图（第21—28站）"]
 
 
 def test_photos_keep_the_credit_apart_from_the_caption(reference, tmp_path):
     shown, lost = tmp_path / "a.jpg", tmp_path / "b.jpg"
-    data = replace(reference, photos=(PhotoItem(shown, "骑士驿站外景", "王鑫", "1. 饿了么北京CBD骑士驿站",
-                                                None),
+    data = replace(reference, photos=(PhotoItem(shown, "骑士驿站外景", "王鑫",
+                                                "1. 饿了么北京CBD骑士驿站", None),
                                       PhotoItem(lost, "", "", "2. 东湖", None)))
     doc = report_document(data, ReportOptions(), {shown: PreparedImage(tmp_path / "c.jpg", 4, 3),
                                                   lost: None})
@@ -248,7 +252,8 @@ def test_an_emptied_or_unchosen_section_is_left_out_and_the_numbering_closes_up(
     assert [h.number + h.text for h in doc.body if isinstance(h, Heading)] == [
         "一、基本情况", "二、主要做法及成效", "三、意见建议"]
     doc = document(reference, sections=frozenset(SECTIONS) - {"basic", "itinerary"})
-    assert [h.number + h.text for h in doc.body if isinstance(h, Heading)][0] == "一、主要做法及成效"
+    headings = [h.number + h.text for h in doc.body if isinstance(h, Heading)]
+    assert headings[0] == "一、主要做法及成效"
     assert doc.attachments[0].title == "调研路线示意图"
     old_names = ReportOptions(sections=frozenset({"findings", "summary", "appendix"}))
     assert old_names.sections == {"practices", "roster"}
@@ -282,14 +287,17 @@ def test_the_brief_of_the_sample_reads_like_the_seed_article(reference):
     assert doc.kind == "brief" and doc.title == HEADLINE
     assert doc.masthead.name == "工作简报" and doc.masthead.date == "2023年5月25日"
     first = doc.body[0].text
-    assert first == ("近日，" + HEADLINE + "，深入了解群团组织在维护和服务新就业形态劳动者方面发挥的作用。"
-                     + DELEGATION)
+    assert first == ("近日，" + HEADLINE + "，深入了解群团组织在维护和服务新就业形态劳动者方面"
+                     "发挥的作用。" + DELEGATION)
     starts = [p.text[:12] for p in doc.body]
     assert starts[1].startswith("据了解，此次调研是")
     assert starts[2].startswith("当天，调研组一行先后走访")
     order = ["调研组一行首先来到饿了么", "随后，调研组一行来到东湖", "最后，调研组一行来到“小"]
     assert [s for s in starts if s[:12] in order] == order
-    assert "累计服务6000余人次" in "".join(p.text for p in doc.body)
+    sites = [p.text for p in doc.body if p.text[:12] in order]
+    assert "已累计服务6000余人次，开展各类党建及青工活动50余场" in sites[0]  # the notes' words
+    assert "建筑面积达800平方米" in sites[1] and "46家暖心驿站" in sites[1]
+    assert sum(len(p.text) for p in doc.body) < 900  # a brief, not the notes again
     assert doc.body[-2].text.startswith("调研中，大家纷纷表示")
     assert doc.distribution == ()
     sent = replace(draft_writing(reference, _id()), brief_send_to="市委办公厅")

@@ -46,8 +46,10 @@ def test_confidential_snippets_flag_their_paragraph():
 
 
 def test_source_remarks_are_taken_out_of_a_note():
-    assert scrub("调研组倾听他们的实际需求。（报道未载明交流中提出的具体需求。）") == "调研组倾听他们的实际需求。"
-    assert scrub("前往东湖街道商务楼宇党群服务中心；时间为示意。") == "前往东湖街道商务楼宇党群服务中心。"
+    assert scrub("调研组倾听他们的实际需求。（报道未载明交流中提出的具体需求。）") == \
+        "调研组倾听他们的实际需求。"
+    assert scrub("前往东湖街道商务楼宇党群服务中心；时间为示意。") == \
+        "前往东湖街道商务楼宇党群服务中心。"
     assert scrub("驿站（2022年建成）服务骑手。") == "驿站（2022年建成）服务骑手。"
     assert scrub("Riders rest here. Times are illustrative. Open 24 hours.") == \
         "Riders rest here. Open 24 hours."
