@@ -166,7 +166,9 @@ class Merger:
     def _merge_edits(self, name: str, local: e.Record, incoming: e.Record, mine: History,
                      theirs: History) -> None:
         mine_plain, theirs_plain = content(local), content(incoming)
-        base = self._base(local.id, mine, theirs) or origin(local)
+        base = self._base(local.id, mine, theirs)
+        if base is None and not set(mine) & set(theirs):  # no version known to both
+            base = origin(local)
         merge = merge_fields(base, mine_plain, theirs_plain)
         merged = merged_record(local, merge.values)
         if merged is None:  # the fields do not fit together: every difference conflicts
