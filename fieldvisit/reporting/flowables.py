@@ -11,6 +11,7 @@ bold face.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Any
 
@@ -102,46 +103,51 @@ class ReportParagraph(Paragraph):
                                     forced))
         result = ParaLines(kind=1, lines=lines)
         self._fv_lines = (key, result)
-        self._fv_source = (text, owners, spans)
+        changes = [i for i in range(len(owners)) if i == 0 or owners[i] is not owners[i - 1]] \
+            if len(self.frags) > 1 else [0]
+        self._fv_source = (text, owners, spans, 0, changes)
         return result
 
     def _get_split_blParaFunc(self) -> Any:  # noqa: N802 - ReportLab's name
         """ReportLab's own function appends a space to the last word of every line, in place
-        (right for Latin text, wrong for Chinese): copy the words instead."""
+        (right for Latin text, wrong for Chinese): copy the words instead. The rest's words
+        are not copied while ``split`` builds the rest itself."""
+        if getattr(self, "_fv_splitting", False) and getattr(self, "_fv_source", None):
+            return _first_words
         return _line_words
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
         """ReportLab's split decides where; the rest continues from our own characters, so
-        no space is inserted at the old line ends and its lines need not be broken again."""
-        parts = super().split(availWidth, availHeight)
+        no space is inserted at the old line ends and its lines need not be broken again.
+        The rest shares the whole paragraph's characters (it starts at a later line), so a
+        paragraph over many pages is split in time proportional to its runs, not its length."""
+        self._fv_splitting = True
+        try:
+            parts = super().split(availWidth, availHeight)
+        finally:
+            self._fv_splitting = False
         source = getattr(self, "_fv_source", None)
         if len(parts) != 2 or source is None:
             return parts
         first, _rest = parts
-        text, owners, spans = source
+        text, owners, spans, line, changes = source
         count = len(first.blPara.lines)
-        if count >= len(spans):
+        if line + count >= len(spans):
             return parts
-        offset = spans[count][0]
+        offset = spans[line + count][0]
         frags: list[Any] = []
-        current, run = None, []
-        for i in range(offset, len(text)):
-            if owners[i] is not current:
-                if current is not None:
-                    frags.append(_piece(current, "".join(run)))
-                current, run = owners[i], []
-            if text[i] != "\n":
-                run.append(text[i])
-        if current is not None:
-            frags.append(_piece(current, "".join(run)))
+        run = bisect_right(changes, offset) - 1
+        for index in range(run, len(changes)):
+            start = offset if index == run else changes[index]
+            end = changes[index + 1] if index + 1 < len(changes) else len(text)
+            frags.append(_piece(owners[start], text[start:end].replace("\n", "")))
         style = self.style
         if style.firstLineIndent:
             style = ParagraphStyle(style.name + "-continued", parent=style, firstLineIndent=0)
         rest = self.__class__(None, style, frags=frags)
         width = self._fv_lines[0][-1]
         rest._fv_lines = ((width, width), ParaLines(kind=1, lines=self.blPara.lines[count:]))
-        rest._fv_source = (text[offset:], owners[offset:],
-                           [(a - offset, b - offset) for a, b in spans[count:]])
+        rest._fv_source = (text, owners, spans, line + count, changes)
         return [first, rest]
 
     def _line(self, text: str, owners: list[Any], widths: list[float], start: int, end: int,
@@ -259,6 +265,14 @@ class _Callback:
 
     def __init__(self, label: str) -> None:
         self.label = label
+
+
+def _first_words(lines: ParaLines, start: int, stop: int) -> list[Any]:
+    """The words of the part before a split (the rest is made by ``ReportParagraph.split``):
+    a placeholder word for the rest."""
+    if start == 0:
+        return _line_words(lines, start, stop)
+    return [word.clone() for word in lines.lines[start].words[:1]]
 
 
 def _line_words(lines: ParaLines, start: int, stop: int) -> list[Any]:

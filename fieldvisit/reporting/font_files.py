@@ -18,6 +18,8 @@ KNOWN_FONTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("FangSong 仿宋", ("simfang.ttf", "fangsong.ttf")),
     ("SimHei 黑体", ("simhei.ttf",)),
     ("KaiTi 楷体", ("simkai.ttf", "kaiti.ttf")),
+    ("FZXiaoBiaoSong 方正小标宋", ("FZXBSJW.TTF", "方正小标宋简体.ttf", "方正小标宋_GBK.ttf")),
+    ("FangSong_GB2312 仿宋_GB2312", ("仿宋_GB2312.ttf", "FS_GB2312.ttf", "fsgb2312.ttf")),
     ("Microsoft YaHei 微软雅黑", ("msyh.ttc", "msyh.ttf")),
     ("AR PL UMing 文鼎明体", ("uming.ttc",)),
     ("AR PL UKai 文鼎楷体", ("ukai.ttc",)),

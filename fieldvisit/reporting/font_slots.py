@@ -5,8 +5,9 @@ second-level headings, each a TrueType file with its own per-character fallback 
 Defaults per layout:
 
 - modern: the bundled WenQuanYi Micro Hei in every slot (today's look).
-- official (公文, GB/T 9704-2012): title 小标宋 → AR PL UMing (synthetic bold), headings 黑体
-  → WenQuanYi Zen Hei, 楷体 → AR PL UKai, body 仿宋 → AR PL UMing. These are free fonts
+- official (公文, GB/T 9704-2012): title 小标宋, headings 黑体, 楷体, body 仿宋 when this
+  computer has them (``PREFERRED``), else title → AR PL UMing (synthetic bold), headings →
+  WenQuanYi Zen Hei, 楷体 → AR PL UKai, body → AR PL UMing. These are free fonts
   (Arphic Public License; GPL 2 with a font embedding exception) but 17–21 MB each, so they
   are not committed: ``packaging/install-system-deps.sh`` installs them (fonts-arphic-uming,
   fonts-arphic-ukai, fonts-wqy-zenhei) and they are looked up where the system keeps fonts.
@@ -31,7 +32,17 @@ OFFICIAL_DEFAULTS = {
     "kai": ("AR PL UKai 文鼎楷体", "fonts-arphic-ukai"),
     "body": ("AR PL UMing 文鼎明体", "fonts-arphic-uming"),
 }
-"""Slot → (the font's name in font_files.KNOWN_FONTS, the Debian package that installs it)."""
+"""Slot → (the free font's name in font_files.KNOWN_FONTS, the Debian package that installs
+it)."""
+
+PREFERRED = {
+    "title": ("FZXiaoBiaoSong 方正小标宋", "SimSun 宋体"),
+    "heading": ("SimHei 黑体",),
+    "kai": ("KaiTi 楷体",),
+    "body": ("FangSong_GB2312 仿宋_GB2312", "FangSong 仿宋"),
+}
+"""The fonts a 公文 is set in, used before the free defaults when this computer has them
+(Windows has SimSun, SimHei, KaiTi and FangSong)."""
 
 
 @dataclass(frozen=True)
@@ -69,8 +80,13 @@ def _slots(layout: str, title: str, heading: str, body: str) -> FontSlots:
         return FontSlots(register_fonts(title) if title else heading_fonts, heading_fonts,
                          heading_fonts, body_fonts, False)
     installed = dict(system_fonts())
+    used: list[str] = []
 
     def default(slot: str) -> str:
+        for preferred in PREFERRED[slot]:
+            if preferred in installed:
+                used.append(preferred)
+                return str(installed[preferred])
         name, package = OFFICIAL_DEFAULTS[slot]
         path = installed.get(name)
         if path is None:
@@ -87,5 +103,6 @@ def _slots(layout: str, title: str, heading: str, body: str) -> FontSlots:
     heading_fonts = register_fonts(heading or default("heading"))
     kai_fonts = heading_fonts if heading else register_fonts(default("kai"))
     title_file = title or default("title")
+    light = not title and bool(title_file) and "FZXiaoBiaoSong 方正小标宋" not in used
     return FontSlots(register_fonts(title_file), heading_fonts, kai_fonts, body_fonts,
-                     not title and bool(title_file), tuple(warnings))
+                     light, tuple(warnings))

@@ -65,6 +65,7 @@ class FontChain:
         better: WenQuanYi Micro Hei centres its full-width brackets in their em box, so
         "（一）" reads "( 一 )"; Zen Hei, of the same family, sets them at the edge."""
         self.substituted: frozenset[str] = frozenset()
+        self._better: list[LoadedFont | None] | None = None
         self._loaded: list[LoadedFont] = []
         self._font: dict[str, str | None] = {}
         self._lock = threading.Lock()
@@ -77,10 +78,14 @@ class FontChain:
             return self._font[ch]
         except KeyError:
             pass
+        if ch in "\n\r\t":  # line ends are not drawn: no fallback font is opened for them
+            return None
         code = ord(ch)
         if self._substitutes is not None and ch in self._substitutes[0]:
             with self._lock:
-                better = self._substitutes[1]()
+                if self._better is None:
+                    self._better = [self._substitutes[1]()]  # opened once
+                better = self._better[0]
             if better is not None and better.has_glyph(code):
                 self._names[better.name] = better.family
                 self.substituted |= {ch}

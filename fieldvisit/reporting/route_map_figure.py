@@ -21,8 +21,8 @@ HALO = white  # under a label, so that a leg does not cross its text
 
 
 def route_map_drawing(route: RouteMap, width: float, fonts: ReportFonts,
-                      language: str = "zh") -> Drawing:
-    height = min(MAX_HEIGHT, width * route.aspect)
+                      language: str = "zh", max_height: float = MAX_HEIGHT) -> Drawing:
+    height = min(max_height, width * route.aspect)
     box_width = height / route.aspect
     left = (width - box_width) / 2
     drawing = Drawing(width, height)

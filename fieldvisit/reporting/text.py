@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Callable, Sequence
 from xml.sax.saxutils import escape
 
@@ -49,10 +50,37 @@ def is_wide(ch: str) -> bool:
     return WIDE.match(ch) is not None
 
 
+@lru_cache(maxsize=65536)
+def _category(ch: str) -> str:
+    return unicodedata.category(ch)
+
+
+_GOOD: dict[int, tuple[object, set[str]]] = {}
+_OWN: dict[int, tuple[object, set[str]]] = {}
+
+
+def _known(table: dict[int, tuple[object, set[str]]], check: Callable) -> set[str]:
+    """The characters already known to pass ``check`` (per font chain: a bound method's
+    object, or the function; kept alive by the table, so its id is not reused)."""
+    owner = getattr(check, "__self__", check)
+    entry = table.get(id(owner))
+    if entry is None or entry[0] is not owner:
+        if len(table) > 64:
+            table.clear()
+        entry = table[id(owner)] = (owner, set())
+    return entry[1]
+
+
 def clean(text: str, has_glyph: Callable[[int], bool] = lambda code: True) -> str:
     """``text`` with line ends made "\\n", tabs made spaces, invisible and control characters
     removed, and every run of characters ``has_glyph`` rejects replaced by one "□"."""
     text = unicodedata.normalize("NFC", str(text).replace("\r\n", "\n").replace("\r", "\n"))
+    good = _known(_GOOD, has_glyph)
+    unknown = set(text) - good
+    if all(ch in _SPACES or ch == "\n" or ch == "\t" or (
+            _category(ch) not in _DROP_CATEGORIES and has_glyph(ord(ch))) for ch in unknown):
+        good |= unknown  # the usual case: each distinct character checked once per font
+        return text.replace("\t", " ")
     out: list[str] = []
     missing = False
     for ch in text:
@@ -82,7 +110,13 @@ def markup(text: str, has_glyph: Callable[[int], bool] = lambda code: True,
     With ``font_for`` (None: the paragraph's font; else the name of the font that draws the
     character), runs of characters of another font become ``<font name="…">`` spans."""
     cleaned = clean(text, has_glyph)
-    if font_for is None or all(font_for(ch) is None for ch in set(cleaned)):
+    if font_for is not None:
+        own = _known(_OWN, font_for)
+        unknown = set(cleaned) - own
+        if all(font_for(ch) is None for ch in unknown):
+            own |= unknown
+            font_for = None
+    if font_for is None:
         return "<br/>".join(escape(line) for line in cleaned.split("\n"))
     out: list[str] = []
     for font, run in font_runs(cleaned, font_for):

@@ -269,5 +269,6 @@ class Typesetter:
 
         return [KeepTogether([Spacer(1, 8), route_map_drawing(figure.route_map, self.width,
                                                                self.slots.body,
-                                                               self.labels.language),
+                                                               self.labels.language,
+                                                               self.page.height * 0.6),
                               self.caption(figure.caption)])]

@@ -248,3 +248,20 @@ def test_the_signature_stays_together_with_the_end_of_the_body(options, tmp_path
         pages = {b.page for b in boxes if b.text in ("以上报告，请审阅。", "北京市总工会",
                                                      "共青团北京市委", "2023年5月25日")}
         assert len(pages) == 1, filler
+
+
+def test_the_official_fonts_of_this_computer_come_before_the_free_ones(monkeypatch):
+    """Where 仿宋/黑体/楷体/方正小标宋 are installed (Windows has most), they fill the slots."""
+    from fieldvisit.reporting import font_slots as slots_module
+
+    bundled = pdf.Path(__file__).resolve().parents[2] / "resources" / "fonts" / "wqy-microhei.ttc"
+    found = (("SimHei 黑体", bundled), ("FangSong 仿宋", bundled))
+    monkeypatch.setattr(slots_module, "system_fonts", lambda: found)
+    slots_module._slots.cache_clear()
+    try:
+        slots = slots_module.font_slots(OFFICIAL)
+        assert slots.heading.path == slots.body.path == str(bundled)
+        assert [m.args["package"] for m in slots.warnings] == ["fonts-arphic-ukai",
+                                                               "fonts-arphic-uming"]
+    finally:
+        slots_module._slots.cache_clear()

@@ -116,7 +116,7 @@ def test_photo_pages_with_captions_and_credits(uow, visit, tmp_path):
     assert "调研现场照片" not in credit.text  # the credit on a line of its own
     assert "不存在的照片" not in text
     images = [image for page in pdf.reader(report).pages for image in page.images]
-    assert len(images) == 2 and max(max(i.image.size) for i in images) <= 1000  # downscaled
+    assert len(images) == 2 and max(max(i.image.size) for i in images) <= 900  # downscaled
     without = render(uow, visit, root, photos=False)
     assert "调研现场照片" not in compact_text(without, tmp_path)
     assert not any(page.images for page in pdf.reader(without).pages)

@@ -33,3 +33,33 @@ def test_right_to_left_runs_are_reversed_numbers_and_latin_keep_their_order():
     assert drawn("אב 2024 גד") == "דג 2024 בא"
     assert drawn("(שלום)") == "(םולש)"  # brackets outside the run stay
     assert mirrored("(") == ")" and mirrored("a") == "a"
+
+
+def test_a_line_end_opens_no_fallback_font():
+    """Opening a fallback font parses all of it (a second or more for a CJK font): a text
+    with a line end asked for one and opened every fallback in turn."""
+    from fieldvisit.reporting.glyphs import FontChain, LoadedFont
+
+    opened = []
+
+    def fallback():
+        opened.append(1)
+        return LoadedFont("F", "Fallback", lambda code: True)
+
+    chain = FontChain(LoadedFont("P", "Primary", lambda code: code > 31), [fallback])
+    assert chain.font_for("\n") is None and chain.font_for("a") is None
+    assert opened == []
+
+
+def test_the_font_for_badly_drawn_brackets_is_opened_once():
+    from fieldvisit.reporting.glyphs import FontChain, LoadedFont
+
+    opened = []
+
+    def better():
+        opened.append(1)
+        return LoadedFont("B", "Better", lambda code: True)
+
+    chain = FontChain(LoadedFont("P", "Primary", lambda code: True), [], ("（）", better))
+    assert chain.font_for("（") == chain.font_for("）") == "B" and chain.font_for("一") is None
+    assert opened == [1]
