@@ -149,12 +149,22 @@ def large(folder: Path, stops: int, notes: int, photos: int) -> dict:
     from fieldvisit.services.visit_document import import_visit
 
     database_path = folder / "large.sqlite3"
+    for old in folder.glob("large.sqlite3*"):
+        old.unlink()  # a fresh database each time (the photos are kept and reused)
     database = _open(database_path)
-    import_visit(database.unit_of_work(), large_visit_document(stops, notes, photos))
+    document = large_visit_document(stops, notes, photos)
+    import_visit(database.unit_of_work(), document)
+    database.dispose()
     root = photo_root(sqlite_url(database_path))
     started = time.perf_counter()
-    write_photos(root, photos)
+    files = write_photos(root, photos)
     generated = time.perf_counter() - started
+    for record, file in zip(document["photos"], files, strict=True):
+        # where the report looks for a photo: <visit id>/<photo id>.jpg (photo_paths.py)
+        target = root / str(record["visit_id"]) / f"{record['id']}.jpg"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.exists():
+            os.link(file, target)
     cache = folder / "cache"
     shutil.rmtree(cache, ignore_errors=True)
 

@@ -17,6 +17,10 @@ packages=(
   # fonts the report falls back on for what its font lacks: Hebrew, Arabic, symbols (DejaVu
   # Sans), emoji drawn as outlines (Symbola)
   fonts-dejavu-core fonts-symbola
+  # the 公文 layout's default fonts (title and body AR PL UMing, 楷体 AR PL UKai, 黑体 WenQuanYi
+  # Zen Hei, whose brackets also replace the bundled font's centred "（）"): free, but 17-21 MB
+  # each, so they are not committed; without them the report uses the bundled font and says so
+  fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei
   # objdump: PyInstaller needs it on Linux to build the one-folder bundle (tests/packaging)
   binutils
   # appstreamcli and desktop-file-validate: the tests validate the desktop integration files

@@ -42,11 +42,18 @@ def _width_table(font_name: str, font_size: float) -> dict[str, float]:
     return {}
 
 
-def _widths(text: str, font_name: str, font_size: float) -> list[float]:
+def _widths(text: str, font_name: str, font_size: float, tracking: float = 0.0) -> list[float]:
     table = _width_table(font_name, font_size)
     for ch in set(text).difference(table):
         table[ch] = stringWidth(ch, font_name, font_size)
+    if tracking:
+        return [table[ch] + tracking for ch in text]
     return list(map(table.__getitem__, text))
+
+
+SYNTHETIC_BOLD: dict[str, float] = {}
+"""Font names registered as aliases of a font without a bold face: a run in such a font is
+drawn filled and stroked (this stroke width, as a fraction of the font size)."""
 
 
 _metrics = lru_cache(maxsize=256)(getAscentDescent)
@@ -68,6 +75,7 @@ class ReportParagraph(Paragraph):
         chars: list[str] = []
         owners: list[Any] = []
         widths: list[float] = []
+        tracking = getattr(self.style, "fv_tracking", 0.0)
         for frag in self.frags:
             if getattr(frag, "lineBreak", False) or hasattr(frag, "cbDefn"):
                 chars.append("\n" if getattr(frag, "lineBreak", False) else "\u200b")
@@ -77,8 +85,9 @@ class ReportParagraph(Paragraph):
             text = frag.text
             chars.extend(text)
             owners.extend([frag] * len(text))
-            widths.extend(_widths(text, frag.fontName, frag.fontSize))
+            widths.extend(_widths(text, frag.fontName, frag.fontSize, tracking))
         text = "".join(chars)
+        self._fv_wide = WIDE.search(text) is not None
         spans = break_lines(text, widths, maxWidths, getattr(self.style, "fv_phrases", False))
         justify = self.style.alignment == TA_JUSTIFY
         lines = []
@@ -162,17 +171,24 @@ class ReportParagraph(Paragraph):
         extra = max_width - used
         line_text = text[start:end]
         word_count = 1
-        if style.alignment == TA_JUSTIFY and words and WIDE.search(line_text):
+        tracking = getattr(style, "fv_tracking", 0.0)
+        # every line of a paragraph that spaces characters sets the spacing, 0 on a Latin
+        # line: the text state keeps it from one line to the next
+        if words and (tracking or style.alignment == TA_JUSTIFY
+                      and getattr(self, "_fv_wide", True)):
             glyphs = len(line_text)
-            spacing = extra / (glyphs - 1) if justify and glyphs > 1 and extra > 0 else 0.0
+            spacing = extra / (glyphs - 1) if justify and glyphs > 1 and extra > 0 and \
+                WIDE.search(line_text) else 0.0
             if spacing > MAX_CHAR_SPACE * size:
                 spacing = 0.0
             marker = words[0].clone()
             marker.text = ""
-            marker.cbDefn = _Callback(f"{spacing:.4f}")
+            marker.cbDefn = _Callback(f"{spacing + tracking:.4f}")
             words.insert(0, marker)
             if spacing:
                 extra = 0.0  # spread by character spacing: no word spacing on top
+            elif justify and not WIDE.search(line_text):
+                word_count = line_text.count(" ") + 1
         elif justify:
             word_count = line_text.count(" ") + 1
         return FragLine(kind=1, extraSpace=extra, wordCount=word_count, words=words,
@@ -186,6 +202,14 @@ class ReportParagraph(Paragraph):
             canvas.setNamedCB(CHAR_SPACE_CALLBACK, _set_char_space)
         stroke = getattr(self.style, "fv_bold", 0.0)
         if not stroke:
+            if SYNTHETIC_BOLD and any(getattr(f, "fontName", "") in SYNTHETIC_BOLD
+                                      for f in self.frags):
+                canvas.saveState()
+                canvas.setStrokeColor(self.style.textColor)
+                canvas.setLineJoin(1)
+                super().draw()
+                canvas.restoreState()
+                return
             super().draw()
             return
         canvas.saveState()
@@ -199,7 +223,33 @@ class ReportParagraph(Paragraph):
         text = super().beginText(x, y)
         if getattr(self.style, "fv_bold", 0.0):
             text.setTextRenderMode(2)
+        elif SYNTHETIC_BOLD:
+            _embolden_runs(text)
         return text
+
+
+def _embolden_runs(text: Any) -> None:
+    """Runs in a synthetic-bold alias font are drawn filled and stroked, the rest filled."""
+    plain_set, plain_raw = text.setFont, text._setFont
+    state = {"bold": False}
+
+    def mode(name: str, size: float) -> None:
+        stroke = SYNTHETIC_BOLD.get(name)
+        if stroke:
+            text._code.append(f"{stroke * size:.3f} w 2 Tr")
+        elif state["bold"]:
+            text._code.append("0 Tr")
+        state["bold"] = bool(stroke)
+
+    def set_font(name: str, size: float, leading: Any = None) -> None:
+        plain_set(name, size, leading)
+        mode(name, size)
+
+    def set_font_raw(name: str, size: float) -> None:
+        plain_raw(name, size)
+        mode(name, size)
+
+    text.setFont, text._setFont = set_font, set_font_raw
 
 
 class _Callback:

@@ -94,3 +94,13 @@ def fallback_fonts() -> tuple[Path, ...]:
                 if index is not None and index not in found:
                     found[index] = Path(root) / file
     return tuple(found[index] for index in sorted(found))
+
+
+EDGE_BRACKETS = "（）"
+"""Full-width brackets the bundled WenQuanYi Micro Hei centres in their em box ("（一）" reads
+"( 一 )"): drawn from WenQuanYi Zen Hei, whose brackets hug the text, when it is installed."""
+
+
+def bracket_font() -> Path | None:
+    """WenQuanYi Zen Hei, when installed (Debian/Ubuntu: fonts-wqy-zenhei)."""
+    return dict(system_fonts()).get("WenQuanYi Zen Hei 文泉驿正黑")

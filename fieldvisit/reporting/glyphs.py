@@ -36,12 +36,13 @@ class LoadedFont:
     has_glyph: Callable[[int], bool]
 
 
-def load_font(path: Path, name: str) -> LoadedFont:
-    """Open and register a TrueType font under ``name`` (raises TTFError, OSError, …)."""
+def load_font(path: Path, name: str, subfont: int = 0) -> LoadedFont:
+    """Open and register a TrueType font under ``name`` (raises TTFError, OSError, …);
+    ``subfont``: which font of a collection (.ttc)."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    font = TTFont(name, str(path), subfontIndex=0)
+    font = TTFont(name, str(path), subfontIndex=subfont)
     pdfmetrics.registerFont(font)
     family = getattr(font.face, "familyName", "") or ""
     family = getattr(family, "ustr", family)
@@ -54,9 +55,16 @@ class FontChain:
     """The chosen font and, in order, the fonts that draw what it lacks."""
 
     def __init__(self, primary: LoadedFont,
-                 fallbacks: Iterable[Callable[[], LoadedFont | None]]) -> None:
+                 fallbacks: Iterable[Callable[[], LoadedFont | None]],
+                 substitutes: tuple[str, Callable[[], LoadedFont | None]] | None = None,
+                 ) -> None:
         self.primary = primary
         self._pending = list(fallbacks)
+        self._substitutes = substitutes
+        """Characters the chosen font has but draws badly, and a font that draws them
+        better: WenQuanYi Micro Hei centres its full-width brackets in their em box, so
+        "（一）" reads "( 一 )"; Zen Hei, of the same family, sets them at the edge."""
+        self.substituted: frozenset[str] = frozenset()
         self._loaded: list[LoadedFont] = []
         self._font: dict[str, str | None] = {}
         self._lock = threading.Lock()
@@ -70,6 +78,14 @@ class FontChain:
         except KeyError:
             pass
         code = ord(ch)
+        if self._substitutes is not None and ch in self._substitutes[0]:
+            with self._lock:
+                better = self._substitutes[1]()
+            if better is not None and better.has_glyph(code):
+                self._names[better.name] = better.family
+                self.substituted |= {ch}
+                self._font[ch] = better.name
+                return better.name
         if self.primary.has_glyph(code):
             found: str | None = None
         else:
@@ -113,10 +129,12 @@ class GlyphCoverage:
     """Family names of the fallbacks that draw them."""
     unprintable: tuple[str, ...]
     """Characters no font has: printed as "□"."""
+    notes: tuple[Message, ...] = ()
+    """Warnings about the other fonts of the report (slots; defaults not installed)."""
 
     def messages(self) -> list[Message]:
         """One warning per kind of problem (none when the font has every character)."""
-        found: list[Message] = []
+        found: list[Message] = list(self.notes)
         if self.lacking:
             shown = " ".join(self.lacking[:SHOWN_CHARACTERS]) + (
                 " …" if len(self.lacking) > SHOWN_CHARACTERS else "")
@@ -145,7 +163,7 @@ def coverage(chain: FontChain, texts: Iterable[str]) -> GlyphCoverage:
     fallbacks: dict[str, None] = {}
     for ch in seen:
         font = chain.font_for(ch)
-        if font is None or ch.isspace():
+        if font is None or ch.isspace() or ch in chain.substituted:
             continue
         if font:
             lacking.append(ch)

@@ -20,7 +20,8 @@ DOT = 7.0
 HALO = white  # under a label, so that a leg does not cross its text
 
 
-def route_map_drawing(route: RouteMap, width: float, fonts: ReportFonts) -> Drawing:
+def route_map_drawing(route: RouteMap, width: float, fonts: ReportFonts,
+                      language: str = "zh") -> Drawing:
     height = min(MAX_HEIGHT, width * route.aspect)
     box_width = height / route.aspect
     left = (width - box_width) / 2
@@ -52,7 +53,8 @@ def route_map_drawing(route: RouteMap, width: float, fonts: ReportFonts) -> Draw
         drawing.add(String(x - stringWidth(number, fonts.regular, LABEL_SIZE) / 2, y - 2.8,
                            number, fontName=fonts.regular, fontSize=LABEL_SIZE,
                            fillColor=FILL))
-    for (box, text, size, colour) in label_boxes(route, width, height, left, fonts):
+    for (box, text, size, colour) in label_boxes(route, width, height, left, fonts,
+                                                       language):
         # boxes have y downwards; the drawing's y goes up. The text sits 2 pt above the bottom.
         drawing.add(Rect(box.left, height - box.bottom, box.width, box.height,
                          fillColor=HALO, strokeColor=None))
@@ -79,7 +81,7 @@ def _distance(route: RouteMap) -> str:
 
 
 def label_boxes(route: RouteMap, width: float, height: float, left: float,
-                fonts: ReportFonts) -> list[tuple[Box, str, float, object]]:
+                fonts: ReportFonts, language: str = "zh") -> list[tuple[Box, str, float, object]]:
     """The stops' names and the legs' minutes with their boxes (y downwards from the top of
     the drawing), placed so that none overlaps another, a dot, the scale bar or the north
     arrow (services.route_map.place_labels); a name that finds no room is shortened, or left
@@ -103,14 +105,16 @@ def label_boxes(route: RouteMap, width: float, height: float, left: float,
                          avoid=[scale, north], dots=points, dot_radius=DOT + 0.5, lines=lines)
     found = [(spot[0], texts[i][spot[1]], LABEL_SIZE, INK)
              for i, spot in enumerate(names) if spot is not None]
-    minutes = [("≈" if leg.estimated else "") + f"{leg.minutes}′" for leg in route.legs]
+    unit = "{n}分钟" if language == "zh" else "{n} min"
+    minutes = [("≈" if leg.estimated else "") + unit.format(n=leg.minutes)
+               for leg in route.legs]
     middles = [((a[0] + b[0]) / 2, (a[1] + b[1]) / 2) for a, b in lines]
     small = LABEL_SIZE - 0.5
     legs = place_labels(middles, [[(measure(text, small) + 2, line_height)]
                                   if leg.minutes is not None else []
                                   for text, leg in zip(minutes, route.legs, strict=True)],
                         bounds, radius=2, avoid=[scale, north] + [f[0] for f in found],
-                        dots=points, dot_radius=DOT + 0.5)
+                        dots=points, dot_radius=DOT + 0.5, lines=lines)
     found += [(spot[0], minutes[i], small, MUTED) for i, spot in enumerate(legs)
               if spot is not None]
     return found

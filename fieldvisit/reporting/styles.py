@@ -27,7 +27,7 @@ from reportlab.platypus import TableStyle
 from fieldvisit.domain.errors import FieldVisitError
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.paths import resource
-from fieldvisit.reporting.font_files import fallback_fonts
+from fieldvisit.reporting.font_files import EDGE_BRACKETS, bracket_font, fallback_fonts
 from fieldvisit.reporting.glyphs import FontChain, LoadedFont, load_font
 from fieldvisit.reporting.text import NO_LINE_END, NO_LINE_START
 
@@ -92,7 +92,10 @@ def register_fonts(font_file: str = "") -> ReportFonts:
     fallbacks = [] if not font_file else [lambda: register_fonts("").chain.primary]
     fallbacks += [partial(_fallback, file) for file in fallback_fonts()
                   if file.resolve() != path.resolve()]
-    chain = FontChain(primary, fallbacks)
+    better = bracket_font()
+    substitutes = None if font_file or better is None else (
+        EDGE_BRACKETS, partial(_fallback, better))
+    chain = FontChain(primary, fallbacks, substitutes)
     return ReportFonts(name, bold_name, synthetic, primary.has_glyph, str(path), chain)
 
 
@@ -172,13 +175,18 @@ def page_geometry(paper: str) -> PageGeometry:
 
 
 @cache
-def stylesheet(fonts: ReportFonts, language: str) -> StyleSheet1:
-    """All paragraph styles of the report in ``language`` ("zh" indents first lines by two
-    characters and leads more loosely; "en" uses no indent and space between paragraphs)."""
+def stylesheet(fonts: ReportFonts, language: str, heading: ReportFonts | None = None,
+               title: ReportFonts | None = None) -> StyleSheet1:
+    """All paragraph styles of the modern layout in ``language`` ("zh" indents first lines by
+    two characters and leads more loosely; "en" uses no indent and space between paragraphs);
+    ``heading`` and ``title``: the fonts of those slots (default: ``fonts``)."""
     zh = language == "zh"
     size = 11.0
     sheet = StyleSheet1()
+    heading = heading or fonts
+    title = title or heading
     bold = BOLD_STROKE if fonts.synthetic_bold else 0.0
+    heading_bold = BOLD_STROKE if heading.synthetic_bold else 0.0
 
     def add(name: str, parent: str | None = None, **values: object) -> None:
         base = sheet[parent] if parent else None
@@ -198,9 +206,9 @@ def stylesheet(fonts: ReportFonts, language: str) -> StyleSheet1:
         leading=(size - 1.5) * 1.5, spaceBefore=1, spaceAfter=6)
     add("small", "body", fontSize=size - 2, leading=(size - 2) * 1.5, firstLineIndent=0,
         textColor=MUTED, spaceAfter=2)
-    add("h1", "body", fontName=fonts.bold, fontSize=15.5, leading=22, firstLineIndent=0,
-        alignment=TA_LEFT, spaceBefore=10, spaceAfter=10, textColor=INK, fv_bold=bold,
-        keepWithNext=1, fv_phrases=True)
+    add("h1", "body", fontName=heading.bold, fontSize=15.5, leading=22, firstLineIndent=0,
+        alignment=TA_LEFT, spaceBefore=10, spaceAfter=10, textColor=INK, fv_bold=heading_bold,
+        fv_phrases=True)
     add("h2", "h1", fontSize=12.5, leading=18, spaceBefore=12, spaceAfter=5)
     add("h3", "h1", fontSize=size, leading=size * 1.6, spaceBefore=6, spaceAfter=2,
         textColor=ACCENT, fv_phrases=False)
@@ -214,7 +222,8 @@ def stylesheet(fonts: ReportFonts, language: str) -> StyleSheet1:
     add("cover_kicker", "body", firstLineIndent=0, alignment=TA_CENTER, fontSize=12,
         leading=18, textColor=ACCENT)
     add("cover_title", "h1", alignment=TA_CENTER, fontSize=22, leading=34, spaceBefore=0,
-        spaceAfter=14, keepWithNext=0)
+        spaceAfter=14, keepWithNext=0, fontName=title.bold,
+        fv_bold=BOLD_STROKE if title.synthetic_bold else 0.0)
     add("cover_theme", "body", firstLineIndent=0, alignment=TA_CENTER, fontSize=14,
         leading=22, textColor=colors.HexColor("#333333"), fv_phrases=True)
     add("cover_label", "body", firstLineIndent=0, alignment=TA_RIGHT, fontSize=11,
@@ -233,6 +242,10 @@ def stylesheet(fonts: ReportFonts, language: str) -> StyleSheet1:
     add("photo_details", "caption", fontSize=8.5, leading=12, spaceBefore=0, spaceAfter=10)
     add("table_caption", "caption", spaceBefore=6, spaceAfter=4, textColor=INK,
         keepWithNext=1)
+    add("lead", "body")
+    add("note", "small")
+    add("attachments", "body_flush", alignment=TA_LEFT)
+    add("signature", "body_flush", alignment=TA_RIGHT, spaceAfter=0)
     return sheet
 
 
@@ -274,3 +287,22 @@ def facts_table_style(fonts: ReportFonts) -> TableStyle:
 
 CHART = {"bar": BAR, "grid": HAIRLINE, "label_size": 8.5, "value_size": 8, "ink": INK,
          "muted": MUTED}
+
+
+def bold_font(fonts: ReportFonts) -> str:
+    """The name to draw ``fonts`` in bold inside a paragraph (a run-in heading): its bold
+    face, or an alias drawn in synthetic bold (flowables.SYNTHETIC_BOLD)."""
+    from reportlab.pdfbase import pdfmetrics
+
+    from fieldvisit.reporting.flowables import SYNTHETIC_BOLD
+
+    if not fonts.synthetic_bold:
+        return fonts.bold
+    alias = fonts.regular + "SB"
+    if alias not in SYNTHETIC_BOLD:
+        from reportlab.lib.fonts import addMapping
+
+        pdfmetrics._fonts[alias] = pdfmetrics.getFont(fonts.regular)  # the same font object
+        addMapping(alias, 0, 0, alias)
+        SYNTHETIC_BOLD[alias] = BOLD_STROKE
+    return alias

@@ -118,19 +118,35 @@ class Box:
 Point = tuple[float, float]
 
 
-def _crosses(box: Box, start: Point, end: Point) -> bool:
-    """Whether the segment start→end passes through ``box`` (sampled; enough for a score)."""
-    return any(box.left <= start[0] + (end[0] - start[0]) * t <= box.right
-               and box.top <= start[1] + (end[1] - start[1]) * t <= box.bottom
-               for t in (i / 24 for i in range(25)))
+def segment_hits_box(start: Point, end: Point, box: Box, gap: float = 0.0) -> bool:
+    """Whether the segment start→end touches ``box`` grown by ``gap`` on every side (exact:
+    the segment clipped against the rectangle, Liang–Barsky)."""
+    low, high = 0.0, 1.0
+    dx, dy = end[0] - start[0], end[1] - start[1]
+    for step, distance in ((-dx, start[0] - (box.left - gap)),
+                           (dx, (box.right + gap) - start[0]),
+                           (-dy, start[1] - (box.top - gap)),
+                           (dy, (box.bottom + gap) - start[1])):
+        if step == 0:
+            if distance < 0:
+                return False
+            continue
+        t = distance / step
+        if step < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return False
+    return True
 
 
 def _candidates(anchor: Point, radius: float, width: float, height: float) -> list[Box]:
     """Places for a label around ``anchor``, the usual ones first (right, left, above, below,
-    the corners), then the same a label's height further out."""
+    the corners), then the same further out."""
     x, y = anchor
     boxes = []
-    for extra in (0.0, height, 2 * height):
+    for extra in (0.0, height, 2 * height, 3.5 * height):
         d = radius + 3 + extra
         middle = y - height / 2
         boxes += [Box(x + d, middle, width, height), Box(x - d - width, middle, width, height),
@@ -139,7 +155,11 @@ def _candidates(anchor: Point, radius: float, width: float, height: float) -> li
                   Box(x + d * 0.7, y - d * 0.7 - height, width, height),
                   Box(x + d * 0.7, y + d * 0.7, width, height),
                   Box(x - d * 0.7 - width, y - d * 0.7 - height, width, height),
-                  Box(x - d * 0.7 - width, y + d * 0.7, width, height)]
+                  Box(x - d * 0.7 - width, y + d * 0.7, width, height),
+                  Box(x - width * 0.15, y - d - height, width, height),
+                  Box(x - width * 0.85, y - d - height, width, height),
+                  Box(x - width * 0.15, y + d, width, height),
+                  Box(x - width * 0.85, y + d, width, height)]
     return boxes
 
 
@@ -148,13 +168,13 @@ def place_labels(anchors: list[Point], sizes: list[list[tuple[float, float]]], b
                  dot_radius: float = 0.0, lines: list[tuple[Point, Point]] = (),
                  gap: float = 2.0) -> list[tuple[Box, int] | None]:
     """Boxes for labels that overlap neither each other, nor ``avoid`` (a scale bar, a north
-    arrow, labels placed before), nor the dots, and stay inside ``bounds``.
+    arrow, labels placed before), nor the dots, nor the legs in ``lines``, and stay inside
+    ``bounds``.
 
     ``sizes[i]`` lists the (width, height) of label i's texts from the preferred (the full
-    name) to the shortest. Each free place costs the number of its text (0 for the full one)
-    plus 2 for every leg in ``lines`` it crosses; the cheapest wins (the first one listed on a
-    tie). Gives (box, index of the text), or None where not even the shortest text finds a
-    place: that label is left out."""
+    name) to the shortest; the first place (in ``_candidates``' order) of the longest text
+    that finds one wins. Gives (box, index of the text), or None where not even the shortest
+    text finds a place: that label is left out (a stop's number stays on its dot)."""
     taken = list(avoid) + [Box(x - dot_radius, y - dot_radius, 2 * dot_radius, 2 * dot_radius)
                            for x, y in dots]
     placed: list[tuple[Box, int] | None] = []
@@ -164,11 +184,11 @@ def place_labels(anchors: list[Point], sizes: list[list[tuple[float, float]]], b
             if best is not None and best[0] <= index:
                 break  # no place for a shorter text can cost less
             for box in _candidates(anchor, radius, width, height):
-                if not box.inside(bounds) or any(box.intersects(t, gap) for t in taken):
+                if not box.inside(bounds) or any(box.intersects(t, gap) for t in taken) \
+                        or any(segment_hits_box(*line, box, gap / 2) for line in lines):
                     continue
-                cost = index + 2 * sum(_crosses(box, *line) for line in lines)
-                if best is None or cost < best[0]:
-                    best = (cost, index, box)
+                best = (index, index, box)
+                break
         placed.append(None if best is None else (best[2], best[1]))
         if best is not None:
             taken.append(best[2])

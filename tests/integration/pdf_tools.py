@@ -88,3 +88,33 @@ def fonts(pdf: bytes, folder: Path) -> list[Font]:
 
 def reader(pdf: bytes) -> PdfReader:
     return PdfReader(BytesIO(pdf))
+
+
+@dataclass(frozen=True)
+class Box:
+    """A line of text as poppler sees it, in points from the page's top left corner."""
+
+    page: int
+    text: str
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+
+_BOX = re.compile(r"<line xMin=\"([\d.]+)\" yMin=\"([\d.]+)\" xMax=\"([\d.]+)\" "
+                  r"yMax=\"([\d.]+)\">(.*?)</line>", re.S)
+
+
+def boxes(pdf: bytes, folder: Path) -> list[Box]:
+    """Every line of text with its bounding box (the em boxes of its characters)."""
+    path = write(pdf, folder)
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", "-bbox-layout", str(path), "-"],
+                         check=True, capture_output=True).stdout.decode("utf-8", "replace")
+    found = []
+    for number, (_width, _height, body) in enumerate(_PAGE.findall(out), start=1):
+        for left, top, right, bottom, inner in _BOX.findall(body):
+            words = [html.unescape(w) for w in _WORD.findall(inner)]
+            found.append(Box(number, "".join(words), float(left), float(top), float(right),
+                             float(bottom)))
+    return found

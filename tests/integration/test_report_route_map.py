@@ -9,13 +9,13 @@ from fieldvisit.services.report_data import report_data
 from fieldvisit.services.report_model import ReportOptions
 
 
-def test_route_map_figure_in_the_itinerary_section(uow, sample_visit_id, tmp_path):
+def test_route_map_figure_is_an_attachment(uow, sample_visit_id, tmp_path):
     data = report_data(uow, sample_visit_id, ReportOptions(), None)
     assert data.route_map is not None and len(data.route_map.points) == 3
     pdf = tmp_path / "report.pdf"
     pdf.write_bytes(render_report(data, ReportOptions()))
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
-    itinerary = text.index("二、调研行程")
-    assert text.index("调研路线示意图", itinerary) > itinerary
-    assert "2 km" in text
+    text = "".join(subprocess.run(["pdftotext", "-layout", str(pdf), "-"],
+                                  capture_output=True, text=True, check=True).stdout.split())
+    attachment = text.index("附件2调研路线示意图")
+    assert text.index("图1调研路线示意图", attachment) > attachment
+    assert "2km" in text and "20分钟" in text and "′" not in text

@@ -60,3 +60,17 @@ def test_justified_chinese_lines_use_character_spacing_and_bold_headings_stroke(
     code = "\n".join(canvas._code)
     assert " Tc" in code  # spread lines
     assert "2 Tr" in code  # synthetic bold: fill and stroke
+
+
+def test_a_latin_line_after_a_spread_chinese_line_is_not_spread_too():
+    """Character spacing is text state: a Latin line after a spread Chinese one kept it, and
+    a long word ran past the margin. Every line sets its own spacing."""
+    text = "调研组参观了中心内设的接待服务区、宣传展示区、休闲交流区、" + "W" * 120 + " end"
+    paragraph = ReportParagraph(markup(text), sheet()["body"])
+    paragraph.wrap(300, 10_000)
+    lines = paragraph.blPara.lines
+    assert len(lines) > 3
+    spacing = [float(w.cbDefn.label) for line in lines for w in line.words
+               if hasattr(w, "cbDefn")]
+    assert len(spacing) == len(lines)  # one setting per line
+    assert spacing[0] > 0 and spacing[1:] == [0.0] * (len(lines) - 1)
