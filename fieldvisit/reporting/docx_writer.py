@@ -148,6 +148,8 @@ class _Writer:
                 self._p("subtitle", document.subtitle)
         for block in document.body:
             self._block(block)
+        if document.attachments or document.signature is not None:
+            self._keep_last_with_tail()
         self._attachment_list()
         self._signature()
         self._distribution()
@@ -331,6 +333,15 @@ class _Writer:
                                                        width, height))
 
     # -- after the body ----------------------------------------------------------------------
+    def _keep_last_with_tail(self) -> None:
+        """The body's last paragraph stays on the page of the attachment list and the
+        signature (both keep with what follows): never a page with only the signature."""
+        from fieldvisit.reporting.docx_xml import element, put
+
+        last = self.body.sectPr.getprevious() if self.body.sectPr is not None else None
+        if last is not None and last.tag.endswith("}p"):
+            put(last.get_or_add_pPr(), element("w:keepNext"))
+
     def _attachment_list(self) -> None:
         attachments = self.document.attachments
         if not attachments:

@@ -243,3 +243,10 @@ def test_a_photo_used_twice_is_stored_once(tmp_path):
     assert len(word.part.package.image_parts) == 2
     ids = [shape._inline.docPr.id for shape in word.inline_shapes]
     assert len(set(ids)) == 3
+
+
+def test_the_signature_is_never_alone_on_a_page(official):
+    paragraphs = official.paragraphs
+    first_list = next(i for i, p in enumerate(paragraphs) if p.style.name == "附件说明")
+    assert paragraphs[first_list - 1].paragraph_format.keep_with_next  # the body's last
+    assert official.styles["附件说明"].paragraph_format.keep_with_next

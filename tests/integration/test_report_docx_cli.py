@@ -65,3 +65,13 @@ def test_report_options_reach_the_pdf(run_cli, sample_visit_id, tmp_path):
                              "--statistics")
     assert status == 0 and f"wrote {output}" in err
     assert output.read_bytes().startswith(b"%PDF-")
+
+
+def test_brief_as_pdf(run_cli, sample_visit_id, tmp_path):
+    from tests.integration import pdf_tools as pdf
+
+    output = tmp_path / "简报.pdf"
+    status, _, err = run_cli("brief", "市委", "-o", str(output))
+    assert status == 0 and f"wrote {output}" in err
+    text = pdf.compact(pdf.text(output.read_bytes(), tmp_path))
+    assert "工作简报" in text and "近日" in text

@@ -8,7 +8,7 @@ from io import BytesIO
 from PIL import Image
 
 from fieldvisit.reporting import route_map_image
-from fieldvisit.services.route_map import _crosses
+from fieldvisit.services.route_map import segment_hits_box
 from tests.integration.docx_samples import route
 
 
@@ -32,4 +32,4 @@ def test_labels_overlap_nothing():
     for i, box in enumerate(boxes):
         assert not any(box.intersects(other) for other in boxes[i + 1:])
         for leg in map_.legs:
-            assert not _crosses(box, points[leg.start], points[leg.end]), texts[i]
+            assert not segment_hits_box(points[leg.start], points[leg.end], box), texts[i]
