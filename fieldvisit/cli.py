@@ -182,7 +182,7 @@ def _refuse_database_files(args: argparse.Namespace) -> None:
     drop this process's SQLite locks, writing it would destroy the database."""
     from fieldvisit.persistence.database_files import refuse_database_file
 
-    for name in ("file", "output", "font"):
+    for name in ("file", "output", "font", "title_font", "heading_font"):
         value = getattr(args, name, None)
         if value and value != "-":
             refuse_database_file(Path(value))
@@ -291,6 +291,7 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int] | str] = {
     # the other modules' commands, as "module:function", loaded when used
     "itinerary": "cli_itinerary:run_itinerary", "ics": "cli_itinerary:run_ics",
     "optimize": "cli_itinerary:run_optimize", "report": "cli_report:run_report",
+    "brief": "cli_report:run_brief",
     "search": "cli_search:run_search", "pack": "cli_package:run_pack",
     "unpack": "cli_package:run_unpack", "conflicts": "cli_package:run_conflicts",
     "writing": "cli_writing:run_writing",

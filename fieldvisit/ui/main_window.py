@@ -305,13 +305,14 @@ class MainWindow(VisitNavigation, VisitTransfer, QMainWindow):
 
     def unsaved_work(self) -> str:
         """What is typed but not saved, in words ("" when nothing): see errors.show_error."""
-        return self.workspace.notes_tab.has_unsaved() if self.database is not None else ""
+        return self.workspace.has_unsaved() if self.database is not None else ""
 
     def _quit_without_saving(self) -> bool:
         answer = QMessageBox.warning(
             self, self.tr("Quit FieldVisit"),
-            self.tr("The note you are writing could not be saved, so it is not saved yet. "
-                    "Quit anyway and lose what was typed since the last save?"),
+            self.tr("What you typed (%1) could not be saved, so it is not saved yet. "
+                    "Quit anyway and lose what was typed since the last save?").replace(
+                "%1", self.unsaved_work() or self.tr("the note you are writing")),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         return answer == QMessageBox.StandardButton.Discard

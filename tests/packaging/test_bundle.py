@@ -2,8 +2,8 @@
 
 Builds ``packaging/fieldvisit.spec`` with ``packaging/build_bundle.py`` into a temporary folder
 (about 30 s), then runs the bundle's executable headless: the command line (``--version``,
-``sample``, and commands whose libraries are imported lazily: the PDF report, the calendar,
-an Excel roster) and the window for a few seconds. Runs in the normal test suite; skipped only
+``sample``, and commands whose libraries are imported lazily: the PDF and Word reports, the
+calendar, an Excel roster) and the window for a few seconds. Runs in the normal test suite; skipped only
 when PyInstaller is not installed (the ``test`` extra installs it).
 """
 
@@ -114,6 +114,19 @@ def test_report_uses_the_bundled_font(bundle, env, sample_database, tmp_path):
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF")
     assert b"WenQuanYi" in data
+
+
+def test_report_as_word(bundle, env, sample_database, tmp_path):
+    """python-docx and its template came along; the route map is drawn with Pillow."""
+    database, visit = sample_database
+    docx = tmp_path / "report.docx"
+    run(bundle, "--db", str(database), "report", visit, "-o", str(docx), "--layout",
+        "official", env=env)
+    import zipfile
+
+    with zipfile.ZipFile(docx) as archive:
+        assert "公文标题".encode() in archive.read("word/styles.xml")
+        assert any(name.startswith("word/media/") for name in archive.namelist())
 
 
 def test_calendar_export(bundle, env, sample_database, tmp_path):

@@ -324,14 +324,18 @@ def _clipping_ancestor(widget: QWidget, top: QWidget) -> tuple[QWidget, int, int
                 bounds.setTop(min(bounds.top(), rect.top()))
                 bounds.setBottom(max(bounds.bottom(), rect.bottom()))
         visible = rect.intersected(bounds)
-        clipper = area if isinstance(area, QAbstractScrollArea) and parent is area.viewport() \
-            else parent
+        scrolled = isinstance(area, QAbstractScrollArea) and parent is area.viewport()
+        clipper = area if scrolled else parent
         if visible.width() < rect.width():
             return clipper, rect.width(), max(visible.width(), 0)
         if visible.height() < rect.height():
             return clipper, rect.height(), max(visible.height(), 0)
         if parent is top:
             return None
+        if scrolled:  # beyond the viewport, scrolling shows it: the rest sees what is shown
+            rect = rect.intersected(parent.rect())
+            if rect.isEmpty():
+                return None
         child, parent = parent, parent.parentWidget()
     return None
 

@@ -80,7 +80,7 @@ def test_preview_shows_the_first_pages(qtbot, tab):
     task = tab.run_preview()
     with qtbot.waitSignal(task.finished, timeout=TIMEOUT):
         pass
-    assert tab.preview_page_count() == 3 and tab.views.currentIndex() == 1
+    assert tab.preview_page_count() == 3 and tab.views.currentWidget() is tab.preview_scroll
 
 
 def test_options_are_remembered(qtbot, tab):

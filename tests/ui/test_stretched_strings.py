@@ -409,3 +409,34 @@ def check(case: Case, window: QWidget, language: str, qtbot) -> None:
             window.grab().save(str(Path(grab_dir) / f"{slug}.png"))
     assert not found, f"{len(found)} texts cut off ({language}):\n" + "\n".join(
         str(cut) for cut in found.values())
+
+
+def test_what_a_scroll_area_scrolls_to_is_not_cut_off(qtbot):
+    """Labels below the fold of a scroll area are reached by scrolling (not cut off); a label
+    wider than a scroll area that cannot scroll sideways is cut off."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout
+
+    from tests.ui.layout_check import find_cut_offs
+
+    top = QWidget()
+    tall, narrow = QScrollArea(), QScrollArea()
+    page = QWidget()
+    column = QVBoxLayout(page)
+    for n in range(40):
+        column.addWidget(QLabel(f"line {n}"))
+    tall.setWidget(page)
+    tall.setWidgetResizable(True)
+    wide = QLabel("a label far wider than the scroll area " * 4)
+    narrow.setWidget(wide)
+    narrow.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    layout = QVBoxLayout(top)
+    layout.addWidget(tall)
+    layout.addWidget(narrow)
+    qtbot.addWidget(top)
+    top.resize(300, 300)
+    top.show()
+    qtbot.waitExposed(top)
+    found = find_cut_offs(top)
+    assert [cut.widget for cut in found] == ["QLabel"], [str(c) for c in found][:3]
+    assert "far wider" in found[0].text and "outside QScrollArea" in found[0].detail

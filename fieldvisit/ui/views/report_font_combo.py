@@ -1,5 +1,6 @@
-"""The choice of the report's font: the bundled WenQuanYi Micro Hei, the Chinese TrueType fonts
-found on this computer, or any TrueType file ("Other TrueType font…" asks for it)."""
+"""The choice of one of the report's fonts (title, headings, body): the default (the bundled
+WenQuanYi Micro Hei, or the layout's own), the Chinese TrueType fonts found on this computer,
+or any TrueType file ("Other TrueType font…" asks for it)."""
 
 from __future__ import annotations
 
@@ -14,9 +15,10 @@ OTHER_FONT = "\x00other"
 
 
 class ReportFontCombo(QComboBox):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, default: str | None = None) -> None:
+        """``default``: how the first entry ("" : no file chosen) is named."""
         super().__init__(parent)
-        self.addItem(self.tr("Bundled (WenQuanYi Micro Hei)"), "")
+        self.addItem(default or self.tr("Bundled (WenQuanYi Micro Hei)"), "")
         for name, path in system_fonts():
             self.addItem(name, str(path))
         self.addItem(self.tr("Other TrueType font…"), OTHER_FONT)

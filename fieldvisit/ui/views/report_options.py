@@ -1,5 +1,6 @@
-"""The report's options as widgets: language, paper, sections, confidential notes, anonymity,
-photos, marking and font. ``value()`` gives the ``ReportOptions``; choices are remembered."""
+"""The report's options as widgets: layout (modern or 公文), language, paper, sections,
+confidential notes, anonymity, photos, tag statistics, marking and the title, heading and body
+fonts. ``value()`` gives the ``ReportOptions``; choices are remembered."""
 
 from __future__ import annotations
 
@@ -34,7 +35,13 @@ class ReportOptionsPanel(QWidget):
         self.paper = QComboBox()
         self.paper.addItem(self.tr("A4"), "a4")
         self.paper.addItem(self.tr("Letter"), "letter")
+        self.layout_preset = QComboBox()
+        self.layout_preset.addItem(self.tr("Modern layout"), "modern")
+        self.layout_preset.addItem(self.tr("Official document layout (公文)"), "official")
+        self.title_font = ReportFontCombo(default=self.tr("The layout's default"))
+        self.heading_font = ReportFontCombo(default=self.tr("The layout's default"))
         self.font = ReportFontCombo()
+        """The body's font (the font the characters are checked against)."""
         self.font_warning = QLabel()
         """What the chosen font lacks of the visit's characters (set by the report tab)."""
         self.font_warning.setWordWrap(True)
@@ -47,6 +54,7 @@ class ReportOptionsPanel(QWidget):
         self.anonymize.setChecked(True)
         self.photos = QCheckBox(self.tr("Photo pages"))
         self.photos.setChecked(True)
+        self.statistics = QCheckBox(self.tr("Tag statistics (as an attachment)"))
         names = {
             "cover": self.tr("Cover"), "contents": self.tr("Table of contents"),
             "basic": self.tr("Basic information"), "practices": self.tr("Practices and results"),
@@ -61,21 +69,26 @@ class ReportOptionsPanel(QWidget):
             self.sections[key].setChecked(True)
             grid.addWidget(self.sections[key], index // 2, index % 2)
         form = QFormLayout()
+        form.addRow(self.tr("La&yout:"), self.layout_preset)
         form.addRow(self.tr("&Language:"), self.language)
         form.addRow(self.tr("&Paper:"), self.paper)
-        form.addRow(self.tr("&Font:"), self.font)
+        form.addRow(self.tr("&Title font:"), self.title_font)
+        form.addRow(self.tr("&Heading font:"), self.heading_font)
+        form.addRow(self.tr("&Body font:"), self.font)
         form.addRow("", self.font_warning)
         form.addRow(self.tr("&Marking:"), self.marking)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
         layout.addWidget(sections_box)
-        for box in (self.confidential, self.anonymize, self.photos):
+        for box in (self.confidential, self.anonymize, self.photos, self.statistics):
             layout.addWidget(box)
         self._restore()
-        for combo in (self.language, self.paper, self.font):
+        for combo in (self.layout_preset, self.language, self.paper, self.title_font,
+                      self.heading_font, self.font):
             combo.currentIndexChanged.connect(self._save)
-        for box in (self.confidential, self.anonymize, self.photos, *self.sections.values()):
+        for box in (self.confidential, self.anonymize, self.photos, self.statistics,
+                    *self.sections.values()):
             box.toggled.connect(self._save)
         self.marking.editingFinished.connect(self._save)
 
@@ -86,7 +99,10 @@ class ReportOptionsPanel(QWidget):
             include_confidential=self.confidential.isChecked(),
             anonymize=self.anonymize.isChecked(), photos=self.photos.isChecked(),
             marking=self.marking.text().strip(),
-            font=self.font.font_file())
+            font=self.font.font_file(), layout=self.layout_preset.currentData(),
+            title_font=self.title_font.font_file(),
+            heading_font=self.heading_font.font_file(),
+            statistics=self.statistics.isChecked())
 
     def show_font_warning(self, text: str) -> None:
         self.font_warning.setText(text)
@@ -99,6 +115,10 @@ class ReportOptionsPanel(QWidget):
         settings.setValue("language", self.language.currentData() or "")
         settings.setValue("paper", self.paper.currentData())
         settings.setValue("font", self.font.font_file())
+        settings.setValue("layout", self.layout_preset.currentData())
+        settings.setValue("titleFont", self.title_font.font_file())
+        settings.setValue("headingFont", self.heading_font.font_file())
+        settings.setValue("statistics", self.statistics.isChecked())
         settings.setValue("marking", self.marking.text())
         settings.setValue("confidential", self.confidential.isChecked())
         settings.setValue("anonymize", self.anonymize.isChecked())
@@ -119,6 +139,10 @@ class ReportOptionsPanel(QWidget):
             self._select(self.language, str(settings.value("language", "")) or None)
             self._select(self.paper, str(settings.value("paper", "a4")))
             self.font.set_font_file(str(settings.value("font", "") or ""))
+            self._select(self.layout_preset, str(settings.value("layout", "modern")))
+            self.title_font.set_font_file(str(settings.value("titleFont", "") or ""))
+            self.heading_font.set_font_file(str(settings.value("headingFont", "") or ""))
+            self.statistics.setChecked(settings.value("statistics", False, type=bool))
             self.marking.setText(str(settings.value("marking", "") or ""))
             self.confidential.setChecked(settings.value("confidential", False, type=bool))
             self.anonymize.setChecked(settings.value("anonymize", True, type=bool))

@@ -1,15 +1,16 @@
-"""Report tab: the research report's options, export to PDF off the GUI thread (progress and
-cancel), a preview of its first pages, and a summary of what the report is built from.
+"""Report tab: the writer's texts of the report and brief (``WritingPanel``), the report's
+options, export of the report or the brief as PDF or Word off the GUI thread (progress and
+cancel), a preview of the report's first pages, and a summary of what it is built from.
 
-The PDF is built from the database through services (never from what a widget shows) and
-opened in the system's viewer when it is written."""
+The files are built from the database through services (never from what a widget shows: the
+texts are saved before an export starts) and opened in the system's viewer when written."""
 
 from __future__ import annotations
 
 import html
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 from uuid import UUID
 
 from PySide6.QtCore import Qt, QUrl
@@ -27,17 +28,20 @@ from PySide6.QtWidgets import (
 )
 
 from fieldvisit.files import write_bytes_atomically
-from fieldvisit.paths import report_cache_dir
 from fieldvisit.reporting.preview import page_images, preview_available
+from fieldvisit.services.changes import Area, Change
 from fieldvisit.services.report_model import ReportOptions
 from fieldvisit.services.views import VisitOverview
-from fieldvisit.ui import file_dialogs
+from fieldvisit.ui.commands import CommandContext
 from fieldvisit.ui.errors import show_error
 from fieldvisit.ui.formats import join_list
 from fieldvisit.ui.labels import label
 from fieldvisit.ui.messages import error_text, message_text
 from fieldvisit.ui.tasks import CancelToken, Task
+from fieldvisit.ui.undo_stack import UndoStack
+from fieldvisit.ui.views.report_export import build_brief, build_pdf, build_report, export_path
 from fieldvisit.ui.views.report_options import ReportOptionsPanel
+from fieldvisit.ui.views.writing_panel import WritingPanel
 
 if TYPE_CHECKING:
     from fieldvisit.persistence.db import Database
@@ -61,37 +65,33 @@ def font_warnings(database: Database, visit_id: UUID, options: ReportOptions,
     return [message_text(m) for m in glyph_coverage(data, options).messages()]
 
 
-def build_pdf(database: Database, visit_id: UUID, options: ReportOptions,
-              token: CancelToken) -> tuple[bytes, tuple[str, ...]]:
-    """The report's PDF and the photo files that were not found (runs in a worker thread)."""
-    from fieldvisit.reporting.visit_report import render_report
-    from fieldvisit.services.report_data import report_data
-
-    data = report_data(database.unit_of_work(), visit_id, options, database.photo_root)
-    token.check()
-    pdf = render_report(data, options, cache_dir=report_cache_dir(), checkpoint=token.check,
-                        progress=lambda _step, done, total: token.progress(done, total))
-    return pdf, data.missing_photos
-
-
 class ReportTab(QWidget):
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, database: Database, undo_stack: UndoStack,
+                 context: Callable[[], CommandContext], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.database = database
+        self.undo_stack = undo_stack
         self._overview: VisitOverview | None = None
         self._tasks: list[Task] = []
         self.options = ReportOptionsPanel()
         self.options.changed.connect(self.check_font)
         self._font_check: Task | None = None
         self._font_checked: tuple | None = None
-        self.export_button = QPushButton(self.tr("&Export PDF…"))
+        self.writing = WritingPanel(database, undo_stack, context, self.options.value)
+        self.options.changed.connect(self._options_changed)
+        self._drafted_with: ReportOptions | None = None
+        self.export_button = QPushButton(self.tr("&Export Report…"))
+        self.export_button.setToolTip(self.tr("As PDF or Word (.docx): the file name decides"))
         self.export_button.clicked.connect(self.export_pdf)
+        self.brief_button = QPushButton(self.tr("Export &Brief…"))
+        self.brief_button.setToolTip(self.tr("The brief (简报) as PDF or Word (.docx)"))
+        self.brief_button.clicked.connect(self.export_brief)
         self.preview_button = QPushButton(self.tr("Pre&view"))
         self.preview_button.clicked.connect(self.run_preview)
         self.preview_button.setEnabled(preview_available())
         if not preview_available():
             self.preview_button.setToolTip(self.tr("The preview needs pdftoppm (poppler)."))
-        self.open_when_done = QCheckBox(self.tr("Open the PDF when it is written"))
+        self.open_when_done = QCheckBox(self.tr("Open the file when it is written"))
         self.open_when_done.setChecked(True)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -102,6 +102,7 @@ class ReportTab(QWidget):
         column.addWidget(self.options)
         buttons = QHBoxLayout()
         buttons.addWidget(self.export_button)
+        buttons.addWidget(self.brief_button)
         buttons.addWidget(self.preview_button)
         column.addLayout(buttons)
         column.addWidget(self.open_when_done)
@@ -120,10 +121,11 @@ class ReportTab(QWidget):
         self.pages = QWidget()
         self.pages_layout = QVBoxLayout(self.pages)
         self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        scroll = QScrollArea()
+        scroll = self.preview_scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.pages)
         self.views = QTabWidget()
+        self.views.addTab(self.writing, self.tr("Writing"))
         self.views.addTab(self.browser, self.tr("Contents"))
         self.views.addTab(scroll, self.tr("Preview"))
         layout = QHBoxLayout(self)
@@ -139,11 +141,30 @@ class ReportTab(QWidget):
         if changed:
             self._clear_preview()
             self.status.clear()
+        self.writing.show_visit(overview.visit.id if overview else None)
+        self._drafted_with = self.options.value()
         if overview is None:
             self.browser.clear()
             return
         self.browser.setHtml(self._summary_html(overview))
         self.check_font(force=True)
+
+    def apply(self, change: Change, overview: VisitOverview) -> None:
+        """Re-read what ``change`` names of the shown visit. Writes nothing."""
+        if change.areas != {Area.WRITING}:
+            self._overview = overview
+            self.browser.setHtml(self._summary_html(overview))
+        self.writing.apply(change)
+
+    def save(self) -> bool:
+        """Save the typed report texts (see WritingPanel.save)."""
+        return self.writing.save()
+
+    def _options_changed(self) -> None:
+        """The draft follows the options it is written with (language, anonymity…)."""
+        if self._overview is not None and self.options.value() != self._drafted_with:
+            self._drafted_with = self.options.value()
+            self.writing.reload_draft()
 
     # -- the font ----------------------------------------------------------------------------
     def check_font(self, force: bool = False) -> Task | None:
@@ -173,32 +194,47 @@ class ReportTab(QWidget):
 
     def _set_enabled(self, enabled: bool) -> None:
         self.export_button.setEnabled(enabled)
+        self.brief_button.setEnabled(enabled)
         self.preview_button.setEnabled(enabled and preview_available())
 
     # -- export ------------------------------------------------------------------------------
+    def _file_name(self, fallback: str) -> str:
+        title = self._overview.visit.title if self._overview else ""
+        return "".join(c for c in title[:60] if c not in '\\/:*?"<>|').strip() or fallback
+
     def export_pdf(self) -> None:
+        """Export Report…: PDF or Word, as the chosen file name says."""
         if self._overview is None:
             return
-        title = self._overview.visit.title
-        name = "".join(c for c in title[:60] if c not in '\\/:*?"<>|').strip() or "report"
-        path = file_dialogs.save_file(self, "report", self.tr("Export Research Report"),
-                                      f"{name}.pdf", self.tr("PDF documents (*.pdf)"))
-        if path and not path.name.lower().endswith(".pdf"):
-            path = path.with_name(path.name + ".pdf")
-            if not file_dialogs.check_chosen(self, [path]):
-                return
+        path = export_path(self, self.tr("Export Research Report"), self._file_name("report"))
         if path:
             self.run_export(path)
 
-    def run_export(self, path: Path) -> Task | None:
+    def export_brief(self) -> None:
         if self._overview is None:
+            return
+        path = export_path(self, self.tr("Export Brief"),
+                           self._file_name("brief") + self.tr(" (brief)"))
+        if path:
+            self.run_export(path, brief=True)
+
+    def run_export(self, path: Path, brief: bool = False) -> Task | None:
+        """Write the report (or the brief) to ``path``: Word for .docx, else PDF. The typed
+        texts are saved first (if they cannot be, nothing is written)."""
+        if self._overview is None or not self.writing.save():
             return None
         visit_id, options = self._overview.visit.id, self.options.value()
+        suffix = ".docx" if path.suffix.lower() == ".docx" else ".pdf"
 
         def work(token: CancelToken) -> tuple[Path, tuple[str, ...]]:
-            pdf, missing = build_pdf(self.database, visit_id, options, token)
+            if brief:
+                content, missing = build_brief(self.database, visit_id, options, token,
+                                               suffix), ()
+            else:
+                content, missing = build_report(self.database, visit_id, options, token,
+                                                suffix)
             token.check()
-            write_bytes_atomically(path, pdf)
+            write_bytes_atomically(path, content)
             return path, missing
 
         def done(result: tuple[Path, tuple[str, ...]]) -> None:
@@ -207,10 +243,11 @@ class ReportTab(QWidget):
             if self.open_when_done.isChecked():
                 open_file(written)
 
-        return self._start(self.tr("Writing the research report…"), work, done)
+        return self._start(self.tr("Writing the brief…") if brief else
+                           self.tr("Writing the research report…"), work, done)
 
     def run_preview(self) -> Task | None:
-        if self._overview is None:
+        if self._overview is None or not self.writing.save():
             return None
         visit_id, options = self._overview.visit.id, self.options.value()
 
@@ -249,7 +286,7 @@ class ReportTab(QWidget):
             page.setPixmap(pixmap)
             page.setStyleSheet("border: 1px solid #999; background: white;")
             self.pages_layout.addWidget(page)
-        self.views.setCurrentIndex(1)
+        self.views.setCurrentWidget(self.preview_scroll)
 
     def _clear_preview(self) -> None:
         while self.pages_layout.count():

@@ -47,7 +47,7 @@ class VisitWorkspace(QStackedWidget):
         self.delegation_tab = DelegationTab(database, undo_stack, context)
         self.itinerary_tab = ItineraryTab(database, undo_stack, context)
         self.notes_tab = NotesTab(database, undo_stack, context)
-        self.report_tab = ReportTab(database)
+        self.report_tab = ReportTab(database, undo_stack, context)
         self.tabs.addTab(self.delegation_tab, self.tr("&Delegation"))
         self.tabs.addTab(self.itinerary_tab, self.tr("&Itinerary"))
         self.tabs.addTab(self.notes_tab, self.tr("&Notes"))
@@ -96,11 +96,15 @@ class VisitWorkspace(QStackedWidget):
                 Area.STOPS, Area.VISIT, Area.DIRECTORY) else None
             self.notes_tab.apply(change, plan)
         elif current is self.report_tab:
-            self.report_tab.show_overview(visits.visit_overview(uow, self.visit_id))
+            self.report_tab.apply(change, visits.visit_overview(uow, self.visit_id))
 
     def flush(self) -> bool:
         """Save what is typed in the open editors; False if something could not be saved."""
-        return self.notes_tab.save()
+        return self.notes_tab.save() and self.report_tab.save()
+
+    def has_unsaved(self) -> str:
+        """What is typed but not saved, in words ("" when nothing)."""
+        return self.notes_tab.has_unsaved() or self.report_tab.writing.has_unsaved()
 
     def _tabs(self) -> tuple[QWidget, ...]:
         return self.delegation_tab, self.itinerary_tab, self.notes_tab, self.report_tab

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what only the tests need beyond packaging/install-system-deps.sh: LibreOffice's
+# Writer without its window (libreoffice-writer-nogui), with which the tests convert the Word
+# report (.docx) to PDF and read it back. Not a dependency of the application (about 260 MB
+# with its libraries), so users installing FieldVisit do not get it. Uses sudo when not run
+# as root. Safe to run again.
+set -euo pipefail
+
+packages=(libreoffice-writer-nogui)
+if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
+export DEBIAN_FRONTEND=noninteractive
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
+    || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
