@@ -56,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     from fieldvisit.cli_package import add_parsers as add_package_parsers
     from fieldvisit.cli_report import add_report_parser
     from fieldvisit.cli_search import add_parsers as add_search_parsers
+    from fieldvisit.cli_writing import add_parsers as add_writing_parsers
 
     parser = argparse.ArgumentParser(
         prog="fieldvisit",
@@ -85,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
                                help="show what would happen, change nothing")
     add_itinerary_parsers(commands)
     add_report_parser(commands)
+    add_writing_parsers(commands)
     add_search_parsers(commands)
     add_package_parsers(commands)
     export = commands.add_parser("export", help="write a visit as a JSON visit document")
@@ -267,6 +269,7 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int] | str] = {
     "brief": "cli_report:run_brief",
     "search": "cli_search:run_search", "pack": "cli_package:run_pack",
     "unpack": "cli_package:run_unpack", "conflicts": "cli_package:run_conflicts",
+    "writing": "cli_writing:run_writing",
 }
 
 

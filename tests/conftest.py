@@ -32,7 +32,9 @@ import pytest  # noqa: E402
 from fieldvisit.persistence.db import Database, open_database, sqlite_url  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED_ARTICLE = ROOT.parent / "shared" / "seed" / "000_1dfb9bba59772a4f.txt"
+SEED_ARTICLE = ROOT / "tests" / "fixtures" / "reference_article.txt"
+"""The first article of the newspaper page the reference visit was entered from (the seed
+page's other, unrelated articles are left out), so the suite needs nothing beside the clone."""
 POSTGRES_URL = os.environ.get("FIELDVISIT_TEST_POSTGRES_URL")
 DATABASE_KINDS = ("sqlite", "postgresql") if POSTGRES_URL else ("sqlite",)
 SQLITE_FILE_FIXTURES = frozenset({"db_path", "make_db_path"})

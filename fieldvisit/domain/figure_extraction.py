@@ -53,11 +53,11 @@ def _label_before(text: str, start: int, limit: int = 12) -> str:
     linking word ("已", "开展", "在" ...)."""
     parts = _STOP.split(text[max(0, start - limit):start])
     label = parts[-1] if parts else ""
-    trailing = True
-    while trailing:  # "面积达" → "面积": a linking word right before the number goes
+    while True:  # "面积达" → "面积": a linking word right before the number goes
         trailing = next((m for m in _MARKERS if label.endswith(m) and len(label) > len(m)), None)
-        if trailing:
-            label = label[: -len(trailing)]
+        if trailing is None:
+            break
+        label = label[: -len(trailing)]
     cut = max((label.rfind(m) + len(m) for m in _MARKERS if m in label), default=0)
     return label[cut:].strip()
 

@@ -14,7 +14,7 @@ import typing
 from datetime import UTC, date, datetime, time
 from enum import Enum
 from functools import cache, partial
-from typing import Any, Callable, TypeVar, Union
+from typing import Any, Callable, Hashable, TypeVar, Union
 from uuid import UUID
 
 from fieldvisit.domain import limits, storable
@@ -23,7 +23,7 @@ from fieldvisit.domain.errors import DocumentError, ValidationError
 from fieldvisit.domain.json_path import member
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 
-T = TypeVar("T")
+T = TypeVar("T", bound=Hashable)  # records: frozen dataclasses, hashable like their types
 
 
 @cache
@@ -117,10 +117,11 @@ def _coerce(value: Any, hint: Any, path: str) -> Any:
             raise DocumentError(path, Message(QT_TRANSLATE_NOOP(
                 "Messages", "expected a list, got {kind}"), kind=_describe(value)))
         return tuple(_coerce(v, item_hint, f"{path}[{i}]") for i, v in enumerate(value))
-    if dataclasses.is_dataclass(hint):
-        if isinstance(value, hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        record: Any = hint  # a record class (typing has no "hashable dataclass type")
+        if isinstance(value, record):
             return value
-        return from_plain(hint, value, path)
+        return from_plain(record, value, path)
     if isinstance(hint, type) and issubclass(hint, Enum):
         try:
             return hint(value)
@@ -271,7 +272,8 @@ def row_loader(cls: type[T]) -> Callable[[dict[str, Any]], T]:
 def _with_defaults(cls: type[T], values: dict[str, Any]) -> T:
     """``cls`` from stored ``values``, a field whose value is refused (out of its range, as an
     older FieldVisit let it be stored) taking its default; the last error if that fails."""
-    defaults = {f.name for f in dataclasses.fields(cls)} - required_fields(cls)
+    record: Any = cls
+    defaults = {f.name for f in dataclasses.fields(record)} - required_fields(cls)
     while True:
         try:
             return from_plain(cls, values, strict=False)

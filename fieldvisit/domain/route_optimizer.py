@@ -1,8 +1,14 @@
 """Route suggestion: the order of one day's stops with the fewest timeline conflicts (as
-``compute_timeline`` counts them) and, among those, the least travel; pinned stops stay put.
+``compute_timeline`` counts them) — above all, no conflict at a stop that has none today —
+and, among those, the least travel; pinned stops stay put.
 
-A leg's time follows ``timeline.leg_minutes``, except that a typed time belongs to the leg
-towards today's next stop: once that changes, the leg is estimated (``reordered_plans``).
+Travel is compared like with like: every leg of every order is priced the same way, by its
+estimate where both sites have coordinates, by its typed time only where nothing can be
+estimated. (A typed time is usually longer than the estimate of the same leg, so comparing
+today's typed legs with the new order's estimates would promise savings that are only the
+difference between typing and estimating.) The timeline of an order — what the itinerary
+will show once it is applied — keeps the typed time of every leg that survives between the
+same two stops, in either direction (``reordered_plans``); the other legs are estimated.
 Up to ``EXACT_LIMIT`` movable stops the optimum is proven: Held-Karp over the legs, then a
 branch and bound when opening hours, appointments or the day's end get in the way. Beyond,
 the seeded heuristics of ``route_search`` run within the time budget. Plain Python.
@@ -13,6 +19,7 @@ from __future__ import annotations
 import random
 import time as clock
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from itertools import accumulate, pairwise
@@ -54,11 +61,15 @@ class RouteProblem:
 @dataclass(frozen=True)
 class RouteSuggestion:
     order: tuple[int, ...]  # indexes into problem.plans, in the proposed order
-    travel_minutes: int  # total travel of the proposed order
+    travel_minutes: int  # total travel of the proposed order, every leg priced alike
     conflicts: int  # timeline conflicts of the proposed order
     before_travel_minutes: int  # the same for the current order
     before_conflicts: int
     exact: bool  # True when the search proved that no order is better
+    shown_travel_minutes: int = 0
+    """Travel of the proposed order as its timeline shows it (typed times where kept)."""
+    before_shown_travel_minutes: int = 0
+    """Travel of the current order as the itinerary shows it now (typed times win)."""
 
     @property
     def changes_order(self) -> bool:
@@ -76,8 +87,12 @@ def suggest_route(problem: RouteProblem, time_budget: float = 0.8) -> RouteSugge
     cost = model.cost(best)
     if cost >= before:
         best, cost = current, before
-    return RouteSuggestion(tuple(best), cost % model.big, cost // model.big,
-                           before % model.big, before // model.big, exact)
+    after_timeline, before_timeline = route_timeline(problem, best), route_timeline(problem,
+                                                                                    current)
+    return RouteSuggestion(tuple(best), model.like_travel(best), after_timeline.conflicts,
+                           model.like_travel(current), before_timeline.conflicts, exact,
+                           after_timeline.total_travel_minutes,
+                           before_timeline.total_travel_minutes)
 
 
 def _search(model: RouteModel, movable: int, deadline: float) -> tuple[list[int], bool]:
@@ -164,7 +179,7 @@ def branch_and_bound(model, completion: list[dict[int, int]], incumbent: list[in
                                      model.pinned)
     free, bits = _free(pinned)
     width = n + 1
-    ranked = [sorted(free, key=lambda s, r=row: r[s]) for row in w]
+    ranked = [sorted(free, key=row.__getitem__) for row in w]
     ranked[n] = sorted(free, key=lambda s: completion[0].get(bits[s] * width + s, 0))
     best = [model.cost(incumbent), list(incumbent)]
     order = [0] * n
@@ -206,11 +221,29 @@ def branch_and_bound(model, completion: list[dict[int, int]], incumbent: list[in
     return best[1], True
 
 
+def typed_leg(typed: Sequence[int | None], i: int, j: int) -> int | None:
+    """The typed minutes of the leg between stops ``i`` and ``j`` of today's current order
+    (``typed[k]``: the time typed for the leg k → k+1), in either direction: a leg typed as
+    i → i+1 is also taken for i+1 → i. None when that leg is not typed."""
+    if j == i + 1:
+        return typed[i]
+    if i == j + 1:
+        return typed[j]
+    return None
+
+
 def reordered_plans(problem: RouteProblem, order: tuple[int, ...] | list[int]) -> list[StopPlan]:
-    """The plans in ``order``; a typed travel time is dropped where the next stop changed."""
-    plans, following = problem.plans, [*order[1:], len(problem.plans)]
-    return [plans[i] if after == i + 1 else replace(plans[i], typed_travel_minutes=None)
-            for i, after in zip(order, following, strict=False)]
+    """The plans in ``order``, each with the typed time of its leg to the next stop where that
+    leg survives (between the same two stops, either way); other legs are estimated."""
+    plans = problem.plans
+    typed_times = [p.typed_travel_minutes for p in plans]
+    result = []
+    for k, i in enumerate(order):
+        after = order[k + 1] if k + 1 < len(order) else None
+        typed = None if after is None else typed_leg(typed_times, i, after)
+        result.append(plans[i] if typed == plans[i].typed_travel_minutes
+                      else replace(plans[i], typed_travel_minutes=typed))
+    return result
 
 
 def route_timeline(problem: RouteProblem, order: tuple[int, ...] | list[int]) -> Timeline:
@@ -230,9 +263,13 @@ def _micros(value: time) -> int:
 class RouteModel:
     """The problem as numbers: a travel matrix and a step of the timeline (in microseconds
     after the day's midnight) that agrees with ``compute_timeline`` conflict for conflict.
-    An order costs ``conflicts * big + travel minutes``, ``big`` exceeding any total travel.
-    ``w[i][j]`` is a leg's minutes, or ``big`` when unknown (0 minutes, a NO_COORDINATES
-    conflict); index ``n`` of ``w`` is a virtual stop at 0 from and to all (the open ends)."""
+    An order costs ``conflicts * big + travel minutes``, ``big`` exceeding any total travel;
+    a conflict at a stop that has none in the current order weighs ``fresh`` conflicts, so
+    that an order which moves a conflict elsewhere is not preferred for its travel.
+    ``w[i][j]`` is a leg's minutes priced alike for every order (estimated where possible),
+    or ``big`` when unknown (0 minutes, a NO_COORDINATES conflict); ``leg_us`` is the leg's
+    time on the timeline (a surviving typed time wins); index ``n`` of ``w`` is a virtual
+    stop at 0 from and to all (the open ends)."""
 
     def __init__(self, problem: RouteProblem) -> None:
         plans = problem.plans
@@ -240,19 +277,23 @@ class RouteModel:
         self.pinned = tuple(problem.pinned)
         self.day_date = problem.day or _UNDATED + timedelta(days=(plans[0].day - 1 if plans else 0))
         self.weekday = self.day_date.weekday()
-        minutes = [[0] * (n + 1) for _ in range(n + 1)]
+        minutes = [[0] * (n + 1) for _ in range(n + 1)]  # as the timeline will show them
+        alike = [[0] * (n + 1) for _ in range(n + 1)]  # as every order is compared
         unknown = [[False] * (n + 1) for _ in range(n + 1)]
+        typed_times = [p.typed_travel_minutes for p in plans]
         for i, here in enumerate(plans):
             for j, there in enumerate(plans):
                 if i == j:
                     continue
-                value = here.typed_travel_minutes if j == i + 1 else None
-                if value is None and here.wgs84 and there.wgs84:
-                    value = problem.settings.minutes(haversine_km(*here.wgs84, *there.wgs84),
-                                                     here.travel_mode)
-                minutes[i][j], unknown[i][j] = value or 0, value is None
-        self.big = sum(max(row) for row in minutes) + 1
-        self.w = [[self.big if unknown[i][j] else minutes[i][j] for j in range(n + 1)]
+                typed, estimate = typed_leg(typed_times, i, j), None
+                if here.wgs84 and there.wgs84:
+                    estimate = problem.settings.minutes(
+                        haversine_km(*here.wgs84, *there.wgs84), here.travel_mode)
+                shown = typed if typed is not None else estimate
+                minutes[i][j], unknown[i][j] = shown or 0, shown is None
+                alike[i][j] = (estimate if estimate is not None else typed) or 0
+        self.big = max(sum(max(row) for row in minutes), sum(max(row) for row in alike)) + 1
+        self.w = [[self.big if unknown[i][j] else alike[i][j] for j in range(n + 1)]
                   for i in range(n + 1)]
         self.leg_us = [[m * _MINUTE for m in row] for row in minutes]
         midnight = datetime.combine(self.day_date, time())
@@ -273,13 +314,28 @@ class RouteModel:
         self.fine = [self._fine_arrivals(j) for j in range(n)]
         self.timed = (self.end_us is not None or any(v is not None for v in self.not_before)
                       or any(s is not None for s in self.spans))
+        self.weight = [1] * n
+        if self.timed:  # a conflict where today has none weighs more than all of today's
+            troubled = self._troubled(list(range(n)))
+            self.fresh = 4 * n + 2
+            self.weight = [1 if troubled[stop] else self.fresh for stop in range(n)]
+
+    def _troubled(self, order: list[int]) -> list[bool]:
+        """Which stops have a timeline conflict (other than NO_COORDINATES) in ``order``."""
+        troubled, departure = [False] * self.n, 0
+        for k, stop in enumerate(order):
+            if k:
+                departure += self.leg_us[order[k - 1]][stop]
+            departure, conflicts = self.step(departure if k else self.start_us, stop)
+            troubled[stop] = conflicts > 0
+        return troubled
 
     @staticmethod
     def _week(hours: tuple[str, ...], weekday_known: bool) -> tuple | None:
         """Opening spans (minutes) per weekday, or None where the timeline does not check."""
         if not hours or (not weekday_known and len(set(hours)) > 1):
             return None
-        return tuple(tuple(opening_spans(hours, _UNDATED + timedelta(days=k)))
+        return tuple(tuple(opening_spans(hours, _UNDATED + timedelta(days=k)) or ())
                      for k in range(7))
 
     def _fine_arrivals(self, stop: int) -> tuple[list[int], list[int]] | None:
@@ -321,7 +377,7 @@ class RouteModel:
                 count += not ends or (k < len(ends) and starts[k] > latest)
             if self.end_us is not None:
                 durations.append(self.soonest[stop] + self.delay[stop] + self.dwell[stop])
-        if durations:
+        if durations and self.end_us is not None:
             durations.sort()  # the k-th stop visited leaves no sooner than after k shortest
             for duration in durations:
                 departure += duration
@@ -329,7 +385,8 @@ class RouteModel:
         return count
 
     def step(self, arrival: int, stop: int) -> tuple[int, int]:
-        """(departure, conflicts other than NO_COORDINATES) of ``stop`` reached at ``arrival``."""
+        """(departure, weighted conflicts other than NO_COORDINATES) of ``stop`` reached at
+        ``arrival``: each conflict counts ``weight[stop]``."""
         not_before = self.not_before[stop]
         if not_before is not None and arrival < not_before:
             arrival = not_before
@@ -352,7 +409,11 @@ class RouteModel:
                     conflicts += 1
         if self.end_us is not None and departure > self.end_us:
             conflicts += 1
-        return departure, conflicts
+        return departure, conflicts * self.weight[stop]
+
+    def like_travel(self, order: list[int] | tuple[int, ...]) -> int:
+        """The travel minutes of ``order``, priced like every other order's."""
+        return self.travel_cost(list(order)) % self.big
 
     def travel_cost(self, order: list[int]) -> int:
         """The cost of ``order`` counting only its legs (conflicts of unknown legs included)."""

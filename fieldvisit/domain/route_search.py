@@ -15,8 +15,11 @@ from collections import deque
 
 def _near(w: list[list[int]], n: int, size: int) -> list[list[int]]:
     """The ``size`` nearest stops of each stop, either way."""
-    return [sorted((j for j in range(n) if j != i), key=lambda j, i=i: (min(w[i][j], w[j][i]), j))
-            [:size] for i in range(n)]
+    def nearest(i: int) -> list[int]:
+        return sorted((j for j in range(n) if j != i),
+                      key=lambda j: (min(w[i][j], w[j][i]), j))[:size]
+
+    return [nearest(i) for i in range(n)]
 
 
 def _runs(pinned: tuple[bool, ...]) -> list[list[int]]:
@@ -37,13 +40,14 @@ def greedy_order(model) -> list[int]:
     order: list[int] = []
     departure = 0
     for p, fixed in enumerate(model.pinned):
-        best = None
+        best: tuple[int, int, int] | None = None
         for stop in ((p,) if fixed else left):
             leg = model.w[order[-1]][stop] if order else 0
             arrival = departure + model.leg_us[order[-1]][stop] if order else model.start_us
             after, conflicts = model.step(arrival, stop)
             if best is None or conflicts * model.big + leg < best[0]:
                 best = (conflicts * model.big + leg, stop, after)
+        assert best is not None  # a pinned position has its stop; a free one, those left
         _, stop, departure = best
         if not fixed:
             left.remove(stop)
@@ -171,7 +175,8 @@ class _Path:
         return None
 
     def local_search(self, stops: list[int], deadline: float) -> None:
-        queue, waiting = deque(), [False] * (self.n + 1)
+        queue: deque[int] = deque()
+        waiting = [False] * (self.n + 1)
         crossing = len(self.extent) > 1
         for stop in stops:
             if stop != self.dummy and not waiting[stop]:
@@ -211,12 +216,13 @@ def improve_travel(w: list[list[int]], pinned: tuple[bool, ...], starts: list[li
                    deadline: float, rng) -> list[int]:
     """Iterated local search on the legs: the best of ``starts`` after local search, then
     kicks until 20 × n of them in a row brought nothing better, or the deadline."""
-    path = None
+    path: _Path | None = None
     for order in starts:
         candidate = _Path(w, pinned, order)
         candidate.local_search(order, deadline)
         if path is None or candidate.cost < path.cost:
             path = candidate
+    assert path is not None, "at least one start"
     current, current_cost = path.e[:], path.cost
     best, best_cost = current, current_cost
     idle = 0
@@ -245,8 +251,12 @@ class _Timed:
         self.load(order)
 
     def load(self, order: list[int]) -> None:
-        self.order, self.departures, self.costs = list(order), [], []
-        self.total = self._run(0, [], 0, 0, None, None)
+        self.order = list(order)
+        self.departures: list[int] = []
+        self.costs: list[int] = []
+        total = self._run(0, [], 0, 0, None, None)
+        assert total is not None  # without a limit the run never gives up
+        self.total = total
         self.pos = {stop: p for p, stop in enumerate(order)}
         w, rest = self.model.w, [0] * len(order)
         for p in range(len(order) - 2, -1, -1):
@@ -255,7 +265,7 @@ class _Timed:
 
     def _run(self, lo: int, segment: list[int], departure: int, cost: int,
              previous: int | None, limit: int | None) -> int | None:
-        m, order, hi, recording = self.model, self.order, lo + len(segment) - 1, limit is None
+        m, order, hi = self.model, self.order, lo + len(segment) - 1
         for p in range(lo, m.n):
             stop = segment[p - lo] if p <= hi else order[p]
             if previous is None:
@@ -264,7 +274,7 @@ class _Timed:
                 departure, conflicts = m.step(departure + m.leg_us[previous][stop], stop)
                 cost += m.w[previous][stop]
             cost += conflicts * m.big
-            if recording:
+            if limit is None:  # recording the order itself
                 self.departures.append(departure)
                 self.costs.append(cost)
             elif p > hi and departure == self.departures[p]:
@@ -335,8 +345,7 @@ def improve_timed(model, starts: list[list[int]], deadline: float, rng,
                   kicks: int) -> list[int]:
     """Local search with every move simulated; then up to ``kicks`` random exchanges, each
     followed by local search, kept when not worse."""
-    best = min(starts, key=model.cost)
-    best = _Timed(model, best)
+    best = _Timed(model, min(starts, key=model.cost))
     best.local_search(deadline)
     free = [p for p, fixed in enumerate(model.pinned) if not fixed]
     current, current_cost = best.order, best.total

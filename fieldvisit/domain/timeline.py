@@ -130,13 +130,23 @@ def leg_minutes(here: StopPlan, there: StopPlan,
     return settings.minutes(distance, here.travel_mode), True, distance
 
 
+UNDATED = date(2000, 1, 3)
+"""The date ``compute_timeline`` counts from when the visit has none (a Monday)."""
+
+
+def day_date(first_day: date | None, day: int) -> date:
+    """The date of the visit's ``day`` (1 = ``first_day``; counted from ``UNDATED`` when the
+    visit has no date), as ``compute_timeline`` dates its stops."""
+    return (first_day or UNDATED) + timedelta(days=day - 1)
+
+
 def compute_timeline(plans: list[StopPlan], first_day: date | None, day_start: time,
                      day_end: time | None, settings: TravelSettings,
                      legs: dict[tuple[int, int], tuple[int | None, bool, float | None]]
                      | None = None) -> Timeline:
     """Times of ``plans`` (in itinerary order, grouped by day). ``legs`` may hold precomputed
     legs by (index, next index); missing ones are computed."""
-    base = first_day or date(2000, 1, 3)  # without a date the weekday is unknown: see below
+    base = first_day or UNDATED  # without a date the weekday is unknown: see below
     timed: list[TimedStop] = []
     total = 0
     for index, plan in enumerate(plans):

@@ -215,6 +215,28 @@ class PhotoRow(RecordRow):
     taken_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
+class ReportWritingRow(RecordRow):
+    """What the writer wrote for a visit's report and brief (``domain.report_writing``): one
+    row per visit, removed with it. A NULL text follows the draft."""
+
+    __tablename__ = "report_writings"
+    visit_id: Mapped[UUID] = mapped_column(_fk("visits.id", cascade=True), unique=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    lead: Mapped[str | None] = mapped_column(Text)
+    basics: Mapped[str | None] = mapped_column(Text)
+    practices: Mapped[str | None] = mapped_column(Text)
+    problems: Mapped[str | None] = mapped_column(Text)
+    suggestions: Mapped[str | None] = mapped_column(Text)
+    signed_by: Mapped[str | None] = mapped_column(Text)
+    signed_on: Mapped[date | None] = mapped_column(Date)
+    brief_title: Mapped[str | None] = mapped_column(Text)
+    brief_text: Mapped[str | None] = mapped_column(Text)
+    brief_masthead: Mapped[str | None] = mapped_column(Text)
+    brief_issue: Mapped[str | None] = mapped_column(Text)
+    brief_compiled_by: Mapped[str | None] = mapped_column(Text)
+    brief_send_to: Mapped[str | None] = mapped_column(Text)
+
+
 # -- merge state of visit packages (not records: they never travel in a package) -------------
 class SyncStateRow(Base):
     """A content hash a record had when it was exchanged (packed or unpacked): the versions of

@@ -14,6 +14,7 @@ from fieldvisit.domain import entities as e
 from fieldvisit.domain.errors import NotFoundError, StaleEditError
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.domain.plain import field_types, local_fields, row_loader, to_plain
+from fieldvisit.domain.report_writing import ReportWriting
 from fieldvisit.persistence import exchange_state
 from fieldvisit.persistence import models as m
 
@@ -32,6 +33,7 @@ ROW_TYPES: dict[type[e.Record], type[m.RecordRow]] = {
     e.KeyFigure: m.KeyFigureRow,
     e.FollowUp: m.FollowUpRow,
     e.Photo: m.PhotoRow,
+    ReportWriting: m.ReportWritingRow,
 }
 
 _NOUNS = {
@@ -47,6 +49,7 @@ _NOUNS = {
     e.KeyFigure: Message(QT_TRANSLATE_NOOP("Messages", "key figure")),
     e.FollowUp: Message(QT_TRANSLATE_NOOP("Messages", "follow-up")),
     e.Photo: Message(QT_TRANSLATE_NOOP("Messages", "photo")),
+    ReportWriting: Message(QT_TRANSLATE_NOOP("Messages", "report text")),
 }
 
 
@@ -166,9 +169,7 @@ class RecordRepository(Generic[E]):
         committing in between makes it fail too (StaleDataError: a ConcurrentWriteError for
         the unit of work)."""
         row = self._row_of(entity.id)
-        values = {f: _column_value(getattr(entity, f)) for f in self._fields
-                  if f not in ("version", "changed_by")}
-        values["changed_by"] = self._identity
+        values = self._values(entity)
         if row is None:
             exchange_state.dig_up(self._session, entity.id)  # an undone deletion
             row = self._row(**values)
@@ -181,6 +182,23 @@ class RecordRepository(Generic[E]):
         self._session.flush()
         self._written[entity.id] = row.version
         return dataclasses.replace(entity, version=row.version, changed_by=row.changed_by)
+
+    def insert(self, entity: E) -> E:
+        """Insert the record as a new one; returns it as stored. Never overwrites: if a record
+        with its id (or its unique key) is stored, even by a writer committing meanwhile, the
+        INSERT fails (a ConcurrentWriteError for the unit of work)."""
+        row = self._row(**self._values(entity))
+        self._session.add(row)
+        self._session.flush()
+        self._session.info.setdefault("held", []).append(row)
+        self._written[entity.id] = row.version
+        return dataclasses.replace(entity, version=row.version, changed_by=row.changed_by)
+
+    def _values(self, entity: E) -> dict[str, Any]:
+        values = {f: _column_value(getattr(entity, f)) for f in self._fields
+                  if f not in ("version", "changed_by")}
+        values["changed_by"] = self._identity
+        return values
 
     def delete(self, record_id: UUID, version: int | None = None,
                deletion: str | None = None) -> None:

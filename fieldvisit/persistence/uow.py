@@ -10,6 +10,7 @@ from uuid import UUID
 from sqlalchemy.orm import Session, sessionmaker
 
 from fieldvisit.domain import entities as e
+from fieldvisit.domain.report_writing import ReportWriting
 from fieldvisit.persistence.change_log import ChangeLog
 from fieldvisit.persistence.concurrency import WriteLog, contention_error
 from fieldvisit.persistence.exchange_state import MergeStateRepository, TombstoneRepository
@@ -45,6 +46,8 @@ class UnitOfWork:
     figures: RecordRepository[e.KeyFigure]
     follow_ups: RecordRepository[e.FollowUp]
     photos: RecordRepository[e.Photo]
+    writings: RecordRepository[ReportWriting]
+    """What the writer wrote for a visit's report and brief (one per visit)."""
     search: SearchIndex
     """Full-text search over notes, key figures and follow-ups."""
     merge_state: MergeStateRepository
@@ -61,6 +64,7 @@ class UnitOfWork:
         "delegation": e.DelegationMember, "participations": e.Participation,
         "absences": e.Absence, "sites": e.Site, "stops": e.Stop, "notes": e.Note,
         "figures": e.KeyFigure, "follow_ups": e.FollowUp, "photos": e.Photo,
+        "writings": ReportWriting,
     }
 
     def __init__(self, session_factory: sessionmaker[Session],

@@ -49,6 +49,7 @@ _TEXT = {
         "site_address": "点位及地址", "send_to": "报送", "masthead": "工作简报",
         "statistics_note": "表中数字为各点位调研记录涉及该主题的条数（每条记录计一次）。",
         "left_out_duplicate": "重复的段落只印一次：{text}",
+        "left_out_more": "另有{n}段重复的段落只印一次。",
         "photo_missing": "{n}张照片的文件未找到，未印入报告。",
     },
     "en": {
@@ -94,6 +95,7 @@ _TEXT = {
         "statistics_note": "Each number counts the notes taken at a site on the theme "
                            "(each note counted once).",
         "left_out_duplicate": "A repeated paragraph is printed once: {text}",
+        "left_out_more": "{n} more repeated paragraphs are printed once.",
         "photo_missing": "{n} photo file(s) not found, left out of the report.",
     },
 }

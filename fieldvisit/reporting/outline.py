@@ -38,6 +38,7 @@ BODY = (("basic", "basics", "body_basic"), ("practices", "practices", "body_prac
         ("suggestions", "suggestions", "body_suggestions"))
 """(section key in ``ReportOptions.sections``, ``ReportWriting`` field, label)."""
 NO_VISIT = UUID(int=0)
+MAX_REPEATS_NAMED = 3
 
 
 def report_document(data: ReportData, options: ReportOptions,
@@ -130,14 +131,18 @@ def without_repeats(body: list[Block], labels: Labels) -> tuple[list[Block], lis
     """The body with every paragraph printed once (a repeat is left out, with a warning)."""
     seen: set[str] = set()
     kept: list[Block] = []
-    warnings: list[str] = []
+    repeats: list[str] = []
     for block in body:
         text = paragraph_text(block)
         if text and text in seen:
-            warnings.append(labels.format("left_out_duplicate", text=text[:30] + "…"))
+            repeats.append(text)
             continue
         seen.add(text)
         kept.append(block)
+    warnings = [labels.format("left_out_duplicate", text=text[:30] + "…")
+                for text in repeats[:MAX_REPEATS_NAMED]]
+    if len(repeats) > MAX_REPEATS_NAMED:
+        warnings.append(labels.format("left_out_more", n=len(repeats) - MAX_REPEATS_NAMED))
     return kept, warnings
 
 

@@ -1,6 +1,7 @@
 """The writer's section text as document blocks: one paragraph per line; a line starting with a
 number of the official convention is a heading of that level — Chinese "（一）" level 2, "1." /
-"1．" / "1、" level 3, "（1）" level 4; English "1." / "1.1" level 2, "(a)" level 3, "(i)" level 4.
+"1．" / "1、" level 3, "（1）" level 4; English "1." / "1.1" level 2 ("1.1" only before a
+capital: "3.5 million" is no heading), "(a)" level 3, "(i)" level 4.
 When the line goes on after the heading's first sentence ("（一）强化阵地建设。正文……"), the
 heading runs in at the start of the paragraph (``Paragraph.lead_in``, its text keeps the "。").
 The numbers are the writer's, printed as written (never renumbered)."""
@@ -18,7 +19,7 @@ _ZH = (
 )
 _ROMAN = re.compile(r"^\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\)", re.I)
 _EN = (
-    (2, re.compile(r"^(\d{1,3}\.(?:\d{1,3}\.?)?)\s+")),
+    (2, re.compile(r"^(\d{1,3}\.|\d{1,3}\.\d{1,3}\.?(?=\s+[A-Z“\"]))\s+")),
     (3, re.compile(r"^(\([a-z]\))\s*", re.I)),
 )
 _ZH_SENTENCE = re.compile(r"^(.+?[。！？])(.+)$", re.S)

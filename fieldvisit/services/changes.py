@@ -18,6 +18,7 @@ class Area(Enum):
     FIGURES = "figures"
     FOLLOW_UPS = "follow_ups"
     PHOTOS = "photos"
+    WRITING = "writing"  # the writer's texts of the report and brief (``report_writing``)
     DIRECTORY = "directory"  # people, organizations, sites (shared by every visit)
 
 

@@ -24,6 +24,7 @@ from fieldvisit.domain.content import content, content_hash
 from fieldvisit.domain.errors import ConflictError, NotFoundError, ValidationError
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.domain.plain import from_plain
+from fieldvisit.domain.report_writing import ReportWriting
 from fieldvisit.services import merge_orders, visit_document
 from fieldvisit.services.concurrency import retried
 from fieldvisit.services.exchange import with_version
@@ -184,6 +185,8 @@ def view(uow: UnitOfWork, stored: StoredConflict) -> ConflictView:
         if isinstance(theirs_record, e.Note) and tuple(names) == ("text",):
             mine = mine_record.text if isinstance(mine_record, e.Note) else ""
             theirs = theirs_record.text
+        elif _one_text(mine_record, theirs_record, names):  # a report text: as written
+            mine, theirs = getattr(mine_record, names[0]), getattr(theirs_record, names[0])
         else:
             mine, theirs = _show(mine_record, names), _show(theirs_record, names)
     else:
@@ -204,6 +207,13 @@ def _order_view(uow: UnitOfWork, stored: StoredConflict) -> ConflictView:
         merge_orders.order_text(uow, stored.record_type, mine),
         merge_orders.order_text(uow, stored.record_type, theirs),
         stored.resolved, stored.kind, (stored.record_type,))
+
+
+def _one_text(mine: e.Record | None, theirs: e.Record | None, names: Any) -> bool:
+    """Both sides of a report writing's one field in conflict are texts."""
+    return isinstance(theirs, ReportWriting) and len(names) == 1 and \
+        isinstance(getattr(mine, names[0], None), str) and \
+        isinstance(getattr(theirs, names[0], None), str)
 
 
 def _differing(mine: e.Record | None, theirs: e.Record | None) -> list[str]:
@@ -239,6 +249,9 @@ def _label(uow: UnitOfWork, shown: e.Record | None, mine: e.Record | None,
             place = site.name if site is not None else ""
         first = (mine.text if isinstance(mine, e.Note) else shown.text).replace("\n", " ")
         return f"{place}: {first[:LABEL_CHARS]}" if place else first[:LABEL_CHARS]
+    if isinstance(shown, ReportWriting):  # named by its visit
+        visit = uow.visits.find(shown.visit_id)
+        return visit.title[:LABEL_CHARS] if visit is not None else str(record_id)
     for attribute in ("title", "name", "label", "action", "file_name"):
         value = getattr(shown, attribute, None)
         if isinstance(value, str) and value:

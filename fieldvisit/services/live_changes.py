@@ -18,6 +18,7 @@ AREAS = {
     "participations": {Area.DELEGATION}, "absences": {Area.DELEGATION},
     "stops": {Area.STOPS}, "notes": {Area.NOTES}, "key_figures": {Area.FIGURES},
     "follow_ups": {Area.FOLLOW_UPS}, "photos": {Area.PHOTOS},
+    "report_writing": {Area.WRITING},
     "people": {Area.DIRECTORY}, "organizations": {Area.DIRECTORY}, "sites": {Area.DIRECTORY},
 }
 BATCH = 500  # more than this at once: everything is re-read

@@ -36,6 +36,7 @@ from fieldvisit.domain.content import (
 from fieldvisit.domain.errors import ConflictError, DocumentError
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.domain.plain import from_plain, to_plain
+from fieldvisit.domain.report_writing import ReportWriting
 from fieldvisit.domain.three_way import merge_fields
 from fieldvisit.persistence.exchange_state import StoredConflict
 from fieldvisit.services.exchange import History, with_version
@@ -87,6 +88,16 @@ def refuse_while_held(uow: UnitOfWork, record: e.Record) -> None:
         raise ConflictError(Message(QT_TRANSLATE_NOOP(
             "Messages", "the stop cannot be deleted while notes or key figures belong to it; "
             "move or delete them first")))
+
+
+def origin(record: e.Record) -> dict[str, Any] | None:
+    """The content every copy of ``record`` started from, when the two sides know no common
+    version: a report writing begins following the draft (every text None) on each laptop
+    (its id is the same everywhere), so what each side wrote merges field by field."""
+    if not isinstance(record, ReportWriting):
+        return None
+    return content(ReportWriting(id=record.id, visit_id=record.visit_id,
+                                 created_at=record.created_at, updated_at=record.updated_at))
 
 
 def merged_record(local: e.Record, values: dict[str, Any]) -> e.Record | None:
@@ -155,7 +166,10 @@ class Merger:
     def _merge_edits(self, name: str, local: e.Record, incoming: e.Record, mine: History,
                      theirs: History) -> None:
         mine_plain, theirs_plain = content(local), content(incoming)
-        merge = merge_fields(self._base(local.id, mine, theirs), mine_plain, theirs_plain)
+        base = self._base(local.id, mine, theirs)
+        if base is None and not set(mine) & set(theirs):  # no version known to both
+            base = origin(local)
+        merge = merge_fields(base, mine_plain, theirs_plain)
         merged = merged_record(local, merge.values)
         if merged is None:  # the fields do not fit together: every difference conflicts
             merge = merge_fields(None, mine_plain, theirs_plain)

@@ -42,6 +42,7 @@ from fieldvisit.services.report_model import (
     StopItem,
     ThemeTable,
 )
+from fieldvisit.services.report_writing import stored_report_writing
 from fieldvisit.services.route_map import route_map
 from fieldvisit.services.views import OrganizationGroup
 from fieldvisit.services.visits import visit_overview
@@ -135,6 +136,7 @@ def report_data(uow: UnitOfWork, visit_id: UUID, options: ReportOptions,
             (g.organization.name, g.organization.short_name)
             for g in (*overview.delegation, *overview.accompanying)
             if g.organization and g.organization.short_name.strip())),
+        writing=stored_report_writing(uow, visit_id),
     )
 
 

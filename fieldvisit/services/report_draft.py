@@ -31,9 +31,11 @@ from fieldvisit.domain.report_writing import BRIEF_SECTIONS, REPORT_SECTIONS, Re
 from fieldvisit.reporting.labels import Labels, zh_number
 from fieldvisit.services import report_prose as prose
 from fieldvisit.services.brief_draft import brief_fields
-from fieldvisit.services.report_model import NoteItem, QuoteItem, ReportData
+from fieldvisit.services.report_model import NoteItem, ReportData
 
 NEED_TAGS = frozenset({"需求", "诉求", "need", "needs"})
+RUN_IN_NOTES = 4
+"""A theme of at most this many notes is one paragraph with a run-in heading."""
 _TEXT_FIELDS = (*REPORT_SECTIONS, "signed_on", *BRIEF_SECTIONS)
 
 
@@ -62,7 +64,7 @@ def resolved(stored: ReportWriting | None, draft: ReportWriting) -> ReportWritin
 
 def section_number(n: int, zh: bool) -> str:
     """The writer's level-2 number: "（一）" / "1."."""
-    return f"（{zh_number(n)}）" if zh else f"{n}."
+    return f"（{zh_number(n)}）" if zh else f"{n}. "
 
 
 def lead(data: ReportData) -> str:
@@ -70,7 +72,8 @@ def lead(data: ReportData) -> str:
     labels = Labels(data.language)
     organizations = prose.organizing(data)
     joint = len(organizations) > 1
-    when = labels.day_span(data.start_date, data.end_date)
+    when = labels.day_span(data.start_date, data.end_date) if zh else \
+        labels.date_range(data.start_date, data.end_date)
     count = len(data.stops)
     purpose = prose.purpose_clause(data.purpose)
     if zh:
@@ -152,6 +155,7 @@ def reported(text: str, kind: NoteKind, group: str, speaker: str, zh: bool) -> s
     text = prose.end_sentence(text, zh)
     if zh:
         return f"{who}反映，{text}"
+    who = who[0].upper() + who[1:]
     return f"{who} said that {text[0].lower() + text[1:]}" if text else ""
 
 
@@ -167,7 +171,11 @@ def _practice_items(data: ReportData, zh: bool) -> list[_Item]:
     for quote in data.visit_quotes:
         items.append(_Item(reported(quote.text, NoteKind.INTERVIEW, quote.group, quote.speaker,
                                     zh), (), 0))
-    return [i for i in items if i.text]
+    unique: dict[str, _Item] = {}  # a note taken twice is said once
+    for item in items:
+        if item.text:
+            unique.setdefault(item.text, item)
+    return list(unique.values())
 
 
 def themes_of(items: list[_Item]) -> list[tuple[str, list[_Item]]]:
@@ -191,9 +199,10 @@ def themes_of(items: list[_Item]) -> list[tuple[str, list[_Item]]]:
 
 def figure_sentence(label: str, text: str, zh: bool) -> str:
     if zh:
-        noun = label.endswith(("面积", "人数", "数量", "数", "区", "量", "率", "额", "规模", "长度"))
+        noun = label.endswith(("面积", "人数", "数量", "数", "区", "量", "率", "额", "规模",
+                               "长度"))
         return f"{label}{'为' if noun else ''}{text}"
-    return f"{label}: {text}" if label else text
+    return f"{label[0].lower() + label[1:]} {text}" if label else text
 
 
 def practices(data: ReportData) -> str:
@@ -212,13 +221,19 @@ def practices(data: ReportData) -> str:
     number = 0
     for theme, members in groups:
         number += 1
-        text = ("" if zh else " ").join(i.text for i in members)
+        texts = [i.text for i in members]
         for site in dict.fromkeys(i.site for i in members):
             if site in extra:
                 figures = extra.pop(site)
-                text += ("据介绍，" + "，".join(figures) + "。") if zh else \
+                last = max(k for k, i in enumerate(members) if i.site == site)
+                texts[last] += ("据介绍，" + "，".join(figures) + "。") if zh else \
                     (" Key figures: " + "; ".join(figures) + ".")
         heading = theme or ("其他情况" if zh else "Other findings")
+        heading = heading if zh else heading[0].upper() + heading[1:]
+        if len(texts) > RUN_IN_NOTES:  # a long theme: its heading, then a paragraph a note
+            lines += [f"{section_number(number, zh)}{heading}", *texts]
+            continue
+        text = ("" if zh else " ").join(texts)
         lines.append(f"{section_number(number, zh)}{heading}{'。' if zh else '. '}{text}")
     if extra:
         figures = [f for site in sorted(extra) for f in extra[site]]
@@ -290,17 +305,18 @@ def suggestions(data: ReportData) -> str:
     for f in actions:
         items.append(follow_up_suggestion(f.action, f.responsible, zh))
     answered = " ".join(f.action for f in actions)
+    echoes = prose.similar_to(answered)
     subjects: list[str] = []
     for note in _needs(data):
         text = prose.scrub(note.text)
-        if not text or prose.similar(text, answered) or any(t in answered for t in _topics(note)):
+        if not text or any(t in answered for t in _topics(note)) or echoes(text):
             continue
         topics, group = _topics(note), note.group.strip()
         if zh:
             subject = group + (("在" if group else "") + prose.join_list(topics, zh, last=False)
                                + "等方面" if topics else "")
         else:
-            subject = (group + " " if group else "") + (
+            subject = ("of " + group + " " if group else "") + (
                 "regarding " + prose.join_list(topics, zh) if topics else "")
         subject = subject.strip() or prose.bare(text)
         if subject not in subjects:
@@ -317,6 +333,3 @@ def suggestions(data: ReportData) -> str:
         lines.insert(0, conclusions)
     return "\n".join(lines)
 
-
-def quote_text(quote: QuoteItem, zh: bool) -> str:
-    return reported(quote.text, NoteKind.INTERVIEW, quote.group, quote.speaker, zh)

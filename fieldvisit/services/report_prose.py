@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
-from typing import Iterable
+from typing import Callable, Iterable
 
 from fieldvisit.domain.enums import DelegationRole
 from fieldvisit.services.report_model import GroupItem, PersonItem, ReportData
@@ -17,8 +17,8 @@ SOURCE_MARKERS = ("报道", "本报", "未载明", "文中未", "为示意", "�
 remarks are the note-taker's, never the report's."""
 
 _ASIDE = re.compile(r"[（(][^（）()]*[）)]")
-_CLAUSE = re.compile(r"[^。；！？;!?]*[。；！？;!?]?")
-_EN_SENTENCE = re.compile(r"[^.;!?]*(?:[.;!?](?=\s|$)|$)")
+_CLAUSE = re.compile(r"[^。；！？;!?]*[。；！？;!?]?[”’」』）)]*")
+_EN_BREAK = re.compile(r"(?<=[.;!?])\s+|(?<=[.;!?][\"”’)])\s+")
 LEADING_ROLES = (DelegationRole.LEADER, DelegationRole.DEPUTY_LEADER)
 ORGANIZING_ROLES = (DelegationRole.LEADER, DelegationRole.DEPUTY_LEADER, DelegationRole.MEMBER)
 MAX_LISTED = 8
@@ -35,7 +35,7 @@ def scrub(text: str) -> str:
     text = " ".join(line.strip() for line in str(text).splitlines() if line.strip())
     text = _ASIDE.sub(lambda m: "" if is_source_remark(m.group()) else m.group(), text)
     wide = bool(re.search(r"[\u3400-\u9fff]", text))
-    parts = [p for p in (_CLAUSE if wide else _EN_SENTENCE).findall(text) if p.strip()]
+    parts = [p for p in (_CLAUSE.findall(text) if wide else _EN_BREAK.split(text)) if p.strip()]
     kept = [p for p in parts if not is_source_remark(p)]
     out = "".join(kept) if wide else " ".join(p.strip() for p in kept)
     out = out.strip()
@@ -46,8 +46,8 @@ def scrub(text: str) -> str:
 
 def sentences(text: str, zh: bool) -> list[str]:
     """The sentences of ``text``, each with its closing mark."""
-    pattern = r"[^。！？]*[。！？]?" if zh else r"[^.!?]*(?:[.!?](?=\s|$)|$)"
-    return [s.strip() for s in re.findall(pattern, text) if s.strip()]
+    found = re.findall(r"[^。！？]*[。！？]?[”’」』）]*", text) if zh else _EN_BREAK.split(text)
+    return [s.strip() for s in found if s.strip()]
 
 
 def end_sentence(text: str, zh: bool) -> str:
@@ -64,12 +64,25 @@ def bare(text: str) -> str:
 
 def similar(a: str, b: str) -> bool:
     """Do ``a`` and ``b`` say largely the same (a long stretch in common)?"""
-    a, b = a.strip(), b.strip()
-    if not a or not b:
-        return False
-    shorter = min(len(a), len(b))
-    match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
-    return match.size >= min(16, max(8, int(shorter * 0.6)))
+    return similar_to(b)(a)
+
+
+def similar_to(other: str) -> Callable[[str], bool]:
+    """``similar(text, other)`` for many texts against one long ``other``, which is indexed
+    once."""
+    other = other.strip()
+    matcher = SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(other)
+
+    def test(text: str) -> bool:
+        text = text.strip()
+        if not text or not other:
+            return False
+        matcher.set_seq1(text)
+        match = matcher.find_longest_match(0, len(text), 0, len(other))
+        return match.size >= min(16, max(8, int(min(len(text), len(other)) * 0.6)))
+
+    return test
 
 
 def repeats(sentence: str, other: str) -> bool:

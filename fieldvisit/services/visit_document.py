@@ -20,6 +20,7 @@ from fieldvisit.domain.errors import DocumentError
 from fieldvisit.domain.json_path import member
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.domain.plain import from_plain, to_plain
+from fieldvisit.domain.report_writing import ReportWriting
 from fieldvisit.services import strict_json
 from fieldvisit.services.concurrency import retried
 
@@ -28,9 +29,11 @@ if TYPE_CHECKING:
     from fieldvisit.services.package_merge import MergeSummary as ImportSummary
 
 FORMAT_NAME = "fieldvisit-visit"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 EXCHANGE_SECTIONS = ("tombstones", "history")
 """Sections of format 2: the visit's deleted records and the exchange history of its records."""
+WRITING_SECTION = "report_writing"
+"""Section of format 3: what the writer wrote for the report and brief (at most one record)."""
 
 # Document sections in dependency order: a record refers only to sections above it.
 SECTIONS: tuple[tuple[str, type[e.Record]], ...] = (
@@ -45,6 +48,7 @@ SECTIONS: tuple[tuple[str, type[e.Record]], ...] = (
     ("key_figures", e.KeyFigure),
     ("follow_ups", e.FollowUp),
     ("photos", e.Photo),
+    (WRITING_SECTION, ReportWriting),
 )
 
 # Records that belong to one visit: a document may only refer to those it contains.
@@ -86,6 +90,7 @@ def build_document(uow: UnitOfWork, visit_id: UUID, exchange: bool) -> dict[str,
     figures = uow.figures.list(visit_id=visit_id)
     follow_ups = uow.follow_ups.list(visit_id=visit_id)
     photos = uow.photos.list(visit_id=visit_id)
+    writings = uow.writings.list(visit_id=visit_id)
     people = uow.people.list(id=[m.person_id for m in delegation]
                              + [n.author_id for n in notes if n.author_id]
                              + [p.contact_person_id for p in participations
@@ -105,7 +110,8 @@ def build_document(uow: UnitOfWork, visit_id: UUID, exchange: bool) -> dict[str,
     chosen = {"organizations": organizations, "people": people, "sites": sites,
               "participations": participations, "delegation": delegation, "stops": stops,
               "absences": absences, "notes": notes,
-              "key_figures": figures, "follow_ups": follow_ups, "photos": photos}
+              "key_figures": figures, "follow_ups": follow_ups, "photos": photos,
+              WRITING_SECTION: writings}
     for name, _kind in SECTIONS:
         document[name] = [to_plain(record) for record in chosen[name]]
     document["tombstones"] = [tombstones.to_document(t) for t in buried]
@@ -166,6 +172,8 @@ def parse_document(document: dict[str, Any]) -> Parsed:
         raise DocumentError("$.version", Message(QT_TRANSLATE_NOOP(
             "Messages", "unknown format version {version}"), version=version))
     known = {"format", "version", "visit"} | {name for name, _ in SECTIONS}
+    if version < 3:
+        known.discard(WRITING_SECTION)
     if version >= 2:
         known |= set(EXCHANGE_SECTIONS)
     for key in document:
@@ -180,6 +188,7 @@ def parse_document(document: dict[str, Any]) -> Parsed:
             raise DocumentError(f"$.{name}", Message(QT_TRANSLATE_NOOP(
                 "Messages", "expected a list")))
         sections[name] = [_record(kind, item, f"$.{name}[{i}]") for i, item in enumerate(items)]
+    _check_writing(visit, sections[WRITING_SECTION])
     buried = tombstones.from_document(document.get("tombstones", []), visit.id)
     _check_ids(visit, sections, buried)
     ids = {visit.id, *(r.id for items in sections.values() for r in items),
@@ -217,6 +226,21 @@ def _check_ids(visit: e.Visit, sections: dict[str, list[e.Record]],
         if getattr(record, "visit_id", visit.id) != visit.id:
             raise DocumentError(f"{path}.visit_id", Message(QT_TRANSLATE_NOOP(
                 "Messages", "must be the id of the document's visit")))
+
+
+def _check_writing(visit: e.Visit, writings: list[e.Record]) -> None:
+    """A visit has one report writing, whose id is derived from the visit's (the same in every
+    database, so that two laptops' writings are one record)."""
+    from fieldvisit.services.report_writing import writing_id
+
+    if len(writings) > 1:
+        raise DocumentError(f"$.{WRITING_SECTION}[1]", Message(QT_TRANSLATE_NOOP(
+            "Messages", "a visit has one report text: at most one entry")))
+    expected = writing_id(visit.id)
+    if writings and writings[0].id != expected:
+        raise DocumentError(f"$.{WRITING_SECTION}[0].id", Message(QT_TRANSLATE_NOOP(
+            "Messages", "must be {id}, the id of this visit's report text (derived from the "
+            "visit's id)"), id=expected))
 
 
 def _check_references(uow: UnitOfWork, visit: e.Visit,

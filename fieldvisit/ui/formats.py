@@ -46,6 +46,19 @@ def clock(moment: datetime | time | None) -> str:
     return QLocale().toString(QTime(moment.hour, moment.minute), SHORT)
 
 
+def clock_on(moment: datetime | None, day: date, dated: bool = True) -> str:
+    """The time of ``moment`` on its visit's ``day``: "05:39" on that day; on another (a day
+    that runs past midnight) with its date, "2023/5/30 05:39", or, for a visit without dates,
+    "05:39 (+1)" — never a bare time that reads as the wrong morning."""
+    if moment is None:
+        return ""
+    if moment.date() == day:
+        return clock(moment)
+    if dated:
+        return f"{date_text(moment.date())} {clock(moment)}"
+    return f"{clock(moment)} ({(moment.date() - day).days:+d})"
+
+
 def parse_clock(text: str) -> time:
     """A time typed in the locale's format or as H:MM (also with a full-width colon);
     ValueError for anything else."""

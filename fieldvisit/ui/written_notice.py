@@ -41,7 +41,8 @@ def show_written(widget: QWidget, path: Path) -> QLabel | None:
             lambda _link: open_folder(window, Path(label.property("folder"))))
     label.setProperty("folder", str(path.parent))
     text = translate("WrittenNotice", "Wrote %1").replace("%1", _escaped(str(path)))
-    label.setText(f'{text} — <a href="folder">{translate("WrittenNotice", "Open Folder")}</a>')
+    link = translate("WrittenNotice", "Open Folder")
+    label.setText(f'{text} — <a href="folder">{link}</a>')
     label.setToolTip(str(path))
     label.show()
     return label

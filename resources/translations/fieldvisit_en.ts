@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>DelegationCommands</name>
+    <message numerus="yes">
+        <source>Add %n people to the delegation</source>
+        <translation>
+            <numerusform>Add %n person to the delegation</numerusform>
+            <numerusform>Add %n people to the delegation</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DelegationTab</name>
     <message numerus="yes">
         <source>Delegation in protocol order: %n people</source>

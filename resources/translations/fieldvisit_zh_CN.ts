@@ -131,6 +131,14 @@
         <translation>删除所选调研</translation>
     </message>
     <message>
+        <source>&amp;New Note</source>
+        <translation>新建记录(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start a note at the current stop of the selected visit</source>
+        <translation>在所选调研的当前站点新建一条记录</translation>
+    </message>
+    <message>
         <source>&amp;Directory…</source>
         <translation>名录(&amp;D)…</translation>
     </message>
@@ -436,6 +444,10 @@
         <translation>照片</translation>
     </message>
     <message>
+        <source>Report text</source>
+        <translation>报告文稿</translation>
+    </message>
+    <message>
         <source>Both laptops changed the order of the stops. This database&apos;s itinerary order is kept until you choose: Keep Mine, or Take Theirs to put the stops in the other laptop&apos;s order.</source>
         <translation>两台电脑都调整过站点顺序。在您选择之前，保留本机数据库的行程顺序：选择“保留我的”，或选择“采用对方的”按另一台电脑的顺序排列站点。</translation>
     </message>
@@ -549,6 +561,12 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
     <message>
         <source>Add %1 to the delegation</source>
         <translation>将%1加入调研组</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n people to the delegation</source>
+        <translation>
+            <numerusform>将 %n 人加入代表团</numerusform>
+        </translation>
     </message>
     <message>
         <source>Remove %1 from the delegation</source>
@@ -1923,6 +1941,10 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
         <translation>照片</translation>
     </message>
     <message>
+        <source>report text</source>
+        <translation>报告文稿</translation>
+    </message>
+    <message>
         <source>no {noun} with id {id}</source>
         <translation>没有 ID 为 {id} 的{noun}</translation>
     </message>
@@ -2231,6 +2253,10 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
         <translation>纸张须为 a4 或 letter，不能为 {paper!r}</translation>
     </message>
     <message>
+        <source>report layout must be modern or official, not {layout!r}</source>
+        <translation>报告版式应为 modern 或 official，不能是 {layout!r}</translation>
+    </message>
+    <message>
         <source>unknown report sections: {unknown}; known: {known}</source>
         <translation>未知的报告部分：{unknown}；可用的有：{known}</translation>
     </message>
@@ -2499,6 +2525,14 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
         <translation>未知部分</translation>
     </message>
     <message>
+        <source>a visit has one report text: at most one entry</source>
+        <translation>一次调研只有一份报告文稿：最多一项</translation>
+    </message>
+    <message>
+        <source>must be {id}, the id of this visit&apos;s report text (derived from the visit&apos;s id)</source>
+        <translation>应为 {id}，即本次调研报告文稿的 id（由调研的 id 推出）</translation>
+    </message>
+    <message>
         <source>expected a list</source>
         <translation>应为列表</translation>
     </message>
@@ -2677,6 +2711,18 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
     <message>
         <source>the database {where} is read-only and holds no FieldVisit data yet; it was left untouched</source>
         <translation>数据库 {where} 是只读的，且尚无 FieldVisit 数据；未作任何改动</translation>
+    </message>
+    <message>
+        <source>the report text has no field {field!r}; its fields are: {fields}</source>
+        <translation>报告文稿没有字段 {field!r}；可用的字段：{fields}</translation>
+    </message>
+    <message>
+        <source>{field} must be text</source>
+        <translation>{field}必须是文字</translation>
+    </message>
+    <message>
+        <source>{field} must be a date (YYYY-MM-DD), not {value!r}</source>
+        <translation>{field}必须是日期（YYYY-MM-DD），不能是 {value!r}</translation>
     </message>
 </context>
 <context>
@@ -2873,10 +2919,6 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
     <message>
         <source>Themes</source>
         <translation>主题</translation>
-    </message>
-    <message>
-        <source>&amp;New Note</source>
-        <translation>新建记录(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Delete Note</source>
@@ -3382,20 +3424,24 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
         <translation>基本情况</translation>
     </message>
     <message>
+        <source>Practices and results</source>
+        <translation>主要做法及成效</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>存在的问题</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
         <source>Itinerary</source>
         <translation>行程</translation>
     </message>
     <message>
-        <source>Findings by site</source>
-        <translation>各点调研情况</translation>
-    </message>
-    <message>
-        <source>Cross-site summary</source>
-        <translation>综合分析</translation>
-    </message>
-    <message>
-        <source>Problems and suggestions</source>
-        <translation>问题与建议</translation>
+        <source>Route map</source>
+        <translation>路线示意图</translation>
     </message>
     <message>
         <source>Roster appendix</source>
@@ -3736,8 +3782,20 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
         <translation>当前顺序已是找到的最佳顺序（行程 %1 分钟）。</translation>
     </message>
     <message>
-        <source>Travel: %1 min now, %2 min with the suggested order.</source>
-        <translation>行程：当前 %1 分钟，按建议顺序 %2 分钟。</translation>
+        <source>Travel with every leg estimated the same way: %1 min now, %2 min with the suggested order.</source>
+        <translation>每段路程按同一方法估算：当前顺序 %1 分钟，建议顺序 %2 分钟。</translation>
+    </message>
+    <message>
+        <source>The itinerary counts typed travel times where they are given: %1 min now, %2 min after applying (typed times stay with the legs that remain).</source>
+        <translation>行程表在填写了路程时间处采用填写值：当前 %1 分钟，应用后 %2 分钟（保留下来的路段沿用所填时间）。</translation>
+    </message>
+    <message>
+        <source>→ %1 min (typed)</source>
+        <translation>→ %1 分钟（填写）</translation>
+    </message>
+    <message>
+        <source>→ ≈%1 min (estimated)</source>
+        <translation>→ 约 %1 分钟（估算）</translation>
     </message>
     <message>
         <source>Day %1</source>
@@ -4275,6 +4333,23 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
     <message>
         <source>Import a visit package</source>
         <translation>导入调研包</translation>
+    </message>
+</context>
+<context>
+    <name>WrittenNotice</name>
+    <message>
+        <source>Open Folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <source>No file manager could be started. The file is in:
+%1</source>
+        <translation>无法启动文件管理器。文件位于：
+%1</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>已写入 %1</translation>
     </message>
 </context>
 </TS>

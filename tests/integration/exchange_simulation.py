@@ -2,7 +2,8 @@
 test (``test_exchange_simulation.py``) and ``benchmarks/exchange_simulation.py``.
 
 From a seed, every step does one thing on a random laptop: edit a note's text or themes, a key
-figure, a follow-up or the visit's summary; add a note, figure, follow-up, delegation member or
+figure, a follow-up, the visit's summary or a part of the report's writing (a text, or back to
+the draft); add a note, figure, follow-up, delegation member or
 a member's absence from a stop; delete one of them (a member with their absences); reorder the
 stops, the notes or the delegation; undo the laptop's latest deletion; pack the visit for
 another laptop (delivered at once, or later, or also a second time); export a visit document for
@@ -28,7 +29,7 @@ from uuid import UUID
 
 from fieldvisit.domain import entities as e
 from fieldvisit.domain.enums import FollowUpStatus
-from fieldvisit.services import delegation, directory, itinerary, notes, records
+from fieldvisit.services import delegation, directory, itinerary, notes, records, report_writing
 from fieldvisit.services.package_merge import list_conflicts, resolve_conflict
 from fieldvisit.services.visit_document import SECTIONS, export_visit, import_visit
 from tests.integration.laptops import Laptop, same_visit
@@ -153,9 +154,13 @@ class Simulation:
                                        status=self.rng.choice(list(FollowUpStatus)))
             else:
                 notes.update_follow_up(uow, follow_up.id, action=f"跟进{label}")
-        elif choice == 4:
+        elif choice == 4 and self.rng.random() < 0.5:
             visit = records.get(uow, e.Visit, self.visit_id)
             records.edit(uow, e.Visit, self.visit_id, {"summary": f"{visit.summary[:10]}{label}"})
+        elif choice == 4:  # the writer: a part of the report, or back to the draft
+            part = self.rng.choice(("title", "lead", "problems", "brief_issue"))
+            text = None if self.rng.random() < 0.2 else f"{part}{label}"
+            report_writing.update_report_writing(uow, self.visit_id, {part: text}, None)
         else:
             return
         self.figures.edits += 1

@@ -15,6 +15,9 @@ from fieldvisit.services.package_merge import MergeSummary
 
 LOCAL_ONLY = ("updated_at",)
 """Fields two laptops holding the same visit may still differ in (the time of the last edit)."""
+LOCAL_ONLY_OF = {"report_writing": ("updated_at", "created_at")}
+"""Also when each laptop began the report's writing before they exchanged it (its id is the
+visit's, so both hold one record): each keeps the time it began."""
 
 
 class Laptop:
@@ -75,7 +78,8 @@ def same_visit(*laptops: Laptop, visit_id: UUID) -> list[dict[str, Any]]:
         view: dict[str, Any] = {}
         for name in ["visit", *(n for n, _ in SECTIONS)]:
             items = document[name] if name != "visit" else [document["visit"]]
-            view[name] = sorted(({k: v for k, v in item.items() if k not in LOCAL_ONLY}
+            local = LOCAL_ONLY_OF.get(name, LOCAL_ONLY)
+            view[name] = sorted(({k: v for k, v in item.items() if k not in local}
                                  for item in items), key=lambda item: item["id"])
         views.append(view)
     return views

@@ -126,7 +126,9 @@ def test_optimize_reports_without_changing_the_order(run_cli, uow, zigzag):
     assert out.startswith("Day 1:")
     travel = re.search(r"travel (\d+) → (\d+) min", out)
     assert int(travel.group(2)) < int(travel.group(1))
-    assert "点位0 → 点位1 → 点位2 → 点位3" in out
+    suggested = out.split("  suggested:\n")[1].splitlines()
+    assert [re.search(r"点位\d", line).group() for line in suggested] == \
+        ["点位0", "点位1", "点位2", "点位3"]
     assert "applied" not in out
     assert site_order(uow, visit.id) == before == ["点位0", "点位3", "点位1", "点位2"]
 
@@ -153,7 +155,9 @@ def test_optimize_the_sample_keeps_its_order(run_cli, uow, sample_visit_id):
     before = [s.id for s in itinerary.list_stops(uow, sample_visit_id)]
     status, out, _ = run_cli("optimize", str(sample_visit_id), "--apply")
     assert status == 0
-    assert out.startswith("Day 1: travel 50 → 50 min, conflicts 0 → 0")
+    assert out.startswith("Day 1: travel 45 → 45 min with every leg estimated alike (the "
+                          "itinerary, typed times included: 50 → 50 min), conflicts 0 → 0")
+    assert "1. 09:30–10:20  饿了么北京CBD骑士驿站  → 30 min typed" in out
     assert [s.id for s in itinerary.list_stops(uow, sample_visit_id)] == before
 
 

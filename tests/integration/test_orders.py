@@ -9,20 +9,21 @@ import pytest
 
 from fieldvisit.domain.errors import AmbiguousReferenceError
 from fieldvisit.services import directory, itinerary, note_taking, notes, visits
+from fieldvisit.services.name_search import collation_key
 
 NAMES = ["张三", "Zhou", "阿里", "abc", "ABD", "中心", "Ärzte", "安徽", "1号站", "北京"]
 
 
 def test_names_are_listed_in_character_order(uow):
-    """Code-point order, as Python sorts: not the server's collation (pinyin, or case
-    ignored)."""
+    """Pinyin order (``name_search.collation_key``), the same on every database: not the
+    server's collation."""
     for name in NAMES:
         directory.create_organization(uow, name)
         directory.create_person(uow, name)
         itinerary.create_site(uow, name)
     for listed in (directory.list_organizations(uow), directory.list_people(uow),
                    itinerary.list_sites(uow)):
-        assert [record.name for record in listed] == sorted(NAMES)
+        assert [record.name for record in listed] == sorted(NAMES, key=collation_key)
 
 
 def test_themes_of_equal_use_are_in_character_order(uow):

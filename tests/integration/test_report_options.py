@@ -152,6 +152,14 @@ def test_report_command_options(run_cli, database_url, tmp_path, uow, visit):
                                                                          tmp_path))
 
 
+def test_report_command_takes_the_old_section_names(run_cli, tmp_path, sample_visit_id):
+    output = tmp_path / "r.pdf"
+    status, _, err = run_cli("report", str(sample_visit_id), "-o", str(output),
+                             "--without", "appendix", "--without", "route_map")
+    assert status == 0, err
+    assert "调研组名单" not in pdf.compact(pdf.text(output.read_bytes(), tmp_path))
+
+
 @pytest.mark.parametrize(("arguments", "message"), [
     (["no such visit", "-o", "{tmp}/x.pdf"], "no visit has the id or title"),
     (["市委", "-o", "{tmp}/missing-folder/x.pdf"], "No such folder"),

@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 from fieldvisit.cli import main
 from fieldvisit.domain import limits
 from fieldvisit.persistence.db import open_database, sqlite_url
+from fieldvisit.services.report_writing import writing_id
 from fieldvisit.services.sample import reference_document
 from tests.database_state import contents
 
@@ -34,7 +35,17 @@ REPORT_EVERY = 8
 """One accepted example in this many also writes the report (slow)."""
 BASE = reference_document()
 VISIT = BASE["visit"]["id"]
-SECTIONS = [name for name, value in BASE.items() if isinstance(value, list) and value]
+WRITING = {  # the writer's texts (format 3): every kind of field, some following the draft
+    "id": str(writing_id(uuid.UUID(VISIT))), "created_at": "2023-05-26T08:00:00Z",
+    "updated_at": "2023-05-26T09:00:00Z", "visit_id": VISIT,
+    "title": "关于新就业形态劳动者服务阵地建设情况的调研报告",
+    "lead": "近日，……现将有关情况报告如下：",
+    "basics": None, "practices": "（一）建强阵地。\n（二）做实服务。", "problems": "",
+    "suggestions": None, "signed_by": "市总工会\n团市委", "signed_on": "2023-05-26",
+    "brief_title": None, "brief_text": "近日，……", "brief_masthead": "工作简报",
+    "brief_issue": "第3期", "brief_compiled_by": None, "brief_send_to": None}
+SECTIONS = [name for name, value in BASE.items() if isinstance(value, list) and value] + [
+    "report_writing"]
 
 pytestmark = pytest.mark.sqlite_only("the reader is the same for every database")
 
@@ -71,8 +82,11 @@ def records(document: dict) -> list[dict]:
 def mutated(draw) -> dict:
     """The reference document with one to four mutations of its records."""
     document = copy.deepcopy(BASE)
-    if draw(st.booleans()):
-        document.update(version=2, tombstones=[], history={})
+    version = draw(st.sampled_from([1, 2, 3, 3]))
+    if version > 1:
+        document.update(version=version, tombstones=[], history={})
+    if version > 2:
+        document["report_writing"] = [copy.deepcopy(WRITING)]
     for _ in range(draw(st.integers(0, 2))):
         kind = draw(st.sampled_from(["value", "number", "drop", "extra", "reference", "deep",
                                      "record", "section", "date", "fine", "fine", "fine"]))
@@ -99,7 +113,8 @@ def mutated(draw) -> dict:
                        and not isinstance(v, bool)] or fields
             record[draw(st.sampled_from(numeric))] = draw(NUMBERS)
         elif kind == "date":
-            dated = [k for k in record if k.endswith(("_at", "_date", "arrival"))] or fields
+            dated = [k for k in record if k.endswith(("_at", "_date", "arrival", "_on"))] \
+                or fields
             record[draw(st.sampled_from(dated))] = draw(DATES)
         elif kind == "drop":
             record.pop(name, None)
@@ -241,7 +256,8 @@ def test_any_document_is_refused_cleanly_or_works_everywhere(template, tmp_path,
     visit = out.split()[0]
     for command in (["show", visit], ["show", visit, "--json"], ["roster", visit],
                     ["itinerary", visit, "--json"], ["optimize", visit],
-                    ["ics", visit, "-o", str(folder / "visit.ics")], ["search", "驿站"]):
+                    ["ics", visit, "-o", str(folder / "visit.ics")], ["search", "驿站"],
+                    ["writing", visit], ["writing", visit, "--json"]):
         status, _, err = laptop.run(*command)
         assert status == 0, (command, err)
     exported = folder / "export.json"

@@ -16,9 +16,11 @@ from fieldvisit.domain.errors import DocumentError
 from fieldvisit.domain.plain import to_plain
 from fieldvisit.persistence.repositories import RecordRepository
 from fieldvisit.services import delegation, directory, itinerary, notes, visits
+from fieldvisit.services.report_writing import update_report_writing, writing_id
 from fieldvisit.services.sample import reference_document
 from fieldvisit.services.visit_document import (
     FORMAT_NAME,
+    FORMAT_VERSION,
     SECTIONS,
     dumps,
     export_visit,
@@ -61,6 +63,8 @@ def build_document(uow) -> dict:
     notes.add_follow_up(uow, visit.id, "跟进", responsible_organization_id=union.id,
                         due_date=date(2023, 9, 1))
     notes.add_photo(uow, visit.id, "photos/驿站.jpg", stop_id=stop.id)
+    update_report_writing(uow, visit.id, {"title": "关于骑士驿站的调研报告", "problems": "",
+                                          "signed_on": date(2023, 7, 21)}, 0)
     return export_visit(uow, visit.id)
 
 
@@ -70,18 +74,25 @@ def built(uow) -> dict:
 
 
 def records_of(document: dict) -> dict:
-    """A visit document without its format version and exchange sections (format 2)."""
-    return {k: v for k, v in document.items() if k not in ("version", "tombstones", "history")}
+    """A visit document without its format version and exchange sections (format 2), and
+    without its report writing while there is none (format 3)."""
+    return {k: v for k, v in document.items() if k not in ("version", "tombstones", "history")
+            and not (k == "report_writing" and v == [])}
 
 
 def test_services_document_has_every_section(built):
-    assert built["format"] == FORMAT_NAME and built["version"] == 2
+    assert built["format"] == FORMAT_NAME and built["version"] == FORMAT_VERSION == 3
     assert list(built) == ["format", "version", "visit", *(name for name, _ in SECTIONS),
                            "tombstones", "history"]
     assert all(built[name] for name, _ in SECTIONS)
     assert built["tombstones"] == []
     ids = [built["visit"]["id"], *(r["id"] for name, _ in SECTIONS for r in built[name])]
     assert list(built["history"]) == ids
+    writing = built["report_writing"][0]
+    assert writing["id"] == str(writing_id(UUID(built["visit"]["id"])))
+    assert (writing["title"], writing["problems"], writing["lead"], writing["signed_on"]) == \
+        ("关于骑士驿站的调研报告", "", None, "2023-07-21")
+    assert "version" not in writing and "changed_by" not in writing
 
 
 @pytest.mark.parametrize("source", ["reference", "services"])
@@ -90,7 +101,7 @@ def test_export_import_export_is_identical(source, uow, other_uow):
     summary = import_visit(other_uow, json.loads(dumps(document)))
     assert summary.changed_anything
     assert str(summary.visit_id) == document["visit"]["id"]
-    assert sum(summary.added.values()) == 1 + sum(len(document[n]) for n, _ in SECTIONS)
+    assert sum(summary.added.values()) == 1 + sum(len(document.get(n, [])) for n, _ in SECTIONS)
     again = export_visit(other_uow, summary.visit_id)
     if source == "reference":  # format 1: the same records, now with their history
         assert records_of(again) == records_of(document)
@@ -104,7 +115,7 @@ def test_reference_document_exports_as_it_was_loaded(uow, sample_visit_id):
     document = reference_document()
     assert str(sample_visit_id) == document["visit"]["id"]
     exported = export_visit(uow, sample_visit_id)
-    assert records_of(exported) == records_of(document) and exported["version"] == 2
+    assert records_of(exported) == records_of(document) and exported["version"] == 3
 
 
 def test_importing_twice_changes_nothing(other_uow):
@@ -115,7 +126,7 @@ def test_importing_twice_changes_nothing(other_uow):
     assert second.added == {} and second.updated == {}
     assert not second.changed_anything
     assert second.unchanged == {"visit": 1, **{n: len(document[n]) for n, _ in SECTIONS
-                                               if document[n]}}
+                                               if document.get(n)}}
     assert row_counts(other_uow) == before
     assert records_of(export_visit(other_uow, second.visit_id)) == records_of(document)
 
@@ -153,6 +164,7 @@ def test_a_record_of_another_visit_cannot_be_taken_over(built, other_uow):
     thief = copy.deepcopy(built)
     thief["visit"]["id"] = str(uuid4())
     thief["history"][thief["visit"]["id"]] = thief["history"].pop(built["visit"]["id"])
+    del thief["history"][thief["report_writing"].pop()["id"]]  # its id is the visit's own
     for name, _ in SECTIONS:
         for item in thief[name]:
             if "visit_id" in item:
@@ -255,7 +267,7 @@ def mutate_history(record_id, versions):
 INVALID = [
     (lambda d: d.update(format="something-else"), "$.format", "not a FieldVisit visit"),
     (lambda d: d.pop("format"), "$.format", "None"),
-    (lambda d: d.update(version=3), "$.version", "newer"),
+    (lambda d: d.update(version=4), "$.version", "newer"),
     (lambda d: d.update(version=0), "$.version", "unknown format version"),
     (lambda d: d.update(version="1"), "$.version", "whole number"),
     (lambda d: d.update(version=True), "$.version", "whole number"),
@@ -274,7 +286,28 @@ INVALID = [
     (mutate_note_reference, "$.key_figures[0].note_id", "not in the document"),
     (mutate_last_section, "$.photos[0].file_name", "relative"),
     (mutate_last_section_reference, "$.photos[0].stop_id", "not in the document"),
-    (lambda d: d.update(version=1), "$.tombstones", "unknown section"),
+    (lambda d: (d.pop("report_writing"), d.update(version=1)), "$.tombstones",
+     "unknown section"),
+    (lambda d: d.update(version=2), "$.report_writing", "unknown section"),
+    (lambda d: d.update(report_writing={}), "$.report_writing", "expected a list"),
+    (lambda d: d["report_writing"].append(d["report_writing"][0]), "$.report_writing[1]",
+     "one report text"),
+    (lambda d: d["report_writing"][0].update(id=str(uuid4())), "$.report_writing[0].id",
+     "the id of this visit's report text"),
+    (lambda d: d["report_writing"][0].update(visit_id=str(uuid4())),
+     "$.report_writing[0].visit_id", "document's visit"),
+    (lambda d: d["report_writing"][0].update(summary="x"), "$.report_writing[0].summary",
+     "unknown field"),
+    (lambda d: d["report_writing"][0].update(lead=7), "$.report_writing[0].lead",
+     "expected text"),
+    (lambda d: d["report_writing"][0].update(signed_on="2023-02-30"),
+     "$.report_writing[0].signed_on", "2023-02-30"),
+    (lambda d: d["report_writing"][0].update(signed_on="2300-01-01"),
+     "$.report_writing[0].signed_on", "between 1900-01-01 and 2200-12-31"),
+    (lambda d: d["report_writing"][0].update(lead="a\u0000b"), "$.report_writing[0].lead",
+     "NUL"),
+    (lambda d: d["report_writing"][0].pop("created_at"), "$.report_writing[0].created_at",
+     "missing required field"),
     (lambda d: d.update(tombstones={}), "$.tombstones", "expected a list"),
     (mutate_tombstone(kind="visit"), "$.tombstones[0].kind", "'visit' is not one of"),
     (mutate_tombstone(content_hash="ABC"), "$.tombstones[0].content_hash", "hexadecimal"),

@@ -167,3 +167,27 @@ def test_stops_reordered_on_both_laptops_show_both_itineraries_and_take_theirs(
     assert dialog.list.count() == 0
     assert [s.id for s in itinerary.list_stops(database.unit_of_work(), sample_visit_id)] == \
         [second, first, third]
+
+
+def test_a_report_text_written_differently_on_two_laptops_is_named_in_words(
+        qtbot, database, sample_visit_id, make_database, tmp_path):
+    from fieldvisit.services.report_writing import report_writing, update_report_writing
+
+    other = make_database("other.sqlite3")
+    package = tmp_path / "v.fieldvisit"
+    update_report_writing(database.unit_of_work(), sample_visit_id, {"lead": "共同的导语"}, 0)
+    pack_visit(database.unit_of_work(), photo_root(database.url), sample_visit_id, package)
+    unpack_visit(other.unit_of_work(), photo_root(other.url), package)
+    update_report_writing(database.unit_of_work(), sample_visit_id, {"lead": "我的导语"}, 1)
+    update_report_writing(other.unit_of_work(), sample_visit_id, {"lead": "他们的导语"}, 1)
+    pack_visit(other.unit_of_work(), photo_root(other.url), sample_visit_id, package)
+    unpack_visit(database.unit_of_work(), photo_root(database.url), package)
+    dialog = ConflictsDialog(database)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.list.count() == 1
+    assert dialog.list.item(0).text().startswith("Report text · 市委主题教育")
+    assert (dialog.mine.toPlainText(), dialog.theirs.toPlainText()) == ("我的导语", "他们的导语")
+    dialog.take_theirs.click()
+    assert report_writing(database.unit_of_work(), sample_visit_id).lead == "他们的导语"
+    assert list_conflicts(database.unit_of_work()) == []

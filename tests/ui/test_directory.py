@@ -183,3 +183,16 @@ def test_lists_of_names_are_in_pinyin_order(qtbot, database, uow):
     dialog = AddMemberDialog(database, frozenset())
     qtbot.addWidget(dialog)
     assert [dialog.proxy.index(r, 0).data() for r in range(dialog.proxy.rowCount())] == expected
+
+
+def test_people_lists_show_an_organizations_short_name_with_the_full_one_as_tooltip(
+        qtbot, database, uow):
+    union = directory.create_organization(uow, "北京市总工会", short_name="市总工会")
+    directory.create_person(uow, "潘建新", organization_id=union.id)
+    window = DirectoryWindow(database)
+    qtbot.addWidget(window)
+    cell = window.people.proxy.index(0, 2)
+    assert cell.data() == "市总工会"
+    assert cell.data(Qt.ItemDataRole.ToolTipRole) == "北京市总工会"
+    window.people.filter.setText("北京市总工会")  # the full name still finds them
+    assert window.people.proxy.rowCount() == 1

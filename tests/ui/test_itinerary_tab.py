@@ -198,20 +198,56 @@ def test_suggest_route_applies_in_one_undoable_step(window, qtbot, monkeypatch, 
     visit = visits.create_visit(uow, "路线")
     places = [itinerary.create_site(uow, f"点{i}", latitude=39.9, longitude=116.40 + 0.02 * i,
                                     datum=CoordinateDatum.WGS84) for i in range(4)]
-    for i in (0, 3, 1, 2):
-        itinerary.add_stop(uow, visit.id, places[i].id, pinned=(i == 0))
+    stops = [itinerary.add_stop(uow, visit.id, places[i].id, pinned=(i == 0))
+             for i in (0, 3, 1, 2)]
+    itinerary.update_stop(uow, stops[2].id, travel_minutes=45)  # 点1 → 点2, typed
     window.refresh(visit.id)
     tab = on_tab(window.workspace.itinerary_tab)
 
     def wait_and_apply(dialog: RouteDialog) -> int:
         qtbot.waitUntil(lambda: dialog.proposal is not None, timeout=10000)
         assert dialog.apply_button.isEnabled()
-        assert "with the suggested order" in dialog.summary.text()
+        summary = dialog.summary.text()
+        assert "every leg estimated the same way" in summary
+        assert "typed travel times" in summary  # and the itinerary's own totals beside it
+        table = dialog.details.toPlainText()
+        assert "Now" in table and "Suggested" in table
+        assert "→ 45 min (typed)" in table and "(estimated)" in table
         return 1
 
     monkeypatch.setattr(RouteDialog, "exec", wait_and_apply)
     tab.suggest_action.trigger()
     assert sites(tab) == ["点0", "点1", "点2", "点3"]
+    assert {s.id: s.travel_minutes for s in itinerary.list_stops(uow, visit.id)}[stops[2].id] == 45
     assert window.actions.undo.text().endswith("Apply the suggested route")
     window.actions.undo.trigger()
     assert sites(tab) == ["点0", "点3", "点1", "点2"]
+
+
+def test_times_past_midnight_carry_their_date(window, uow, qtbot):
+    """Issue 16: a day that runs past midnight showed "05:39–06:14" with no date; the table,
+    the details and the CLI give the date wherever it is not the stop's day."""
+    from datetime import date
+    from datetime import time as clock_time
+
+    from fieldvisit.cli_itinerary import itinerary_text
+    from fieldvisit.services import visits
+    from fieldvisit.services.itinerary_view import itinerary as itinerary_view
+
+    visit = visits.create_visit(uow, "夜间调研", start_date=date(2023, 5, 25),
+                                day_start=clock_time(22, 0), day_end=None)
+    for name, minutes in (("夜市", 90), ("环卫站", 60)):
+        site = itinerary.create_site(uow, name)
+        stop = itinerary.add_stop(uow, visit.id, site.id, dwell_minutes=minutes)
+    itinerary.update_stop(uow, itinerary.list_stops(uow, visit.id)[0].id, travel_minutes=40)
+    window.refresh(visit.id)
+    tab = on_tab(window.workspace.itinerary_tab)
+    assert times(tab)[0] == ("22:00", "23:30")
+    arrival, departure = times(tab)[1]
+    assert arrival.endswith("00:10") and departure.endswith("01:10")
+    assert "26" in arrival and "26" in departure  # 26 May, not a bare morning time
+    tab.view.selectRow(1)
+    assert "26" in tab.details.toPlainText()
+    text = itinerary_text(itinerary_view(uow, visit.id))
+    assert "2. 05-26 00:10–05-26 01:10  环卫站" in text
+    assert stop.day == 1

@@ -170,7 +170,7 @@ ENGLISH: list[tuple[str, Callable[[Path], Callable[[], Any]], str]] = [
      "$.format: expected 'fieldvisit-visit', got 'x': not a FieldVisit visit"),
     ("version", lambda _: lambda: visit_document.parse({"format": "fieldvisit-visit",
                                                         "version": 9}),
-     "$.version: format version 9 is newer than this FieldVisit reads (2); update FieldVisit"),
+     "$.version: format version 9 is newer than this FieldVisit reads (3); update FieldVisit"),
     ("report", lambda _: lambda: ReportOptions(language="fr"),
      "report language must be zh or en, not 'fr'"),
     ("sections", lambda _: lambda: ReportOptions(sections=frozenset({"epilogue"})),

@@ -12,6 +12,7 @@ from datetime import time as clock_time
 import pytest
 
 from fieldvisit.domain.enums import TravelMode
+from fieldvisit.domain.geo import haversine_km
 from fieldvisit.domain.route_optimizer import (
     RouteModel,
     RouteProblem,
@@ -56,22 +57,51 @@ def instance(seed: int, count: int, *, hours: bool = False, day_end: clock_time 
     return RouteProblem(tuple(plans), pinned, day, clock_time(9, 0), day_end, TravelSettings())
 
 
+def like_travel(problem: RouteProblem, order) -> int:
+    """Travel with every leg priced alike: estimated where both ends have coordinates, typed
+    (either direction) only where not."""
+    total, plans = 0, problem.plans
+    for a, b in itertools.pairwise(order):
+        here, there = plans[a], plans[b]
+        if here.wgs84 and there.wgs84:
+            total += problem.settings.minutes(haversine_km(*here.wgs84, *there.wgs84),
+                                              here.travel_mode)
+        else:
+            total += (here.typed_travel_minutes if b == a + 1 else
+                      there.typed_travel_minutes if a == b + 1 else None) or 0
+    return total
+
+
 def totals(problem: RouteProblem, order) -> tuple[int, int]:
+    return route_timeline(problem, order).conflicts, like_travel(problem, order)
+
+
+def objective(problem: RouteProblem, order) -> tuple[int, int, int]:
+    """(conflicts at stops that have none in the current order, the other conflicts, travel
+    priced alike): what the suggestion minimizes, in that order."""
+    def troubled(timeline) -> dict[object, int]:
+        return {s.key: sum(c.kind is not ConflictKind.NO_COORDINATES for c in s.conflicts)
+                for s in timeline.stops}
+
+    today = troubled(route_timeline(problem, range(len(problem.plans))))
     timeline = route_timeline(problem, order)
-    return timeline.conflicts, timeline.total_travel_minutes
+    counts = troubled(timeline)
+    fresh = sum(n for key, n in counts.items() if not today[key])
+    return fresh, timeline.conflicts - fresh, like_travel(problem, order)
 
 
 def brute_force(problem: RouteProblem) -> tuple[int, int]:
-    """The best (conflicts, travel) over every order that keeps the pins in place."""
+    """The best (conflicts, travel) over every order that keeps the pins in place, no new
+    conflict preferred over fewer conflicts, fewer conflicts over less travel."""
     count, pinned = len(problem.plans), problem.pinned
     free = [i for i in range(count) if not pinned[i]]
     best = None
     for permutation in itertools.permutations(free):
         rest = iter(permutation)
         order = [i if pinned[i] else next(rest) for i in range(count)]
-        found = totals(problem, order)
+        found = objective(problem, order)
         best = found if best is None else min(best, found)
-    return best
+    return best[0] + best[1], best[2]
 
 
 CASES = {
@@ -113,8 +143,9 @@ def test_the_model_agrees_with_the_timeline_on_any_order() -> None:
         model = RouteModel(problem)
         for _ in range(5):
             order = rng.sample(range(len(problem.plans)), len(problem.plans))
-            cost = model.cost(order)
-            assert (cost // model.big, cost % model.big) == totals(problem, order)
+            fresh, other, travel = objective(problem, order)
+            weight = model.fresh if model.timed else 1
+            assert model.cost(order) == (fresh * weight + other) * model.big + travel
 
 
 def test_before_totals_are_the_current_timeline() -> None:
@@ -122,8 +153,11 @@ def test_before_totals_are_the_current_timeline() -> None:
     timeline = compute_timeline(list(problem.plans), MONDAY, clock_time(9, 0),
                                 clock_time(15, 0), TravelSettings())
     found = suggest_route(problem)
-    assert (found.before_conflicts, found.before_travel_minutes) == (
+    assert (found.before_conflicts, found.before_shown_travel_minutes) == (
         timeline.conflicts, timeline.total_travel_minutes)
+    assert found.before_travel_minutes == like_travel(problem, range(8))
+    assert found.shown_travel_minutes == route_timeline(problem,
+                                                        found.order).total_travel_minutes
 
 
 @pytest.mark.parametrize("count", [12, 30])
@@ -181,9 +215,47 @@ def test_one_and_two_stops() -> None:
     slow = RouteProblem((replace(a, typed_travel_minutes=90), b), (False, False), MONDAY,
                         clock_time(9, 0))
     found = suggest_route(slow)
-    assert found.order == (1, 0) and found.before_travel_minutes == 90 and found.exact
+    # turning round saves nothing: the same leg, typed 90, and estimated alike both ways
+    assert found.order == (0, 1) and found.exact and found.before_shown_travel_minutes == 90
+    assert found.travel_minutes == found.before_travel_minutes < 90
     pinned = replace(slow, pinned=(True, False))
     assert suggest_route(pinned).order == (0, 1)
+
+
+def test_typed_times_are_not_compared_with_estimates() -> None:
+    """Issue 16: today's legs typed long, a new order estimated short: the promised saving
+    must be the order's, not the difference between typing and estimating."""
+    line = [StopPlan(key=i, wgs84=(39.9, 116.30 + 0.02 * x))
+            for i, x in enumerate((0, 2, 1, 3))]  # a small zigzag on a line
+    line = [replace(p, typed_travel_minutes=60) for p in line[:3]] + line[3:]
+    problem = RouteProblem(tuple(line), (True, False, False, False), MONDAY, clock_time(9, 0))
+    found = suggest_route(problem)
+    assert found.before_shown_travel_minutes == 180  # what the itinerary shows today
+    assert found.before_travel_minutes == like_travel(problem, range(4)) < 60
+    assert found.order == (0, 2, 1, 3)
+    assert found.travel_minutes == like_travel(problem, found.order)
+    assert found.before_travel_minutes - found.travel_minutes < 20  # the real saving
+    # the leg between stops 1 and 2 survives (turned round): it keeps its typed hour
+    assert [p.typed_travel_minutes for p in reordered_plans(problem, found.order)] == \
+        [None, 60, None, None]
+    assert found.shown_travel_minutes == route_timeline(problem,
+                                                        found.order).total_travel_minutes
+
+
+def test_an_order_that_moves_a_conflict_elsewhere_is_not_preferred() -> None:
+    """Closing one conflict by opening another is no gain: the current order is kept, though
+    the other one travels less."""
+    plans = (StopPlan(key="start", wgs84=(39.90, 116.30)),
+             StopPlan(key="far, closes at 10:20", wgs84=(39.90, 116.40), dwell_minutes=20,
+                      opening_hours=("08:00-10:20",) * 7),
+             StopPlan(key="near, closes at 10:30", wgs84=(39.90, 116.31), dwell_minutes=30,
+                      opening_hours=("09:00-10:30",) * 7))
+    problem = RouteProblem(plans, (True, False, False), MONDAY, clock_time(9, 0))
+    found = suggest_route(problem)
+    shorter = (0, 2, 1)
+    assert like_travel(problem, shorter) < like_travel(problem, (0, 1, 2))
+    assert route_timeline(problem, shorter).conflicts == 1  # at "far", fine today
+    assert found.order == (0, 1, 2) and found.conflicts == found.before_conflicts == 1
 
 
 def test_the_current_order_is_kept_when_nothing_is_better() -> None:

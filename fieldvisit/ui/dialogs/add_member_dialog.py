@@ -40,7 +40,8 @@ def people_model(parent: QObject) -> RecordTableModel[PersonEntry]:
     return RecordTableModel([
         Column(lambda: translate("People", "Name"), lambda e: e.person.name),
         Column(lambda: translate("People", "Title"), lambda e: e.person.title),
-        Column(lambda: translate("People", "Organization"),
+        Column(lambda: translate("People", "Organization"),  # the short name saves space
+               lambda e: e.organization.display_name if e.organization else "",
                lambda e: e.organization.name if e.organization else ""),
     ], parent)
 

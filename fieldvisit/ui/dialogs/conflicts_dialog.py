@@ -123,7 +123,7 @@ class ConflictsDialog(QDialog):
             "delegation": self.tr("Delegation"), "stops": self.tr("Itinerary"),
             "absences": self.tr("Absence"), "notes": self.tr("Note"),
             "key_figures": self.tr("Key figure"), "follow_ups": self.tr("Follow-up"),
-            "photos": self.tr("Photo"),
+            "photos": self.tr("Photo"), "report_writing": self.tr("Report text"),
         }
         return names.get(section, section)
 

@@ -3,7 +3,7 @@ reported as requests; the tab turns them into undo commands."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from fieldvisit.domain import limits
 from fieldvisit.domain.enums import TravelMode
+from fieldvisit.domain.timeline import day_date
 from fieldvisit.services.itinerary_view import StopLine
 from fieldvisit.ui import formats
 from fieldvisit.ui.itinerary_labels import conflict_text
@@ -41,10 +42,12 @@ class StopsModel(RowMoves, QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._lines: list[StopLine] = []
+        self._first_day: date | None = None
 
-    def set_lines(self, lines: tuple[StopLine, ...]) -> None:
+    def set_lines(self, lines: tuple[StopLine, ...], first_day: date | None = None) -> None:
+        """The stops to show; ``first_day``: the visit's start date (None: undated)."""
         self.beginResetModel()
-        self._lines = list(lines)
+        self._lines, self._first_day = list(lines), first_day
         self.endResetModel()
 
     def line_at(self, row: int) -> StopLine:
@@ -65,13 +68,18 @@ class StopsModel(RowMoves, QAbstractTableModel):
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
+    def _on_day(self, moment: datetime, day: int) -> str:
+        return formats.clock_on(moment, day_date(self._first_day, day),
+                                self._first_day is not None)
+
     def _display(self, line: StopLine, column: str) -> str:
         stop, timed = line.stop, line.timed
         slack = [v for v in (timed.slack_to_closing, timed.slack_to_day_end) if v is not None]
         travel = formats.duration(timed.travel_minutes)
         return {
             "position": str(stop.position), "day": str(stop.day), "site": line.site.name,
-            "arrival": _clock(timed.arrival), "departure": _clock(timed.departure),
+            "arrival": self._on_day(timed.arrival, stop.day),
+            "departure": self._on_day(timed.departure, stop.day),
             "dwell_minutes": formats.duration(stop.dwell_minutes),
             "fixed_arrival": _clock(stop.fixed_arrival),
             "delay_minutes": formats.duration(stop.delay_minutes) if stop.delay_minutes else "",

@@ -18,6 +18,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from fieldvisit.domain.timeline import day_date
 from fieldvisit.services.itinerary_view import ItineraryView, StopLine
 from fieldvisit.ui import formats
 from fieldvisit.ui.itinerary_labels import conflict_text
@@ -65,7 +66,7 @@ class Layout:
 
 
 def _day_date(view: ItineraryView, day: int) -> date:
-    return (view.visit.start_date or date(2000, 1, 3)) + timedelta(days=day - 1)
+    return day_date(view.visit.start_date, day)
 
 
 def _minutes(moment: datetime, day: date) -> float:
@@ -94,8 +95,8 @@ class DayTimeline(QWidget):
         if data is None or all(line.stop.id != self.selected for line in data.lines):
             self.selected = None
         self.setAccessibleDescription("; ".join(
-            f"{line.stop.position}. {line.site.name} {formats.clock(line.timed.arrival)}–"
-            f"{formats.clock(line.timed.departure)}" for line in (data.lines if data else ())))
+            f"{line.stop.position}. {line.site.name} {self._on_day(line.timed.arrival, line)}–"
+            f"{self._on_day(line.timed.departure, line)}" for line in (data.lines if data else ())))
         self.updateGeometry()
         self.update()
 
@@ -207,10 +208,15 @@ class DayTimeline(QWidget):
             return elided
         return number if metrics.horizontalAdvance(number) <= room else ""
 
+    def _on_day(self, moment: datetime, line: StopLine) -> str:
+        assert self.data is not None
+        return formats.clock_on(moment, _day_date(self.data, line.stop.day),
+                                self.data.visit.start_date is not None)
+
     def _bar_text(self, line: StopLine) -> str:
         timed = line.timed
         parts = [f"{line.stop.position}. {line.site.name}",
-                 f"{formats.clock(timed.arrival)}–{formats.clock(timed.departure)} "
+                 f"{self._on_day(timed.arrival, line)}–{self._on_day(timed.departure, line)} "
                  f"({formats.duration(line.stop.dwell_minutes)})"]
         parts += ["⚠ " + conflict_text(conflict) for conflict in timed.conflicts]
         return "\n".join(parts)

@@ -165,7 +165,8 @@ class ItineraryTab(QWidget):
         keep = self.selected()
         self.view_data = data
         self.setEnabled(data is not None)
-        self.model.set_lines(data.lines if data else ())
+        self.model.set_lines(data.lines if data else (),
+                             data.visit.start_date if data else None)
         self.map.show_route(route_map(data) if data else None)
         if data is not None:
             visit = data.visit
@@ -208,7 +209,8 @@ class ItineraryTab(QWidget):
         if line is None:
             self.details.clear()
         else:
-            self.details.setHtml(stop_details_html(line))
+            self.details.setHtml(stop_details_html(
+                line, self.view_data.visit.start_date if self.view_data else None))
 
     def _timeline_clicked(self, stop_id: UUID) -> None:
         self.select(stop_id)

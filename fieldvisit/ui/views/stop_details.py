@@ -5,9 +5,11 @@ The strings keep the ItineraryTab context they had when this was part of the tab
 from __future__ import annotations
 
 import html
+from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 
+from fieldvisit.domain.timeline import day_date
 from fieldvisit.services.itinerary_view import StopLine
 from fieldvisit.ui import formats
 from fieldvisit.ui.labels import label
@@ -33,13 +35,16 @@ def _plan(line: StopLine) -> str:
     return f"<p>{text}</p>" if text else ""
 
 
-def stop_details_html(line: StopLine) -> str:
+def stop_details_html(line: StopLine, first_day: date | None = None) -> str:
+    """``first_day``: the visit's start date (None: undated), to date times past midnight."""
     site, stop = line.site, line.stop
     address = translate("ItineraryTab", "Address")
     opening = translate("ItineraryTab", "Opening hours")
     illustrative = translate("ItineraryTab", "Planned times are illustrative.")
     closed = translate("ItineraryTab", "closed")
-    times = (f"{formats.clock(line.timed.arrival)}–{formats.clock(line.timed.departure)} "
+    day, dated = day_date(first_day, stop.day), first_day is not None
+    times = (f"{formats.clock_on(line.timed.arrival, day, dated)}–"
+             f"{formats.clock_on(line.timed.departure, day, dated)} "
              f"({formats.duration(stop.dwell_minutes)})")
     parts = [f"<h3>{stop.position}. {html.escape(site.name)}</h3>",
              f"<p>{html.escape(times)}</p>", _plan(line)]
