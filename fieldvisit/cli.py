@@ -53,7 +53,7 @@ def _gui_arguments(argv: list[str]) -> argparse.Namespace | None:
 
 MODULE_PARSERS = {  # module: (the function adding its commands' parsers, the commands)
     "cli_itinerary": ("add_parsers", ("itinerary", "ics", "optimize")),
-    "cli_report": ("add_report_parser", ("report",)),
+    "cli_report": ("add_report_parser", ("report", "brief")),
     "cli_search": ("add_parsers", ("search",)),
     "cli_package": ("add_parsers", ("pack", "unpack", "conflicts")),
     "cli_writing": ("add_parsers", ("writing",)),

@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>Report title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead paragraph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basic situation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main practices and results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>存在的问题</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brief title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brief text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Masthead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compiled by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>About FieldVisit</source>
@@ -1651,8 +1710,12 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
         <translation>退出 FieldVisit</translation>
     </message>
     <message>
-        <source>The note you are writing could not be saved, so it is not saved yet. Quit anyway and lose what was typed since the last save?</source>
-        <translation>正在书写的记录无法保存，因此尚未保存。仍要退出并丢失上次保存以来输入的内容吗？</translation>
+        <source>What you typed (%1) could not be saved, so it is not saved yet. Quit anyway and lose what was typed since the last save?</source>
+        <translation>您输入的内容（%1）无法保存，目前尚未保存。仍要退出并丢失上次保存后输入的内容吗？</translation>
+    </message>
+    <message>
+        <source>the note you are writing</source>
+        <translation>正在写的记录</translation>
     </message>
 </context>
 <context>
@@ -3363,6 +3426,17 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
     </message>
 </context>
 <context>
+    <name>ReportExport</name>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+</context>
+<context>
     <name>ReportFontCombo</name>
     <message>
         <source>Bundled (WenQuanYi Micro Hei)</source>
@@ -3404,6 +3478,18 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
         <translation>Letter</translation>
     </message>
     <message>
+        <source>Modern layout</source>
+        <translation>现代版式</translation>
+    </message>
+    <message>
+        <source>Official document layout (公文)</source>
+        <translation>公文版式</translation>
+    </message>
+    <message>
+        <source>The layout&apos;s default</source>
+        <translation>版式默认字体</translation>
+    </message>
+    <message>
         <source>e.g. Internal — printed on the cover</source>
         <translation>例如“内部资料”——印在封面上</translation>
     </message>
@@ -3418,6 +3504,10 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
     <message>
         <source>Photo pages</source>
         <translation>照片页</translation>
+    </message>
+    <message>
+        <source>Tag statistics (as an attachment)</source>
+        <translation>标签统计（作为附件）</translation>
     </message>
     <message>
         <source>Cover</source>
@@ -3460,6 +3550,10 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
         <translation>章节</translation>
     </message>
     <message>
+        <source>La&amp;yout:</source>
+        <translation>版式(&amp;Y)：</translation>
+    </message>
+    <message>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
@@ -3468,8 +3562,16 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
         <translation>纸张(&amp;P)：</translation>
     </message>
     <message>
-        <source>&amp;Font:</source>
-        <translation>字体(&amp;F)：</translation>
+        <source>&amp;Title font:</source>
+        <translation>标题字体(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Heading font:</source>
+        <translation>层次标题字体(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Body font:</source>
+        <translation>正文字体(&amp;B)：</translation>
     </message>
     <message>
         <source>&amp;Marking:</source>
@@ -3479,20 +3581,12 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
 <context>
     <name>ReportTab</name>
     <message>
-        <source>&amp;Export PDF…</source>
-        <translation>导出 PDF(&amp;E)…</translation>
-    </message>
-    <message>
         <source>Pre&amp;view</source>
         <translation>预览(&amp;V)</translation>
     </message>
     <message>
         <source>The preview needs pdftoppm (poppler).</source>
         <translation>预览需要 pdftoppm（poppler）。</translation>
-    </message>
-    <message>
-        <source>Open the PDF when it is written</source>
-        <translation>生成后打开 PDF</translation>
     </message>
     <message>
         <source>Report preview</source>
@@ -3509,10 +3603,6 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
     <message>
         <source>Export Research Report</source>
         <translation>导出调研报告</translation>
-    </message>
-    <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
         <source>Wrote %1</source>
@@ -3559,6 +3649,42 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
     <message>
         <source>Theme</source>
         <translation>主题</translation>
+    </message>
+    <message>
+        <source>&amp;Export Report…</source>
+        <translation>导出报告(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>As PDF or Word (.docx): the file name decides</source>
+        <translation>PDF 或 Word（.docx）：由文件扩展名决定</translation>
+    </message>
+    <message>
+        <source>Export &amp;Brief…</source>
+        <translation>导出简报(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>The brief (简报) as PDF or Word (.docx)</source>
+        <translation>简报，可导出为 PDF 或 Word（.docx）</translation>
+    </message>
+    <message>
+        <source>Open the file when it is written</source>
+        <translation>生成后打开文件</translation>
+    </message>
+    <message>
+        <source>Writing</source>
+        <translation>文稿</translation>
+    </message>
+    <message>
+        <source>Export Brief</source>
+        <translation>导出简报</translation>
+    </message>
+    <message>
+        <source> (brief)</source>
+        <translation>（简报）</translation>
+    </message>
+    <message>
+        <source>Writing the brief…</source>
+        <translation>正在生成简报…</translation>
     </message>
     <message>
         <source>Purpose</source>
@@ -3917,6 +4043,29 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
     <message>
         <source>Results: %1</source>
         <translation>结果：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Section</name>
+    <message>
+        <source>Edited</source>
+        <translation>已编辑</translation>
+    </message>
+    <message>
+        <source>Writing the draft…</source>
+        <translation>正在起草…</translation>
+    </message>
+    <message>
+        <source>Draft (follows the data)</source>
+        <translation>草稿（随数据更新）</translation>
+    </message>
+    <message>
+        <source>Regenerate…</source>
+        <translation>重新生成…</translation>
+    </message>
+    <message>
+        <source>Replace this section with a new draft from the visit&apos;s data</source>
+        <translation>用根据调研数据生成的新草稿替换本节</translation>
     </message>
 </context>
 <context>
@@ -4365,6 +4514,79 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
     <message>
         <source>Import a visit package</source>
         <translation>导入调研包</translation>
+    </message>
+</context>
+<context>
+    <name>WritingCommands</name>
+    <message>
+        <source>Edit the report text</source>
+        <translation>编辑报告文稿</translation>
+    </message>
+</context>
+<context>
+    <name>WritingEditor</name>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Brief</source>
+        <translation>简报</translation>
+    </message>
+    <message>
+        <source>&amp;Keep My Text</source>
+        <translation>保留我的文字(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Show the &amp;Saved Text</source>
+        <translation>显示已保存的文字(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Editing…</source>
+        <translation>正在编辑…</translation>
+    </message>
+    <message>
+        <source>Saved · last changed by %1</source>
+        <translation>已保存 · 最后由 %1 修改</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>The report text was changed by %1 while you were writing. Your text is still here, not saved.</source>
+        <translation>您撰写期间，报告文稿已被 %1 修改。您的文字仍在这里，尚未保存。</translation>
+    </message>
+    <message>
+        <source>The report text was changed elsewhere (an undo, an import) while you were writing. Your text is still here, not saved.</source>
+        <translation>您撰写期间，报告文稿已在别处修改（撤销、导入）。您的文字仍在这里，尚未保存。</translation>
+    </message>
+    <message>
+        <source>Not saved: changed by %1</source>
+        <translation>未保存：已被 %1 修改</translation>
+    </message>
+    <message>
+        <source>Not saved: changed elsewhere</source>
+        <translation>未保存：已在别处修改</translation>
+    </message>
+</context>
+<context>
+    <name>WritingPanel</name>
+    <message>
+        <source>the report text you are writing</source>
+        <translation>正在撰写的报告文稿</translation>
+    </message>
+    <message>
+        <source>Regenerate “%1”</source>
+        <translation>重新生成“%1”</translation>
+    </message>
+    <message>
+        <source>Replace your text of “%1” with a new draft from the visit&apos;s data? Edit ▸ Undo brings your text back.</source>
+        <translation>要用根据调研数据生成的新草稿替换您写的“%1”吗？可用“编辑 ▸ 撤销”找回您的文字。</translation>
     </message>
 </context>
 <context>

@@ -139,12 +139,16 @@ def test_a_database_on_a_full_disk_is_not_called_damaged(files, db_path, tmp_pat
         assert not (tmp_path / "p.fieldvisit").exists() and not (tmp_path / "r.pdf").exists()
 
 
+EXTENSION = {"report": "pdf"}
+"""Output extensions a command needs (the report's picks PDF or Word)."""
+
+
 @pytest.mark.parametrize("command", ["pack", "report", "export"])
 def test_an_output_on_a_full_disk_is_one_line_and_leaves_no_partial_file(
         files, db_path, tmp_path, command):
     with small_disk(1) as disk:
         fill(disk)
-        target = disk / f"out.{command}"
+        target = disk / f"out.{EXTENSION.get(command, command)}"
         done = run_fieldvisit(tmp_path / "home", "--db", str(db_path), command,
                               files["visit"], "-o", str(target))
         assert done.returncode == 2, done.stderr
@@ -239,7 +243,7 @@ def test_ctrl_c_exits_130_in_one_line_leaving_no_partial_file_or_write(
         files, db_path, make_db_path, tmp_path, command):
     out = tmp_path / "out"
     out.mkdir()
-    target = out / f"result.{command}"
+    target = out / f"result.{EXTENSION.get(command, command)}"
     if command == "import":
         database = make_db_path("target.sqlite3")
         before = state(database)
@@ -262,15 +266,20 @@ def test_ctrl_c_exits_130_in_one_line_leaving_no_partial_file_or_write(
 
 
 # -- outputs that are not regular files --------------------------------------------------------
+def _suffix(command: str) -> str:
+    """The report's format follows its output's extension: it needs one."""
+    return "." + EXTENSION[command] if command in EXTENSION else ""
+
+
 OUTPUTS = [("export", []), ("report", []), ("pack", []), ("ics", [])]
 
 
 @pytest.mark.parametrize(("command", "extra"), OUTPUTS)
 def test_writing_onto_a_fifo_or_a_folder_is_refused(files, capsys, db_path, tmp_path, command,
                                                     extra):
-    fifo = tmp_path / "pipe"
+    fifo = tmp_path / ("pipe" + _suffix(command))
     os.mkfifo(fifo)
-    folder = tmp_path / "folder"
+    folder = tmp_path / ("folder" + _suffix(command))
     folder.mkdir()
     for target, what in ((fifo, "a named pipe"), (folder, "a folder")):
         status, _, err = cli(capsys, db_path, command, files["visit"], "-o", str(target),
@@ -301,9 +310,9 @@ def test_writing_onto_a_symlink_writes_its_target_and_keeps_the_link(
     real = tmp_path / "real" / "file"
     real.parent.mkdir()
     real.write_bytes(b"old")
-    link = tmp_path / "link"
+    link = tmp_path / ("link" + _suffix(command))
     link.symlink_to(real)
-    dangling = tmp_path / "dangling"
+    dangling = tmp_path / ("dangling" + _suffix(command))
     dangling.symlink_to(tmp_path / "real" / "new")
     for path, written in ((link, real), (dangling, tmp_path / "real" / "new")):
         status, _, err = cli(capsys, db_path, command, files["visit"], "-o", str(path))

@@ -284,3 +284,14 @@ def test_export_error_names_the_requested_file(run_cli, sample_visit_id, tmp_pat
     status, _out, err = run_cli("export", str(sample_visit_id), "-o", str(target))
     assert status == 2
     assert str(target) in err and ".part" not in err
+
+
+def test_every_command_of_another_module_has_its_parser_listed():
+    """A command run from another module ("module:function") must be in MODULE_PARSERS under
+    that module, or ``fieldvisit COMMAND`` is refused as an invalid choice."""
+    from fieldvisit.cli import COMMANDS, MODULE_PARSERS
+
+    for name, target in COMMANDS.items():
+        if isinstance(target, str):
+            module = target.split(":")[0]
+            assert name in MODULE_PARSERS[module][1], (name, module)

@@ -3,8 +3,8 @@
 Builds ``packaging/fieldvisit.spec`` with ``packaging/build_bundle.py`` into a temporary folder
 (about 30 s), then runs the bundle's executable headless: the command line (``--version``,
 ``sample``, and commands whose libraries are imported lazily: the PDF and Word reports, the
-calendar, an Excel roster) and the window for a few seconds. Runs in the normal test suite; skipped only
-when PyInstaller is not installed (the ``test`` extra installs it).
+calendar, an Excel roster) and the window for a few seconds. Runs in the normal test suite;
+skipped only when PyInstaller is not installed (the ``test`` extra installs it).
 """
 
 from __future__ import annotations
