@@ -2,65 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>Report title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lead paragraph</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Basic situation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Main practices and results</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Problems</source>
-        <translation>存在的问题</translation>
-    </message>
-    <message>
-        <source>Suggestions</source>
-        <translation>意见建议</translation>
-    </message>
-    <message>
-        <source>Signed by</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Date written</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Brief title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Brief text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Masthead</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Issue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Compiled by</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sent to</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <source>About FieldVisit</source>
@@ -4525,6 +4466,62 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
 </context>
 <context>
     <name>WritingEditor</name>
+    <message>
+        <source>Report title</source>
+        <translation>报告标题</translation>
+    </message>
+    <message>
+        <source>Lead paragraph</source>
+        <translation>导语</translation>
+    </message>
+    <message>
+        <source>Basic situation</source>
+        <translation>基本情况</translation>
+    </message>
+    <message>
+        <source>Main practices and results</source>
+        <translation>主要做法及成效</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>存在的问题</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>署名单位</translation>
+    </message>
+    <message>
+        <source>Date written</source>
+        <translation>成文日期</translation>
+    </message>
+    <message>
+        <source>Brief title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Brief text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Masthead</source>
+        <translation>报头</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>期号</translation>
+    </message>
+    <message>
+        <source>Compiled by</source>
+        <translation>编印单位</translation>
+    </message>
+    <message>
+        <source>Sent to</source>
+        <translation>报送</translation>
+    </message>
     <message>
         <source>Report</source>
         <translation>报告</translation>

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import time
 from datetime import date
-from typing import Any, Callable
+from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
@@ -35,16 +35,23 @@ SHORT_TEXT = frozenset({"signed_by"})
 NO_DATE = QDate(1900, 1, 1)  # the date edit's "no date" (shown blank)
 
 
-def section_names(tr: Callable[[str], str]) -> dict[str, str]:
-    """Each field's name as the writer knows it (``tr`` of the caller's context)."""
+def section_names() -> dict[str, str]:
+    """Each field's name as the writer knows it."""
     return {
-        "title": tr("Report title"), "lead": tr("Lead paragraph"),
-        "basics": tr("Basic situation"), "practices": tr("Main practices and results"),
-        "problems": tr("Problems"), "suggestions": tr("Suggestions"),
-        "signed_by": tr("Signed by"), "signed_on": tr("Date written"),
-        "brief_title": tr("Brief title"), "brief_text": tr("Brief text"),
-        "brief_masthead": tr("Masthead"), "brief_issue": tr("Issue"),
-        "brief_compiled_by": tr("Compiled by"), "brief_send_to": tr("Sent to"),
+        "title": QCoreApplication.translate("WritingEditor", "Report title"),
+        "lead": QCoreApplication.translate("WritingEditor", "Lead paragraph"),
+        "basics": QCoreApplication.translate("WritingEditor", "Basic situation"),
+        "practices": QCoreApplication.translate("WritingEditor", "Main practices and results"),
+        "problems": QCoreApplication.translate("WritingEditor", "Problems"),
+        "suggestions": QCoreApplication.translate("WritingEditor", "Suggestions"),
+        "signed_by": QCoreApplication.translate("WritingEditor", "Signed by"),
+        "signed_on": QCoreApplication.translate("WritingEditor", "Date written"),
+        "brief_title": QCoreApplication.translate("WritingEditor", "Brief title"),
+        "brief_text": QCoreApplication.translate("WritingEditor", "Brief text"),
+        "brief_masthead": QCoreApplication.translate("WritingEditor", "Masthead"),
+        "brief_issue": QCoreApplication.translate("WritingEditor", "Issue"),
+        "brief_compiled_by": QCoreApplication.translate("WritingEditor", "Compiled by"),
+        "brief_send_to": QCoreApplication.translate("WritingEditor", "Sent to"),
     }
 
 
@@ -171,7 +178,7 @@ class WritingEditor(QWidget):
         self.stored: ReportWriting | None = None  # the newest stored record seen
         self.draft: ReportWriting | None = None  # the newest draft
         self.shown: dict[str, Any] = {}  # what each field was last set to
-        names = section_names(self.tr)
+        names = section_names()
         self.sections = {name: Section(name, names[name]) for name in FIELDS}
         self.pages = QTabWidget()
         self.pages.addTab(self._page((*REPORT_SECTIONS, "signed_on")), self.tr("Report"))
