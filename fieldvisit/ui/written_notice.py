@@ -50,3 +50,19 @@ def show_written(widget: QWidget, path: Path) -> QLabel | None:
 
 def _escaped(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def open_written(parent: QWidget, path: Path) -> bool:
+    """Open ``path`` in the system's viewer for its type; when none starts (no PDF or Word
+    viewer installed), say so and offer to show the folder instead."""
+    if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        return True
+    answer = QMessageBox.question(
+        parent, translate("WrittenNotice", "Open File"), translate(
+            "WrittenNotice", "No program could open %1. Show the folder it is in?").replace(
+            "%1", path.name),
+        QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
+        QMessageBox.StandardButton.Open)
+    if answer == QMessageBox.StandardButton.Open:
+        open_folder(parent, path.parent)
+    return False

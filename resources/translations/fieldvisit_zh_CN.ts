@@ -4602,5 +4602,13 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
+    <message>
+        <source>Open File</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <source>No program could open %1. Show the folder it is in?</source>
+        <translation>没有程序能打开 %1。要显示它所在的文件夹吗？</translation>
+    </message>
 </context>
 </TS>

@@ -119,3 +119,29 @@ def test_the_options_say_which_characters_the_chosen_font_lacks(qtbot, window, u
         warning.text()
     tab.options.font.set_font_file(str(tmp_path / "missing.ttf"))
     qtbot.waitUntil(lambda: "cannot use the font" in warning.text(), timeout=TIMEOUT)
+
+
+def test_no_viewer_for_the_pdf_says_so_and_offers_the_folder(qtbot, tab, tmp_path,
+                                                            monkeypatch):
+    """Issue 16: when no program opens the exported PDF, the user is told and offered the
+    folder; the status bar says where the file went, with a link to the folder."""
+    from PySide6.QtWidgets import QLabel
+
+    from fieldvisit.ui.written_notice import NOTICE_NAME
+
+    urls, asked = [], []
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        lambda url: urls.append(url.toLocalFile()) or url.toLocalFile() ==
+                        str(tmp_path))  # no PDF viewer; the file manager works
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a: asked.append(
+        text) or QMessageBox.StandardButton.Open)
+    tab.open_when_done.setChecked(True)
+    target = tmp_path / "无人打开.pdf"
+    task = tab.run_export(target)
+    with qtbot.waitSignal(task.finished, timeout=TIMEOUT):
+        pass
+    assert target.exists()
+    assert len(asked) == 1 and "无人打开.pdf" in asked[0]
+    assert urls == [str(target), str(tmp_path)]  # the file, then its folder
+    notice = tab.window().statusBar().findChild(QLabel, NOTICE_NAME)
+    assert notice is not None and str(target) in notice.text()

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 from uuid import UUID
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QPixmap
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -42,16 +42,12 @@ from fieldvisit.ui.undo_stack import UndoStack
 from fieldvisit.ui.views.report_export import build_brief, build_pdf, build_report, export_path
 from fieldvisit.ui.views.report_options import ReportOptionsPanel
 from fieldvisit.ui.views.writing_panel import WritingPanel
+from fieldvisit.ui.written_notice import open_written, show_written
 
 if TYPE_CHECKING:
     from fieldvisit.persistence.db import Database
 
 PREVIEW_PAGES = 3
-
-
-def open_file(path: Path) -> bool:
-    """Open ``path`` in the system's viewer for its type."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def font_warnings(database: Database, visit_id: UUID, options: ReportOptions,
@@ -240,8 +236,9 @@ class ReportTab(QWidget):
         def done(result: tuple[Path, tuple[str, ...]]) -> None:
             written, missing = result
             self._report_status(self.tr("Wrote %1").replace("%1", str(written)), missing)
+            show_written(self, written)
             if self.open_when_done.isChecked():
-                open_file(written)
+                open_written(self, written)
 
         return self._start(self.tr("Writing the brief…") if brief else
                            self.tr("Writing the research report…"), work, done)
