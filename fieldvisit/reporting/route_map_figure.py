@@ -12,7 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from fieldvisit.reporting.styles import ACCENT, FILL, HAIRLINE, INK, MUTED, ReportFonts
 from fieldvisit.reporting.text import clean, truncate
-from fieldvisit.services.route_map import Box, RouteMap, place_labels, shortened
+from fieldvisit.services.route_map import Box, RouteMap, map_labels, scale_text, shortened
 
 MAX_HEIGHT = 260.0  # points
 LABEL_SIZE = 8.0
@@ -64,7 +64,7 @@ def route_map_drawing(route: RouteMap, width: float, fonts: ReportFonts,
     drawing.add(Line(left + 4, 6, left + 4 + bar, 6, strokeColor=INK, strokeWidth=1))
     for tick in (left + 4, left + 4 + bar):
         drawing.add(Line(tick, 3, tick, 9, strokeColor=INK, strokeWidth=1))
-    drawing.add(String(left + 8 + bar, 3.5, _distance(route), fontName=fonts.regular,
+    drawing.add(String(left + 8 + bar, 3.5, scale_text(route), fontName=fonts.regular,
                        fontSize=LABEL_SIZE - 0.5, fillColor=MUTED))
     drawing.add(Line(left + 8, height - 26, left + 8, height - 10, strokeColor=INK,
                      strokeWidth=1))
@@ -76,45 +76,15 @@ def route_map_drawing(route: RouteMap, width: float, fonts: ReportFonts,
     return drawing
 
 
-def _distance(route: RouteMap) -> str:
-    return f"{route.scale_km:g} km" if route.scale_km >= 1 else f"{route.scale_km * 1000:g} m"
-
-
 def label_boxes(route: RouteMap, width: float, height: float, left: float,
                 fonts: ReportFonts, language: str = "zh") -> list[tuple[Box, str, float, object]]:
-    """The stops' names and the legs' minutes with their boxes (y downwards from the top of
-    the drawing), placed so that none overlaps another, a dot, the scale bar or the north
-    arrow (services.route_map.place_labels); a name that finds no room is shortened, or left
-    out (its number stays on the dot)."""
-    box_width = height / route.aspect
-    points = [(left + p.x * box_width, p.y * height) for p in route.points]
-    bar = route.scale_width * box_width
-
+    """The stops' names and the legs' minutes with their boxes and colours, placed by
+    ``services.route_map.map_labels`` and measured in the report's font."""
     def measure(text: str, size: float) -> float:
         return stringWidth(text, fonts.regular, size)
 
-    scale = Box(left + 3, height - 12, bar + 6 + measure(_distance(route), LABEL_SIZE) + 2, 12)
-    north = Box(left + 4, 9, 9, 30)
-    bounds = Box(0, 0, width, height)
-    lines = [(points[leg.start], points[leg.end]) for leg in route.legs]
     texts = [[truncate(form, lambda text: measure(text, LABEL_SIZE), width)
               for form in shortened(clean(p.label, fonts.has_glyph))] for p in route.points]
-    line_height = LABEL_SIZE + 2
-    names = place_labels(points, [[(measure(t, LABEL_SIZE) + 2, line_height) for t in forms]
-                                  for forms in texts], bounds, radius=DOT,
-                         avoid=[scale, north], dots=points, dot_radius=DOT + 0.5, lines=lines)
-    found = [(spot[0], texts[i][spot[1]], LABEL_SIZE, INK)
-             for i, spot in enumerate(names) if spot is not None]
     unit = "{n}分钟" if language == "zh" else "{n} min"
-    minutes = [("≈" if leg.estimated else "") + unit.format(n=leg.minutes)
-               for leg in route.legs]
-    middles = [((a[0] + b[0]) / 2, (a[1] + b[1]) / 2) for a, b in lines]
-    small = LABEL_SIZE - 0.5
-    legs = place_labels(middles, [[(measure(text, small) + 2, line_height)]
-                                  if leg.minutes is not None else []
-                                  for text, leg in zip(minutes, route.legs, strict=True)],
-                        bounds, radius=2, avoid=[scale, north] + [f[0] for f in found],
-                        dots=points, dot_radius=DOT + 0.5, lines=lines)
-    found += [(spot[0], minutes[i], small, MUTED) for i, spot in enumerate(legs)
-              if spot is not None]
-    return found
+    return [(box, text, size, MUTED if leg else INK) for box, text, size, leg in map_labels(
+        route, width, height, left, texts, unit, measure, LABEL_SIZE, DOT)]

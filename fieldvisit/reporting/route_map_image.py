@@ -11,7 +11,7 @@ from functools import cache
 from io import BytesIO
 
 from fieldvisit.paths import resource
-from fieldvisit.services.route_map import Box, RouteMap, place_labels, shortened
+from fieldvisit.services.route_map import Box, RouteMap, map_labels, scale_text, shortened
 
 MAX_HEIGHT = 260.0  # points, as in the PDF
 LABEL_SIZE = 8.0
@@ -74,7 +74,7 @@ def route_map_png(route: RouteMap, width: float, minutes: str = "{n}′") -> tup
     draw.line([(px(left + 4), px(y)), (px(left + 4 + bar), px(y))], fill=INK, width=round(px(1)))
     for tick in (left + 4, left + 4 + bar):
         draw.line([(px(tick), px(y - 3)), (px(tick), px(y + 3))], fill=INK, width=round(px(1)))
-    draw.text((px(left + 8 + bar), px(height - 3.5)), _distance(route),
+    draw.text((px(left + 8 + bar), px(height - 3.5)), scale_text(route),
               font=_font(LABEL_SIZE - 0.5), fill=MUTED, anchor="ls")
     draw.line([(px(left + 8), px(26)), (px(left + 8), px(10))], fill=INK, width=round(px(1)))
     draw.line([(px(left + 5), px(14)), (px(left + 8), px(10)), (px(left + 11), px(14))],
@@ -104,35 +104,9 @@ def _line(draw, start: tuple[float, float], end: tuple[float, float],  # noqa: A
         step += 5
 
 
-def _distance(route: RouteMap) -> str:
-    return f"{route.scale_km:g} km" if route.scale_km >= 1 else f"{route.scale_km * 1000:g} m"
-
-
 def _labels(route: RouteMap, width: float, height: float, left: float,
             points: list[tuple[float, float]], minutes: str) -> list[tuple[Box, str, float, tuple]]:
     """As reporting/route_map_figure.label_boxes, measured with Pillow."""
-    box_width = height / route.aspect
-    bar = route.scale_width * box_width
-    scale = Box(left + 3, height - 12, bar + 6 + _measure(_distance(route), LABEL_SIZE) + 2, 12)
-    north = Box(left + 4, 9, 9, 30)
-    bounds = Box(0, 0, width, height)
-    lines = [(points[leg.start], points[leg.end]) for leg in route.legs]
     texts = [shortened(p.label) for p in route.points]
-    line_height = LABEL_SIZE + 2
-    names = place_labels(points, [[(_measure(t, LABEL_SIZE) + 2, line_height) for t in forms]
-                                  for forms in texts], bounds, radius=DOT,
-                         avoid=[scale, north], dots=points, dot_radius=DOT + 0.5, lines=lines)
-    found = [(spot[0], texts[i][spot[1]], LABEL_SIZE, INK)
-             for i, spot in enumerate(names) if spot is not None]
-    times = [("≈" if leg.estimated else "") + minutes.format(n=leg.minutes)
-             for leg in route.legs]
-    middles = [((a[0] + b[0]) / 2, (a[1] + b[1]) / 2) for a, b in lines]
-    small = LABEL_SIZE - 0.5
-    legs = place_labels(middles, [[(_measure(text, small) + 2, line_height)]
-                                  if leg.minutes is not None else []
-                                  for text, leg in zip(times, route.legs, strict=True)],
-                        bounds, radius=2, avoid=[scale, north] + [f[0] for f in found],
-                        dots=points, dot_radius=DOT + 0.5, lines=lines)
-    found += [(spot[0], times[i], small, MUTED) for i, spot in enumerate(legs)
-              if spot is not None]
-    return found
+    return [(box, text, size, MUTED if leg else INK) for box, text, size, leg in map_labels(
+        route, width, height, left, texts, minutes, _measure, LABEL_SIZE, DOT)]

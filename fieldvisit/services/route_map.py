@@ -5,6 +5,7 @@ by the report (ReportLab) alike."""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from fieldvisit.domain.geo import EARTH_RADIUS_KM
@@ -202,3 +203,44 @@ def shortened(text: str) -> list[str]:
         if len(text) > keep + 1:
             forms.append(text[:keep] + "…")
     return forms
+
+
+def scale_text(route: RouteMap) -> str:
+    """The scale bar's length: "2 km", "500 m"."""
+    return f"{route.scale_km:g} km" if route.scale_km >= 1 else f"{route.scale_km * 1000:g} m"
+
+
+def map_labels(route: RouteMap, width: float, height: float, left: float,
+               texts: list[list[str]], minutes: str, measure: Callable[[str, float], float],
+               label_size: float = 8.0, dot: float = 7.0) -> list[tuple[Box, str, float, bool]]:
+    """The stops' names (``texts``: each name's forms, longest first) and the legs' minutes
+    (``minutes`` formats one: "{n}分钟") with their boxes, y downwards from the top of a map
+    drawn ``width`` × ``height`` with the route's box starting at ``left``; placed so that none
+    overlaps another, a dot, a leg, the scale bar or the north arrow. A name that finds no room
+    takes a shorter form, or is left out (its number stays on the dot). The flag marks a leg's
+    minutes (drawn muted). ``measure(text, size)``: the text's width in the renderer's font."""
+    box_width = height / route.aspect
+    points = [(left + p.x * box_width, p.y * height) for p in route.points]
+    bar = route.scale_width * box_width
+    scale = Box(left + 3, height - 12, bar + 6 + measure(scale_text(route), label_size) + 2, 12)
+    north = Box(left + 4, 9, 9, 30)
+    bounds = Box(0, 0, width, height)
+    lines = [(points[leg.start], points[leg.end]) for leg in route.legs]
+    line_height = label_size + 2
+    names = place_labels(points, [[(measure(t, label_size) + 2, line_height) for t in forms]
+                                  for forms in texts], bounds, radius=dot,
+                         avoid=[scale, north], dots=points, dot_radius=dot + 0.5, lines=lines)
+    found = [(spot[0], texts[i][spot[1]], label_size, False)
+             for i, spot in enumerate(names) if spot is not None]
+    times = [("≈" if leg.estimated else "") + minutes.format(n=leg.minutes)
+             for leg in route.legs]
+    middles = [((a[0] + b[0]) / 2, (a[1] + b[1]) / 2) for a, b in lines]
+    small = label_size - 0.5
+    legs = place_labels(middles, [[(measure(text, small) + 2, line_height)]
+                                  if leg.minutes is not None else []
+                                  for text, leg in zip(times, route.legs, strict=True)],
+                        bounds, radius=2, avoid=[scale, north] + [f[0] for f in found],
+                        dots=points, dot_radius=dot + 0.5, lines=lines)
+    found += [(spot[0], times[i], small, True) for i, spot in enumerate(legs)
+              if spot is not None]
+    return found

@@ -17,11 +17,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QWidget,
 )
 
@@ -29,6 +27,7 @@ from fieldvisit.domain.entities import Note
 from fieldvisit.domain.enums import NoteKind
 from fieldvisit.ui import formats
 from fieldvisit.ui.labels import label
+from fieldvisit.ui.views.conflict_bar import conflict_bar
 
 SAVE_DELAY_MS = 700  # well inside the promise of losing at most the last second
 
@@ -97,19 +96,9 @@ class NoteEditor(QWidget):
         self.failure = ""  # why the last save failed ("" when it did not)
 
     def _conflict_bar(self) -> QWidget:
-        bar = QWidget()
-        bar.setStyleSheet("background: #fff4ce")
-        message = self.conflict_message = QLabel()
-        message.setWordWrap(True)
-        mine = QPushButton(self.tr("&Keep My Text"))
-        mine.clicked.connect(self.keep_mine.emit)
-        stored = QPushButton(self.tr("Show the &Saved Note"))
-        stored.clicked.connect(self.take_stored.emit)
-        layout = QHBoxLayout(bar)
-        layout.addWidget(message, 1)
-        layout.addWidget(mine)
-        layout.addWidget(stored)
-        bar.hide()
+        bar, self.conflict_message = conflict_bar(
+            self.tr("&Keep My Text"), self.tr("Show the &Saved Note"), self.keep_mine.emit,
+            self.take_stored.emit)
         return bar
 
     def _edited(self) -> None:

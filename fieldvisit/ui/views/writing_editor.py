@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldvisit.domain.report_writing import BRIEF_SECTIONS, REPORT_SECTIONS, ReportWriting
+from fieldvisit.ui.views.conflict_bar import conflict_bar
 from fieldvisit.ui.views.note_editor import SAVE_DELAY_MS
 
 FIELDS = (*REPORT_SECTIONS, "signed_on", *BRIEF_SECTIONS)
@@ -212,19 +213,9 @@ class WritingEditor(QWidget):
         return scroll
 
     def _conflict_bar(self) -> QWidget:
-        bar = QWidget()
-        bar.setStyleSheet("background: #fff4ce")
-        message = self.conflict_message = QLabel()
-        message.setWordWrap(True)
-        mine = QPushButton(self.tr("&Keep My Text"))
-        mine.clicked.connect(self.keep_mine.emit)
-        stored = QPushButton(self.tr("Show the &Saved Text"))
-        stored.clicked.connect(self.take_stored.emit)
-        layout = QHBoxLayout(bar)
-        layout.addWidget(message, 1)
-        layout.addWidget(mine)
-        layout.addWidget(stored)
-        bar.hide()
+        bar, self.conflict_message = conflict_bar(
+            self.tr("&Keep My Text"), self.tr("Show the &Saved Text"), self.keep_mine.emit,
+            self.take_stored.emit)
         return bar
 
     def _edited(self) -> None:
