@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from fieldvisit.reporting.font_names import font_family
+from fieldvisit.reporting.official_grid import body_leading
 from fieldvisit.services.report_model import ReportOptions
 
 LINE = 28.95
@@ -89,8 +90,12 @@ MODERN_FONTS = Fonts(title="微软雅黑", heading="微软雅黑", kai="楷体",
 """The modern PDF's look (WenQuanYi Micro Hei throughout) in the sans serif Word users have."""
 
 
-def _official(fonts: Fonts) -> Layout:
-    body = dict(size=16, line=LINE, tracking=-0.25)
+def _official(fonts: Fonts, size: float = 16) -> Layout:
+    """The 公文 page; a brief whose body is smaller than 3号 to fit its page (the PDF's
+    ``brief_body_size``) has lines of its own and no grid."""
+    grid = size == 16
+    body = dict(size=size, line=LINE, tracking=-0.25) if grid else \
+        dict(size=size, line=body_leading(size))
     specs = [
         StyleSpec("body", "正文段落", "Body Paragraph", align="both", first_line=2, **body),
         StyleSpec("lead", "导语", "Lead", align="both", first_line=2, **body),
@@ -133,10 +138,10 @@ def _official(fonts: Fonts) -> Layout:
         StyleSpec("contents_title", "目录标题", "Contents Title", font="heading",
                   align="center", after=LINE, size=16),
         StyleSpec("contents", "目录", "Contents", **body),
-        *_brief_styles(dict(size=16, line=LINE, tracking=-0.25)),
+        *_brief_styles(body),
     ]
     return Layout("official", fonts, {s.key: s for s in specs} | _run_ins(specs),
-                  margins_mm=(37, 26, 35, 28), header_mm=15, footer_mm=21, grid=True)
+                  margins_mm=(37, 26, 35, 28), header_mm=15, footer_mm=21, grid=grid)
 
 
 def _modern(fonts: Fonts) -> Layout:
@@ -216,9 +221,10 @@ def _run_ins(specs: list[StyleSpec]) -> dict[str, StyleSpec]:
     return found
 
 
-def layout_for(options: ReportOptions) -> Layout:
+def layout_for(options: ReportOptions, body_size: float = 16) -> Layout:
     """The layout the options chose, with the fonts of the user's font files in their slots
-    (raises FieldVisitError for a file that is not a font)."""
+    (raises FieldVisitError for a file that is not a font); ``body_size``: a brief's, official
+    only."""
     official = options.layout == "official"
     fonts = OFFICIAL_FONTS if official else MODERN_FONTS
     chosen = {}
@@ -231,4 +237,4 @@ def layout_for(options: ReportOptions) -> Layout:
         if not options.heading_font and not official:
             chosen["heading"] = chosen["body"]
     fonts = Fonts(**{**fonts.__dict__, **chosen})
-    return _official(fonts) if official else _modern(fonts)
+    return _official(fonts, body_size) if official else _modern(fonts)

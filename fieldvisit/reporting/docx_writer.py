@@ -61,9 +61,13 @@ def render_docx(document: Document, options: ReportOptions, *,
     (FieldVisitError when a chosen font file is not a font)."""
     import docx
 
+    size = 16.0
     if document.kind == "brief":  # a 工作简报 is set on the 公文 page, as the PDF sets it
+        from fieldvisit.reporting.visit_report import brief_body_size
+
         options = replace(options, layout="official")
-    layout = layout_for(options)
+        size = brief_body_size(document, options)  # one page, in the PDF's body size
+    layout = layout_for(options, size)
     word = docx.Document()
     writer = _Writer(word, layout, document, options, checkpoint)
     writer.write()

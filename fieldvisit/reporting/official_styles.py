@@ -16,28 +16,23 @@ from functools import cache
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle, StyleSheet1
-from reportlab.lib.units import mm
 
 from fieldvisit.reporting.font_slots import FontSlots
+from fieldvisit.reporting.official_grid import (
+    BODY_SIZE,
+    LEFT,
+    PITCH,
+    TEXT_HEIGHT,
+    TEXT_WIDTH,
+    TITLE_SIZE,
+    TOP,
+    body_advance,
+    body_leading,
+)
 from fieldvisit.reporting.styles import BOLD_STROKE, PAPERS, PageGeometry
 
 BLACK = colors.black
 RED = colors.HexColor("#d40000")
-TEXT_WIDTH = 156 * mm
-TEXT_HEIGHT = 225 * mm
-TOP = 37 * mm
-LEFT = 28 * mm
-LINES = 22
-CHARACTERS = 28
-BODY_SIZE = 16.0  # 3号
-TITLE_SIZE = 22.0  # 2号
-PAGE_NUMBER_SIZE = 14.0  # 4号
-PAGE_NUMBER_GAP = 7 * mm  # from the text area's bottom edge down to the top of the number
-PITCH = TEXT_HEIGHT / LINES
-"""The height of one line of the grid (10.23 mm)."""
-ADVANCE = TEXT_WIDTH / CHARACTERS
-"""What one character of the body advances (5.57 mm)."""
-TRACKING = ADVANCE - BODY_SIZE
 
 
 @dataclass(frozen=True)
@@ -48,18 +43,21 @@ class OfficialGeometry(PageGeometry):
     shift: float = 0.0
 
 
-def official_geometry(paper: str) -> OfficialGeometry:
+def official_geometry(paper: str, size: float = BODY_SIZE) -> OfficialGeometry:
+    """The page of a body of ``size`` (3号 on the grid, or a brief's smaller one)."""
     width, height = PAPERS[paper]
     # the em box of a line (ascent 0.88, descent 0.12 of the size) centred in its grid line
-    shift = PITCH / 2 - BODY_SIZE * (1 - 0.38)
+    shift = body_leading(size) / 2 - size * (1 - 0.38)
     return OfficialGeometry((width, height), left=LEFT, right=width - LEFT - TEXT_WIDTH,
                             top=TOP, bottom=height - TOP - TEXT_HEIGHT, shift=shift)
 
 
 @cache
-def official_stylesheet(slots: FontSlots, language: str) -> StyleSheet1:
+def official_stylesheet(slots: FontSlots, language: str, size: float = BODY_SIZE,
+                        ) -> StyleSheet1:
     """Styles of the 公文 layout (and the brief). Everything in the body is on the grid:
-    leading is one grid line and the space between blocks whole lines."""
+    leading is one grid line and the space between blocks whole lines. A brief that does
+    not fit its page in 3号 takes a smaller ``size`` (``BRIEF_SIZES``), on a grid of its own."""
     zh = language == "zh"
     body, heading, kai, title = slots.body, slots.heading, slots.kai, slots.title
     sheet = StyleSheet1()
@@ -70,11 +68,11 @@ def official_stylesheet(slots: FontSlots, language: str) -> StyleSheet1:
     def bold(fonts) -> float:  # noqa: ANN001
         return BOLD_STROKE if fonts.synthetic_bold else 0.0
 
-    size = BODY_SIZE
-    add("body", fontName=body.regular, fontSize=size, leading=PITCH, textColor=BLACK,
-        alignment=TA_JUSTIFY, wordWrap="CJK", firstLineIndent=2 * ADVANCE if zh else 0,
+    leading, advance = body_leading(size), body_advance(size)
+    add("body", fontName=body.regular, fontSize=size, leading=leading, textColor=BLACK,
+        alignment=TA_JUSTIFY, wordWrap="CJK", firstLineIndent=2 * advance if zh else 0,
         spaceBefore=0, spaceAfter=0, fv_bold=0.0, allowWidows=0, allowOrphans=0,
-        fv_phrases=False, fv_tracking=TRACKING if zh else 0.0)
+        fv_phrases=False, fv_tracking=advance - size if zh else 0.0)
     add("body_flush", "body", firstLineIndent=0)
     add("lead", "body")
     add("note", "body", fontSize=14, leading=PITCH, fv_tracking=0.0)
@@ -84,7 +82,7 @@ def official_stylesheet(slots: FontSlots, language: str) -> StyleSheet1:
     add("h3", "h1", fontName=body.bold, fv_bold=bold(body))
     add("h4", "h1", fontName=body.regular, fv_bold=0.0)
     add("title", "body", fontName=title.regular, fontSize=TITLE_SIZE, alignment=TA_CENTER,
-        firstLineIndent=0, fv_tracking=0.0, fv_phrases=True, spaceAfter=PITCH,
+        firstLineIndent=0, fv_tracking=0.0, fv_phrases=True, leading=PITCH, spaceAfter=leading,
         fv_bold=BOLD_STROKE if slots.title_bold else 0.0)
     add("marking", "body", fontName=heading.regular, firstLineIndent=0, alignment=TA_LEFT,
         fv_tracking=0.0)

@@ -21,11 +21,8 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from fieldvisit.reporting.contents import Contents
 from fieldvisit.reporting.flowables import Heading
 from fieldvisit.reporting.labels import Labels
-from fieldvisit.reporting.official_styles import (
-    PAGE_NUMBER_GAP,
-    PAGE_NUMBER_SIZE,
-    OfficialGeometry,
-)
+from fieldvisit.reporting.official_grid import PAGE_NUMBER_GAP, PAGE_NUMBER_SIZE
+from fieldvisit.reporting.official_styles import OfficialGeometry
 from fieldvisit.reporting.styles import (
     ACCENT,
     FOOTER_GAP,

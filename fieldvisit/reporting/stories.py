@@ -21,7 +21,8 @@ from reportlab.platypus import (
 from fieldvisit.reporting import document as doc
 from fieldvisit.reporting.contents import ContentsSlot
 from fieldvisit.reporting.flowables import ReportParagraph
-from fieldvisit.reporting.official_styles import ADVANCE, PITCH, RED
+from fieldvisit.reporting.official_grid import ADVANCE, PITCH
+from fieldvisit.reporting.official_styles import RED
 from fieldvisit.reporting.pages import text_width
 from fieldvisit.reporting.styles import facts_table_style
 from fieldvisit.reporting.typeset import Typesetter
@@ -184,7 +185,7 @@ def brief_story(t: Typesetter) -> list[Flowable]:
                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
                                   ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
         flow += [meta, HRFlowable(width="100%", thickness=2, color=RED, spaceBefore=0,
-                                  spaceAfter=PITCH)]
+                                  spaceAfter=t.sheet["body"].leading)]
     elif d.marking.strip():
         flow += [t.para(d.marking, "marking", t.slots.heading), Spacer(1, PITCH)]
     flow.append(t.para(d.title, "title", t.slots.title))

@@ -26,6 +26,7 @@ from fieldvisit.reporting.font_slots import font_slots
 from fieldvisit.reporting.glyphs import GlyphCoverage, coverage, texts_of
 from fieldvisit.reporting.images import prepare_images
 from fieldvisit.reporting.labels import Labels
+from fieldvisit.reporting.official_grid import BODY_SIZE, BRIEF_SIZES
 from fieldvisit.reporting.official_styles import official_geometry, official_stylesheet
 from fieldvisit.reporting.pages import ReportTemplate, modern_canvas, official_canvas
 from fieldvisit.reporting.stories import brief_story, modern_story, official_story
@@ -116,13 +117,37 @@ def render_document(document: Document, options: ReportOptions, *,
                     progress: Progress = lambda step, done, total: None) -> bytes:
     """The PDF of a layout-neutral document (a report or a brief) in ``options.layout``:
     modern (cover, contents, running header, "第 X 页 共 Y 页") or official (公文); a brief
-    is set with its masthead on the 公文 page. Pictures must already be downscaled."""
+    is set with its masthead on the 公文 page, on one page (``brief_body_size``). Pictures
+    must already be downscaled."""
+    if document.kind == "brief":
+        return _brief_pdf(document, options, checkpoint, progress)[0]
+    return _typeset(document, options, BODY_SIZE, checkpoint, progress)[0]
+
+
+def brief_body_size(document: Document, options: ReportOptions) -> float:
+    """The body size a brief fits one page in: 3号 on the grid, else 4号, 小四 or 五号
+    (``BRIEF_SIZES``; the smallest when nothing fits). The Word brief takes it too."""
+    return _brief_pdf(document, options, lambda: None, lambda step, done, total: None)[1]
+
+
+def _brief_pdf(document: Document, options: ReportOptions, checkpoint: Callable[[], None],
+               progress: Progress) -> tuple[bytes, float]:
+    for size in BRIEF_SIZES:
+        pdf, pages = _typeset(document, options, size, checkpoint, progress)
+        if pages == 1:
+            break
+    return pdf, size
+
+
+def _typeset(document: Document, options: ReportOptions, size: float,
+             checkpoint: Callable[[], None], progress: Progress) -> tuple[bytes, int]:
+    """The PDF and its number of pages; ``size``: the official body's."""
     slots = font_slots(options)
     official = options.layout == "official" or document.kind == "brief"
     with _LAYOUT:
         if official:
-            geometry: PageGeometry = official_geometry(options.paper)
-            sheet = official_stylesheet(slots, document.language)
+            geometry: PageGeometry = official_geometry(options.paper, size)
+            sheet = official_stylesheet(slots, document.language, size)
         else:
             geometry = page_geometry(options.paper)
             sheet = stylesheet(slots.body, document.language, slots.heading, slots.title)
@@ -147,4 +172,4 @@ def render_document(document: Document, options: ReportOptions, *,
             canvas = modern_canvas(slots.body, Labels(document.language), document.title,
                                    document.marking, geometry, cover, contents)
         template.build(flow, canvasmaker=canvas)
-        return buffer.getvalue()
+        return buffer.getvalue(), template.page

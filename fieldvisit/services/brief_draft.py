@@ -1,8 +1,9 @@
 """The draft of the 简报 (news brief / 工作简报), in the style of a newspaper's report of a joint
 visit: "近日，A、B、C赴朝阳区开展联合调研，深入了解……。X、Y参加调研。", what the visit was,
 then the sites in order ("调研组一行首先来到…", "随后…", "最后…") with what was seen there and
-its key figures, the conclusions, and who accompanied the delegation. Short enough for a page or
-two: the notes themselves are the report's."""
+its key figures, the conclusions, and who accompanied the delegation. At most a page: the notes
+themselves are the report's, and the typesetter sets the body smaller (down to 五号) to keep
+the brief on one page."""
 
 from __future__ import annotations
 
