@@ -29,6 +29,23 @@ KNOWN_FONTS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 
 def font_folders() -> list[Path]:
+    """Where the system and the user keep fonts, then the fonts the bundle ships."""
+    return [*_system_font_folders(), *bundled_font_folders()]
+
+
+def bundled_font_folders() -> list[Path]:
+    """The 公文 layout's default fonts in a bundled FieldVisit (``resources/fonts/official``,
+    gathered at build time by packaging/official_fonts.py); none in a plain installation."""
+    from fieldvisit.paths import resource
+
+    try:
+        folder = resource("fonts", "official")
+    except FileNotFoundError:
+        return []
+    return [folder] if folder.is_dir() else []
+
+
+def _system_font_folders() -> list[Path]:
     home = Path.home()
     if sys.platform == "win32":
         windows = Path(os.environ.get("WINDIR", "C:/Windows"))

@@ -10,7 +10,8 @@ Defaults per layout:
   WenQuanYi Zen Hei, 楷体 → AR PL UKai, body → AR PL UMing. These are free fonts
   (Arphic Public License; GPL 2 with a font embedding exception) but 17–21 MB each, so they
   are not committed: ``packaging/install-system-deps.sh`` installs them (fonts-arphic-uming,
-  fonts-arphic-ukai, fonts-wqy-zenhei) and they are looked up where the system keeps fonts.
+  fonts-arphic-ukai, fonts-wqy-zenhei) and they are looked up where the system keeps fonts;
+  the bundle carries them (gathered at build time by ``packaging/official_fonts.py``).
   A default that is not installed falls back to the bundled font, with a warning.
 
 A file the user picked (their own 仿宋_GB2312, 方正小标宋…) goes in its slot whatever the layout.

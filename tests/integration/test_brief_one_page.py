@@ -16,7 +16,7 @@ from tests.integration import docx_tools
 from tests.integration import pdf_tools as pdf
 
 OPTIONS = ReportOptions()
-SENTENCE = "调研组一行先后走访了骑士驿站、党群服务中心和社区青年汇，了解服务保障工作开展情况。"  # 41
+SENTENCE = "调研组一行先后走访了骑士驿站、党群服务中心和社区青年汇，了解服务保障工作开展情况。"
 
 
 def brief(characters: int) -> doc.Document:

@@ -96,6 +96,11 @@ def test_bundle_carries_the_resources_and_migrations(bundle):
     migrations = ROOT / "fieldvisit" / "persistence" / "migrations"
     bundled = relative(package / "persistence" / "migrations", "**/*")
     assert {"env.py", *relative(migrations, "versions/*.py")} <= bundled
+    # the 公文 layout's default fonts, gathered at build time, with their licences
+    assert {"fonts/official/uming.ttc", "fonts/official/ukai.ttc",
+            "fonts/official/wqy-zenhei.ttc", "fonts/official/LICENSE-arphic-uming.txt",
+            "fonts/official/LICENSE-arphic-ukai.txt",
+            "fonts/official/LICENSE-wqy-zenhei.txt"} <= relative(package / "resources", "**/*")
 
 
 def test_sample_creates_the_database_and_prints_the_visit_id(bundle, env, tmp_path):
@@ -114,6 +119,18 @@ def test_report_uses_the_bundled_font(bundle, env, sample_database, tmp_path):
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF")
     assert b"WenQuanYi" in data
+
+
+def test_official_report_embeds_the_official_fonts(bundle, env, sample_database, tmp_path):
+    """The 公文 layout's title, heading and body fonts are embedded from the bundle's copies
+    (or the system's, which are the same files) with no "not installed" warning."""
+    database, visit = sample_database
+    pdf = tmp_path / "official.pdf"
+    result = run(bundle, "--db", str(database), "report", visit, "-o", str(pdf), "--layout",
+                 "official", env=env)
+    assert "not installed" not in result.stderr, result.stderr
+    data = pdf.read_bytes()
+    assert b"+UMingCN" in data and b"+UKaiCN" in data and b"+WenQuanYiZenHei" in data
 
 
 def test_report_as_word(bundle, env, sample_database, tmp_path):
