@@ -255,7 +255,8 @@ class _Writer:
         p = self._p(style, "")
         if block.lead_in is not None:
             level = min(max(block.lead_in.level, 2), 4)
-            add_run(p, self._heading_text(block.lead_in), self.ids[f"run_in_{level}"])
+            gap = " " if self.language == "en" else ""  # "1. Rest. The text…"
+            add_run(p, self._heading_text(block.lead_in) + gap, self.ids[f"run_in_{level}"])
         add_run(p, block.text)
 
     def _table(self, block: Table) -> None:

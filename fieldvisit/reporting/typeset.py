@@ -151,7 +151,8 @@ class Typesetter:
             name = bold_font(fonts) if head.level == 3 else fonts.regular
         else:
             name = bold_font(fonts)
-        run = f'<font name="{name}">{self.text(self.heading_text(head), fonts)}</font>'
+        gap = "" if self.document.language == "zh" else " "  # "1. Rest. The text…"
+        run = f'<font name="{name}">{self.text(self.heading_text(head) + gap, fonts)}</font>'
         first = ReportParagraph(run + self.text(lines[0] if lines else ""), self.sheet[style])
         return [first, *(self.para(line, style) for line in lines[1:])]
 

@@ -75,3 +75,4 @@ def test_the_word_brief_has_the_size_of_the_pdf_and_no_grid_below_3号():
     assert grid is None or grid.get(grid.tag.replace("docGrid", "type")) != "lines"
     large = docx_tools.read(render_docx(brief(246), replace(OPTIONS, layout="modern")))
     assert large.styles["正文段落"].font.size.pt == 16
+
