@@ -123,7 +123,9 @@ def official_story(t: Typesetter) -> list[Flowable]:
     _keep_with_last(flow, tail)
     for attachment in d.attachments:
         flow.append(PageBreak())
-        label = t.words["attachment"].format(n=attachment.number)
+        # one attachment is "附件" unnumbered (GB/T 9704-2012), as the list names it unnumbered
+        only = len(d.attachments) == 1 and d.language == "zh"
+        label = "附件" if only else t.words["attachment"].format(n=attachment.number)
         flow += [t.para(label, "attachment_label", t.slots.heading), Spacer(1, PITCH),
                  t.para(attachment.title, "attachment_title", t.slots.title)]
         flow += t.blocks(attachment.blocks)

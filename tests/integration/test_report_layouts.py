@@ -265,3 +265,13 @@ def test_the_official_fonts_of_this_computer_come_before_the_free_ones(monkeypat
                                                                "fonts-arphic-uming"]
     finally:
         slots_module._slots.cache_clear()
+
+
+def test_a_single_attachment_is_labelled_附件_unnumbered_as_in_the_word_file(tmp_path):
+    """GB/T 9704-2012: "附件：调研行程" under the body and "附件" over the attachment."""
+    only = (doc.Attachment(1, "调研行程", (doc.Paragraph("上午九时出发。"),)),)
+    made = render_document(report(attachments=only), OFFICIAL)
+    text = pdf.compact(pdf.text(made, tmp_path, layout=False))
+    assert "附件：调研行程" in text and "附件1" not in text
+    labels = [b for b in pdf.boxes(made, tmp_path) if b.text == "附件"]
+    assert len(labels) == 1 and near(labels[0].left, LEFT)
