@@ -226,7 +226,10 @@ def _show(record: e.Record | None, names: Any) -> str:
     if record is None:
         return ""
     plain = content(record)
-    return "\n".join(f"{k}: {json.dumps(plain.get(k), ensure_ascii=False)}" for k in names)
+    drafted = isinstance(record, ReportWriting)  # a text that is None follows the draft
+    return "\n".join(f"{k}: " + ("(follows the draft)" if drafted and plain.get(k) is None
+                                  else json.dumps(plain.get(k), ensure_ascii=False))
+                     for k in names)
 
 
 def _whole(record: e.Record | None) -> str:

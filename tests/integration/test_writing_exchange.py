@@ -198,3 +198,16 @@ def test_undoing_a_visit_deletion_brings_its_writing_back(laptops, shared):
     assert stored_report_writing(a.uow(), shared) is None
     import_visit(a.uow(), snapshot)
     assert content(writing_of(a, shared)) == content(written)
+
+
+def test_a_text_against_the_draft_shows_the_draft_by_name(laptops, shared):
+    """One laptop edits the lead, the other takes it back to the draft: the conflict shows
+    "(follows the draft)", not a JSON null."""
+    a, b = laptops
+    write(a, shared, lead=LEAD)
+    a.send(b, shared)
+    write(a, shared, lead="A 改的导语")
+    write(b, shared, lead=None)
+    [conflict] = b.send(a, shared).conflicts
+    assert "null" not in conflict.mine + conflict.theirs
+    assert conflict.theirs == "lead: (follows the draft)" and "A 改的导语" in conflict.mine
