@@ -159,7 +159,7 @@ def run_report(database: Database, args: argparse.Namespace) -> int:
     else:
         from fieldvisit.reporting.visit_report import render_report
 
-        content = render_report(data, options, cache_dir=report_cache_dir())
+        content = render_report(data, options, cache_dir=report_cache_dir(), warn=_warn)
     return _write(args.output, content)
 
 
@@ -173,7 +173,7 @@ def run_brief(database: Database, args: argparse.Namespace) -> int:
     else:
         from fieldvisit.reporting.visit_report import render_brief
 
-        content = render_brief(data, options)
+        content = render_brief(data, options, warn=_warn)
     return _write(args.output, content)
 
 

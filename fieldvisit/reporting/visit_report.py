@@ -44,9 +44,11 @@ pages are laid out (``total`` 0 when unknown)."""
 
 def render_report(data: ReportData, options: ReportOptions, *, cache_dir: Path | None = None,
                   checkpoint: Callable[[], None] = lambda: None,
-                  progress: Progress = lambda step, done, total: None) -> bytes:
+                  progress: Progress = lambda step, done, total: None,
+                  warn: Callable[[str], None] = lambda text: None) -> bytes:
     """The PDF of the report. ``checkpoint`` is called between steps (photos, pages) and may
-    raise to cancel; ``cache_dir`` keeps downscaled photos between reports."""
+    raise to cancel; ``cache_dir`` keeps downscaled photos between reports; ``warn`` gets what
+    the document's builder left out (in the report's language)."""
     from fieldvisit.reporting.outline import report_document
 
     with tempfile.TemporaryDirectory(prefix="fieldvisit-photos-") as temporary:
@@ -55,18 +57,23 @@ def render_report(data: ReportData, options: ReportOptions, *, cache_dir: Path |
             images = prepare_images(
                 (p.path for p in data.photos), cache_dir or Path(temporary), checkpoint,
                 lambda done, total: progress("photos", done, total))
-        return render_document(report_document(data, options, images), options,
-                               checkpoint=checkpoint, progress=progress)
+        document = report_document(data, options, images)
+        for text in document.warnings:
+            warn(text)
+        return render_document(document, options, checkpoint=checkpoint, progress=progress)
 
 
 def render_brief(data: ReportData, options: ReportOptions, *,
                  checkpoint: Callable[[], None] = lambda: None,
-                 progress: Progress = lambda step, done, total: None) -> bytes:
+                 progress: Progress = lambda step, done, total: None,
+                 warn: Callable[[str], None] = lambda text: None) -> bytes:
     """The PDF of the 简报 (工作简报 with its masthead when it has one)."""
     from fieldvisit.reporting.brief_outline import brief_document
 
-    return render_document(brief_document(data, options), options, checkpoint=checkpoint,
-                           progress=progress)
+    document = brief_document(data, options)
+    for text in document.warnings:
+        warn(text)
+    return render_document(document, options, checkpoint=checkpoint, progress=progress)
 
 
 def glyph_coverage(data: ReportData, options: ReportOptions) -> GlyphCoverage:

@@ -75,3 +75,15 @@ def test_brief_as_pdf(run_cli, sample_visit_id, tmp_path):
     assert status == 0 and f"wrote {output}" in err
     text = pdf.compact(pdf.text(output.read_bytes(), tmp_path))
     assert "工作简报" in text and "近日" in text
+
+
+@pytest.mark.parametrize("name", ["r.pdf", "r.docx"])
+def test_a_paragraph_printed_once_is_a_warning_for_pdf_and_word(run_cli, sample_visit_id,
+                                                                 tmp_path, name):
+    repeated = "调研组建议进一步整合阵地资源并完善服务"
+    for field in ("problems", "suggestions"):
+        status, _, err = run_cli("writing", "市委", "--set", f"{field}={repeated}")
+        assert status == 0, err
+    status, _, err = run_cli("report", "市委", "-o", str(tmp_path / name))
+    assert status == 0
+    assert f"fieldvisit: warning: 重复的段落只印一次：{repeated}" in err

@@ -399,3 +399,23 @@ def test_the_brief_and_the_report_as_pdf_have_the_writers_text(sample_window, qt
     export(qtbot, tab, tab.export_button, monkeypatch, tmp_path / "report.pdf")
     report = pdf.compact(pdf.text((tmp_path / "report.pdf").read_bytes(), tmp_path))
     assert "建议加快驿站布点。" in report
+
+
+def test_a_paragraph_printed_once_is_said_in_the_status(sample_window, qtbot, uow, tmp_path,
+                                                        sample_visit_id, monkeypatch):
+    """The writer pastes a paragraph twice (into 问题 and again into 建议): the PDF prints it
+    once and the tab says so after the export; the texts are saved as typed."""
+    tab = report_tab(sample_window)
+    tab.open_when_done.setChecked(False)
+    repeated = "调研组建议进一步整合阵地资源并完善服务"
+    type_into(qtbot, tab, "problems", "\n" + repeated)
+    type_into(qtbot, tab, "suggestions", "\n" + repeated)
+    export(qtbot, tab, tab.export_button, monkeypatch, tmp_path / "报告.pdf")
+    assert "报告.pdf" in tab.status.text()
+    assert "重复的段落只印一次：" + repeated[:30] in tab.status.text()
+    stored = report_writing(uow, sample_visit_id)
+    assert stored.problems.endswith(repeated) and stored.suggestions.endswith(repeated)
+    from tests.integration import pdf_tools as pdf
+
+    text = pdf.compact(pdf.text((tmp_path / "报告.pdf").read_bytes(), tmp_path))
+    assert text.count(repeated) == 1

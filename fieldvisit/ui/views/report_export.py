@@ -3,7 +3,7 @@ to write them (a save dialog offering both: the chosen name's extension decides)
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 from uuid import UUID
@@ -23,48 +23,62 @@ FORMATS = (".pdf", ".docx")
 
 
 def build_pdf(database: Database, visit_id: UUID, options: ReportOptions,
-              token: CancelToken) -> tuple[bytes, tuple[str, ...]]:
-    """The report's PDF and the photo files that were not found (runs in a worker thread)."""
+              token: CancelToken) -> Built:
+    """The report's PDF, as ``build_report`` (runs in a worker thread)."""
     return build_report(database, visit_id, options, token, ".pdf")
 
 
+@dataclass(frozen=True)
+class Built:
+    content: bytes
+    missing: tuple[str, ...] = ()
+    """Photo files that were not found."""
+    warnings: tuple[str, ...] = ()
+    """What the document's builder left out (repeated paragraphs, unreadable photos)."""
+
+
 def build_report(database: Database, visit_id: UUID, options: ReportOptions,
-                 token: CancelToken, suffix: str) -> tuple[bytes, tuple[str, ...]]:
-    """The report as PDF (``suffix`` ".pdf") or Word (".docx"), and the photo files that were
-    not found (runs in a worker thread)."""
+                 token: CancelToken, suffix: str) -> Built:
+    """The report as PDF (``suffix`` ".pdf") or Word (".docx"), the photo files that were
+    not found and the builder's warnings (runs in a worker thread)."""
     from fieldvisit.services.report_data import report_data
 
     data = report_data(database.unit_of_work(), visit_id, options, database.photo_root)
     token.check()
+    warnings: list[str] = []
     if suffix == ".docx":
         from fieldvisit.reporting.docx_writer import report_docx
 
-        docx = report_docx(data, options, cache_dir=report_cache_dir(),
-                           checkpoint=token.check,
-                           progress=lambda _step, done, total: token.progress(done, total))
-        return docx, data.missing_photos
-    from fieldvisit.reporting.visit_report import render_report
+        content = report_docx(data, options, cache_dir=report_cache_dir(),
+                              checkpoint=token.check, warn=warnings.append,
+                              progress=lambda _step, done, total: token.progress(done, total))
+    else:
+        from fieldvisit.reporting.visit_report import render_report
 
-    pdf = render_report(data, options, cache_dir=report_cache_dir(), checkpoint=token.check,
-                        progress=lambda _step, done, total: token.progress(done, total))
-    return pdf, data.missing_photos
+        content = render_report(data, options, cache_dir=report_cache_dir(),
+                                checkpoint=token.check, warn=warnings.append,
+                                progress=lambda _step, done, total: token.progress(done, total))
+    return Built(content, data.missing_photos, tuple(warnings))
 
 
 def build_brief(database: Database, visit_id: UUID, options: ReportOptions,
-                token: CancelToken, suffix: str) -> bytes:
+                token: CancelToken, suffix: str) -> Built:
     """The brief (简报) as PDF or Word (runs in a worker thread)."""
     from fieldvisit.services.report_data import report_data
 
     options = replace(options, photos=False)
     data = report_data(database.unit_of_work(), visit_id, options, database.photo_root)
     token.check()
+    warnings: list[str] = []
     if suffix == ".docx":
         from fieldvisit.reporting.docx_writer import brief_docx
 
-        return brief_docx(data, options, checkpoint=token.check)
-    from fieldvisit.reporting.visit_report import render_brief
+        content = brief_docx(data, options, checkpoint=token.check, warn=warnings.append)
+    else:
+        from fieldvisit.reporting.visit_report import render_brief
 
-    return render_brief(data, options, checkpoint=token.check)
+        content = render_brief(data, options, checkpoint=token.check, warn=warnings.append)
+    return Built(content, warnings=tuple(warnings))
 
 
 def export_path(parent: QWidget, caption: str, name: str) -> Path | None:

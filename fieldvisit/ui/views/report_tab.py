@@ -39,7 +39,13 @@ from fieldvisit.ui.labels import label
 from fieldvisit.ui.messages import error_text, message_text
 from fieldvisit.ui.tasks import CancelToken, Task
 from fieldvisit.ui.undo_stack import UndoStack
-from fieldvisit.ui.views.report_export import build_brief, build_pdf, build_report, export_path
+from fieldvisit.ui.views.report_export import (
+    Built,
+    build_brief,
+    build_pdf,
+    build_report,
+    export_path,
+)
 from fieldvisit.ui.views.report_options import ReportOptionsPanel
 from fieldvisit.ui.views.writing_panel import WritingPanel
 from fieldvisit.ui.written_notice import open_written, show_written
@@ -222,20 +228,16 @@ class ReportTab(QWidget):
         visit_id, options = self._overview.visit.id, self.options.value()
         suffix = ".docx" if path.suffix.lower() == ".docx" else ".pdf"
 
-        def work(token: CancelToken) -> tuple[Path, tuple[str, ...]]:
-            if brief:
-                content, missing = build_brief(self.database, visit_id, options, token,
-                                               suffix), ()
-            else:
-                content, missing = build_report(self.database, visit_id, options, token,
-                                                suffix)
+        def work(token: CancelToken) -> tuple[Path, Built]:
+            build = build_brief if brief else build_report
+            built = build(self.database, visit_id, options, token, suffix)
             token.check()
-            write_bytes_atomically(path, content)
-            return path, missing
+            write_bytes_atomically(path, built.content)
+            return path, built
 
-        def done(result: tuple[Path, tuple[str, ...]]) -> None:
-            written, missing = result
-            self._report_status(self.tr("Wrote %1").replace("%1", str(written)), missing)
+        def done(result: tuple[Path, Built]) -> None:
+            written, built = result
+            self._report_status(self.tr("Wrote %1").replace("%1", str(written)), built)
             show_written(self, written)
             if self.open_when_done.isChecked():
                 open_written(self, written)
@@ -248,15 +250,15 @@ class ReportTab(QWidget):
             return None
         visit_id, options = self._overview.visit.id, self.options.value()
 
-        def work(token: CancelToken) -> tuple[list[bytes], tuple[str, ...]]:
-            pdf, missing = build_pdf(self.database, visit_id, options, token)
+        def work(token: CancelToken) -> tuple[list[bytes], Built]:
+            built = build_pdf(self.database, visit_id, options, token)
             token.check()
-            return page_images(pdf, 1, PREVIEW_PAGES), missing
+            return page_images(built.content, 1, PREVIEW_PAGES), built
 
-        def done(result: tuple[list[bytes], tuple[str, ...]]) -> None:
-            images, missing = result
+        def done(result: tuple[list[bytes], Built]) -> None:
+            images, built = result
             self._show_pages(images)
-            self._report_status("", missing)
+            self._report_status("", built)
 
         return self._start(self.tr("Preparing the preview…"), work, done)
 
@@ -266,12 +268,15 @@ class ReportTab(QWidget):
         task.finished.connect(lambda: self._tasks.remove(task))
         return task.start()
 
-    def _report_status(self, message: str, missing: tuple[str, ...]) -> None:
+    def _report_status(self, message: str, built: Built) -> None:
+        """What was written, then what was left out: photo files not found, and the builder's
+        warnings (in the report's language, as the report words them)."""
+        missing = built.missing
         if missing:
             message = " ".join(filter(None, [message, self.tr(
                 "%n photo file(s) were not found and were left out: %1", "", len(missing))
                 .replace("%1", join_list(missing[:5]))]))
-        self.status.setText(message)
+        self.status.setText(" ".join(filter(None, [message, *built.warnings])))
 
     # -- preview -----------------------------------------------------------------------------
     def _show_pages(self, images: list[bytes]) -> None:
