@@ -27,6 +27,7 @@ from fieldvisit.ui import delegation_commands as commands
 from fieldvisit.ui.commands import CommandContext
 from fieldvisit.ui.delete_action import on_delete
 from fieldvisit.ui.dialogs.add_member_dialog import AddMemberDialog
+from fieldvisit.ui.directory_commands import DirectoryEdits
 from fieldvisit.ui.labels import label
 from fieldvisit.ui.models.delegation_model import ROLE_COLUMN, AttendanceModel, DelegationModel
 from fieldvisit.ui.models.table_model import RowRole
@@ -226,7 +227,8 @@ class DelegationTab(QWidget):
     def add_member(self) -> None:
         assert self.details is not None
         dialog = AddMemberDialog(self.database,
-                                 frozenset(m.person_id for m in self.details.members), self)
+                                 frozenset(m.person_id for m in self.details.members), self,
+                                 DirectoryEdits(self.undo_stack, self._context))
         if dialog.exec() and dialog.chosen_people():
             command = commands.AddMemberCommand(
                 self._context(), self.details.visit_id,

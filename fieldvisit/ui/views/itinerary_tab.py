@@ -37,6 +37,7 @@ from fieldvisit.ui.delete_action import on_delete
 from fieldvisit.ui.dialogs.add_stop_dialog import AddStopDialog
 from fieldvisit.ui.dialogs.route_dialog import RouteDialog
 from fieldvisit.ui.dialogs.travel_dialog import TravelDialog
+from fieldvisit.ui.directory_commands import DirectoryEdits
 from fieldvisit.ui.errors import show_error
 from fieldvisit.ui.models.stops_model import StopsModel
 from fieldvisit.ui.models.table_model import RowRole
@@ -221,7 +222,8 @@ class ItineraryTab(QWidget):
         if self.view_data is None:
             return
         current = self.selected()
-        dialog = AddStopDialog(self.database, self, day=current.stop.day if current else 1)
+        dialog = AddStopDialog(self.database, self, day=current.stop.day if current else 1,
+                               edits=DirectoryEdits(self.undo_stack, self._context))
         accepted = dialog.exec()
         self.view.setFocus()  # not wherever focus was before: Ctrl+Z works on at once
         if accepted and dialog.chosen():
