@@ -12,6 +12,7 @@ from fieldvisit.domain.enums import DelegationRole
 from fieldvisit.services import delegation
 from fieldvisit.services.changes import Area
 from fieldvisit.services.delegation import RemovedMember, WithdrawnOrganization
+from fieldvisit.ui import reorder
 from fieldvisit.ui.commands import CommandContext, ServiceCommand, SetValuesCommand
 from fieldvisit.ui.formats import join_list
 from fieldvisit.ui.labels import label
@@ -103,23 +104,13 @@ def _set_role(uow: UnitOfWork, member_id: UUID, values: dict[str, DelegationRole
     delegation.set_role(uow, member_id, values["role"], version)
 
 
-class ReorderCommand(ServiceCommand):
+class ReorderCommand(reorder.ReorderCommand):
     """Any change of the protocol order: a move up or down, a drag, sorting by role."""
-    AREAS = frozenset({Area.DELEGATION})
-
 
     def __init__(self, context: CommandContext, visit_id: UUID, text: str,
                  before: list[UUID], after: list[UUID]) -> None:
-        super().__init__(context, text)
-        self.visit_id, self.before, self.after = visit_id, before, after
-
-    def apply(self) -> None:
-        delegation.reorder_members(self.uow(), self.visit_id, self.after)
-        self.changed(self.visit_id)
-
-    def revert(self) -> None:
-        delegation.reorder_members(self.uow(), self.visit_id, self.before)
-        self.changed(self.visit_id)
+        super().__init__(context, visit_id, text, before, after, delegation.reorder_members,
+                         Area.DELEGATION)
 
 
 class SetContactCommand(ServiceCommand):

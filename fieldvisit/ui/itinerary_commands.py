@@ -11,6 +11,7 @@ from fieldvisit.domain.entities import Stop
 from fieldvisit.services import itinerary, route_suggestion
 from fieldvisit.services.changes import Area
 from fieldvisit.services.route_suggestion import RouteProposal
+from fieldvisit.ui import reorder
 from fieldvisit.ui.commands import (
     CommandContext,
     ServiceCommand,
@@ -80,23 +81,13 @@ class EditStopCommand(SetValuesCommand):
                          update_with(itinerary.update_stop), stop.version)
 
 
-class ReorderStopsCommand(ServiceCommand):
-    """A move up or down, a drag, or an accepted route suggestion: one undoable step."""
-    AREAS = frozenset({Area.STOPS})
-
+class ReorderStopsCommand(reorder.ReorderCommand):
+    """A move up or down or a drag: one undoable step."""
 
     def __init__(self, context: CommandContext, visit_id: UUID, text: str,
                  before: list[UUID], after: list[UUID]) -> None:
-        super().__init__(context, text)
-        self.visit_id, self.before, self.after = visit_id, before, after
-
-    def apply(self) -> None:
-        itinerary.reorder_stops(self.uow(), self.visit_id, self.after)
-        self.changed(self.visit_id)
-
-    def revert(self) -> None:
-        itinerary.reorder_stops(self.uow(), self.visit_id, self.before)
-        self.changed(self.visit_id)
+        super().__init__(context, visit_id, text, before, after, itinerary.reorder_stops,
+                         Area.STOPS)
 
 
 class ApplyRouteCommand(ServiceCommand):
