@@ -21,6 +21,7 @@ from fieldvisit.services import directory, itinerary, merge
 from fieldvisit.services.changes import Area, Change
 from fieldvisit.ui.commands import CommandContext, ServiceCommand, SetValuesCommand, update_with
 from fieldvisit.ui.formats import join_list
+from fieldvisit.ui.undo_stack import UndoStack
 
 if TYPE_CHECKING:
     from fieldvisit.persistence.db import Database
@@ -118,6 +119,7 @@ class DirectoryEdits:
     """Changes of the directory, each pushed onto ``undo_stack`` as one step."""
 
     def __init__(self, undo_stack: QUndoStack, context: Callable[[], CommandContext]) -> None:
+        """``undo_stack``: the window's (an ``UndoStack``, which saves open editors first)."""
         self.undo_stack, self.context = undo_stack, context
 
     @classmethod
@@ -126,7 +128,6 @@ class DirectoryEdits:
         """Edits with an undo stack of ``parent``'s own (a dialog opened on its own, outside
         the main window); ``shown`` is called after each change."""
         from fieldvisit.ui.errors import show_error
-        from fieldvisit.ui.undo_stack import UndoStack
 
         def announce(_change: Change, _show: bool) -> None:
             shown()
@@ -158,7 +159,8 @@ class DirectoryEdits:
         participation, and renumbers orders; the dialog says it cannot be undone). Every
         visit may show the kept record now: everything is announced."""
         context = self.context()
-        self.undo_stack.flush()  # open editors saved first, as before any command
+        if isinstance(self.undo_stack, UndoStack):
+            self.undo_stack.flush()  # open editors saved first, as before any command
         try:
             (merge.merge_people if kind is Person else merge.merge_organizations)(
                 context.uow(), keep_id, duplicate_id)
