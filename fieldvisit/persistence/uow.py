@@ -94,7 +94,12 @@ class UnitOfWork:
         user's action of several steps): their ``with uow`` blocks join it, their commits only
         send the writes to the database (later steps read them); the block commits once when
         it ends. An error leaving the block, or a joined block left by an error, rolls back
-        everything: nothing of the first steps stays when a later one fails."""
+        everything: nothing of the first steps stays when a later one fails. Inside another
+        one, the block is part of that one."""
+        if self._joining:
+            with self:
+                yield self
+            return
         with self:
             self._joining = True
             failed = False

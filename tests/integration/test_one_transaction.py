@@ -53,3 +53,16 @@ def test_a_step_whose_failure_is_swallowed_is_not_committed_half_done(database,
             except StaleEditError:
                 pass
     assert visits.get_visit(database.unit_of_work(), sample_visit_id) == before
+
+
+def test_one_transaction_inside_another_is_part_of_it(database, sample_visit_id):
+    before = visits.get_visit(database.unit_of_work(), sample_visit_id)
+    uow = database.unit_of_work()
+    with pytest.raises(StaleEditError):
+        with uow.one_transaction():
+            with uow.one_transaction():
+                visits.update_visit(uow, sample_visit_id, title="内层")
+            assert visits.get_visit(database.unit_of_work(), sample_visit_id) == before
+            visits.update_visit(uow, sample_visit_id, expected_version=before.version,
+                                theme="过期")
+    assert visits.get_visit(database.unit_of_work(), sample_visit_id) == before

@@ -20,6 +20,8 @@ from fieldvisit.ui.dialogs.site_dialog import SiteDialog
 from fieldvisit.ui.views.directory_window import MergeDialog
 from tests.ui.scenario_steps import CTRL_SHIFT, on_tab
 
+pytestmark = pytest.mark.both_databases
+
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
@@ -195,3 +197,25 @@ def test_a_merge_says_it_cannot_be_undone_and_is_no_step(
     assert "cannot be undone" in explanation[0]
     assert [p.name for p in directory.list_people(uow)].count("潘建新") == 1
     assert w.undo_stack.count() == steps and shown == []
+
+
+def test_deleting_several_people_is_all_or_nothing(sample_window, qtbot, monkeypatch, uow,
+                                                   sample_visit_id, shown):
+    """The second of two people to delete turns out to be needed (someone put them in a
+    delegation after the check): the first is not deleted either."""
+    w = sample_window
+    Answers(monkeypatch)
+    directory.create_person(uow, "Aaron Temp")  # listed first: deleted first
+    member = delegation.list_members(uow, sample_visit_id)[0]
+    needed = next(p for p in directory.list_people(uow) if p.id == member.person_id)
+    before = names_of_people(uow)
+    directory_window = w.show_directory()
+    monkeypatch.setattr(directory, "check_people_deletable", lambda *a: None)  # passed earlier
+    select(directory_window.people, "Aaron Temp", needed.name)
+    assert [e.person.name for e in directory_window.people.selected()] == ["Aaron Temp",
+                                                                          needed.name]
+    steps = w.undo_stack.count()
+    directory_window.delete_people()
+    assert names_of_people(uow) == before
+    assert len(shown) == 1 and needed.name in shown[0] and "delegation" in shown[0], shown
+    assert w.undo_stack.count() == steps

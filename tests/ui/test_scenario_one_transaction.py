@@ -16,6 +16,9 @@ from fieldvisit.ui.dialogs.visit_dialog import VisitDialog
 from tests.ui.scenario_steps import CTRL_SHIFT
 
 
+pytestmark = pytest.mark.both_databases
+
+
 @pytest.fixture
 def dialogs(monkeypatch):
     shown: list[str] = []
