@@ -10,7 +10,12 @@ from uuid import UUID
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from fieldvisit.domain.errors import ConcurrentWriteError, ConflictError, StaleEditError
+from fieldvisit.domain.errors import (
+    ConcurrentWriteError,
+    ConflictError,
+    NotFoundError,
+    StaleEditError,
+)
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 from fieldvisit.domain.rules import STATUS_ORDER
 from fieldvisit.services import concurrency, visit_document, visits
@@ -126,8 +131,9 @@ class ServiceCommand(QUndoCommand):
             if stale is not None and isinstance(error, StaleEditError):
                 error = StaleEditError(Message(stale, step=self.text(), reason=error.message),
                                        error.changed_by)
-            elif stale is not None and isinstance(error, ConflictError):  # e.g. now in use
-                error = ConflictError(Message(stale, step=self.text(), reason=error.message))
+            elif stale is not None and type(error) in (ConflictError, NotFoundError):
+                # e.g. the record is in use now, or gone (merged into another)
+                error = type(error)(Message(stale, step=self.text(), reason=error.message))
             self.error = error
             self.setObsolete(True)
             self.context.announce(Change.everything(), False)

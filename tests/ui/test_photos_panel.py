@@ -17,10 +17,9 @@ from fieldvisit.domain.entities import Photo
 from fieldvisit.services import notes
 from fieldvisit.services import photos as photo_service
 from fieldvisit.services.itinerary_view import itinerary
-from fieldvisit.ui import file_dialogs
+from fieldvisit.ui import file_dialogs, thumbnail_cache
 from fieldvisit.ui.commands import CommandContext
 from fieldvisit.ui.models.table_model import RowRole
-from fieldvisit.ui import thumbnail_cache
 from fieldvisit.ui.views.photos_panel import PhotosPanel
 
 

@@ -199,6 +199,27 @@ def test_a_merge_says_it_cannot_be_undone_and_is_no_step(
     assert w.undo_stack.count() == steps and shown == []
 
 
+def test_undoing_the_creation_of_a_person_merged_away_says_so(
+        sample_window, qtbot, monkeypatch, uow, shown):
+    w = sample_window
+    answers = Answers(monkeypatch)
+    directory_window = w.show_directory()
+    older = {p.id for p in directory.list_people(uow)}
+    answers.add(lambda dialog: dialog.name.setText("潘建新"))
+    directory_window.new_person()
+    created = {p.id for p in directory.list_people(uow)} - older
+    answers.add(lambda dialog: dialog.choices.setCurrentRow(
+        next(r for r in range(2) if directory_window.people.selected()[r].person.id
+             not in created)))  # keep the older record: the new one is merged away
+    select(directory_window.people, "潘建新")
+    directory_window.merge_people()
+    assert [p.name for p in directory.list_people(uow)].count("潘建新") == 1
+    w.actions.undo.trigger()
+    assert len(shown) == 1 and shown[0].startswith(
+        "“Add 潘建新 to the directory” cannot be undone"), shown
+    assert [p.name for p in directory.list_people(uow)].count("潘建新") == 1
+
+
 def test_deleting_several_people_is_all_or_nothing(sample_window, qtbot, monkeypatch, uow,
                                                    sample_visit_id, shown):
     """The second of two people to delete turns out to be needed (someone put them in a

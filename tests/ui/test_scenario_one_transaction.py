@@ -15,7 +15,6 @@ from fieldvisit.ui import errors
 from fieldvisit.ui.dialogs.visit_dialog import VisitDialog
 from tests.ui.scenario_steps import CTRL_SHIFT
 
-
 pytestmark = pytest.mark.both_databases
 
 
