@@ -143,6 +143,9 @@ class DirectoryEdits:
         return command.record if command.error is None else None
 
     def edit(self, record: DirectoryRecord, values: dict[str, Any]) -> bool:
+        """No step when OK was pressed without changing anything."""
+        if all(getattr(record, name) == value for name, value in values.items()):
+            return True
         command = edit_command(self.context(), record, values)
         self.undo_stack.push(command)
         return command.error is None

@@ -97,6 +97,11 @@ def test_new_edit_delete_in_the_directory_are_undone_and_redone(
     directory_window.edit_person()
     person = next(p for p in directory.list_people(uow) if p.name == "正式联系人")
     assert person.title == "办公室主任"
+    steps = w.undo_stack.count()
+    answers.add(lambda dialog: None)  # opened again, OK without a change: no step
+    select(people, "正式联系人")
+    directory_window.edit_person()
+    assert w.undo_stack.count() == steps
     select(people, "正式联系人")
     directory_window.delete_people()
     assert names_of_people(uow) == before
