@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Callable
+from typing import Callable, Iterator
 from uuid import UUID
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -23,7 +24,9 @@ from fieldvisit.persistence.storage_errors import read_only, storage_error
 class UnitOfWork:
     """Use as ``with uow: ...; uow.commit()``. Leaving the block without commit rolls back.
 
-    One UnitOfWork object may be entered many times, one transaction at a time.
+    One UnitOfWork object may be entered many times, one transaction at a time. Inside
+    ``with uow.one_transaction():`` the blocks of the use cases given ``uow`` join one
+    transaction, committed once at the end (see ``one_transaction``).
 
     Every record written is stamped with ``identity`` (who writes: "name @ machine"); once
     committed, the versions written are noted in ``write_log``. An error that means another
@@ -82,8 +85,46 @@ class UnitOfWork:
         self.identity = identity
         self.write_log = write_log
         self._written: dict[UUID, int | None] = {}
+        self._joining = False  # inside one_transaction: blocks join the open transaction
+        self._depth = 0  # how many joined blocks are open
+
+    @contextmanager
+    def one_transaction(self) -> Iterator[UnitOfWork]:
+        """One transaction for every use case given this unit of work inside the block (a
+        user's action of several steps): their ``with uow`` blocks join it, their commits only
+        send the writes to the database (later steps read them); the block commits once when
+        it ends. An error leaving the block, or a joined block left by an error, rolls back
+        everything: nothing of the first steps stays when a later one fails. Inside another
+        one, the block is part of that one."""
+        if self._joining:
+            with self:
+                yield self
+            return
+        with self:
+            self._joining = True
+            failed = False
+            try:
+                yield self
+            except BaseException as error:
+                failed = True
+                self._as_raised = error  # a step's own error: the step said what it means
+                raise
+            finally:
+                self._joining = False
+                spoiled, self._spoiled = self._spoiled, False
+                if not failed:
+                    if spoiled:
+                        raise RuntimeError("a step of one transaction failed, and its "
+                                           "writes would be committed half done")
+                    self.commit()
+
+    _spoiled = False
+    _as_raised: BaseException | None = None
 
     def __enter__(self) -> UnitOfWork:
+        if self._joining:
+            self._depth += 1
+            return self
         if self._session is not None:
             raise RuntimeError("this unit of work is already in use")
         self._session = self._session_factory()
@@ -101,13 +142,23 @@ class UnitOfWork:
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         assert self._session is not None
+        if self._depth:  # a joined block: the transaction goes on (or rolls back as a whole)
+            self._depth -= 1
+            if exc is not None:
+                self._spoiled = True
+                self._raise_as_known(exc)
+            return
         try:
             self._session.rollback()
         finally:
             self._session.close()
             self._session = None
-        if exc is None:
-            return
+        as_raised, self._as_raised = self._as_raised, None
+        if exc is not None and exc is not as_raised:
+            self._raise_as_known(exc)
+
+    def _raise_as_known(self, exc: BaseException) -> None:
+        """Raise ``exc`` as the error it means, if known (another writer, storage)."""
         contention = contention_error(exc)
         if contention is not None:
             raise contention from exc
@@ -131,6 +182,9 @@ class UnitOfWork:
         """Commit; refused, or reported as failed, once the database's files were lost: what
         is written then is not in the file."""
         assert self._session is not None, "commit outside a with block"
+        if self._depth:  # joined: written now, committed with the whole transaction
+            self._session.flush()
+            return
         if self._check_files is not None:
             self._check_files()
         self._session.commit()

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from fieldvisit.domain.entities import Organization, Person
+from fieldvisit.domain.entities import Organization, Person, Site
 from fieldvisit.domain.errors import ConflictError
 from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Joined, Message
 from fieldvisit.services import records
@@ -33,11 +33,14 @@ def update_organization(uow: UnitOfWork, organization_id: UUID,
 
 
 @retried
-def delete_organization(uow: UnitOfWork, organization_id: UUID) -> None:
+def delete_organization(uow: UnitOfWork, organization_id: UUID) -> Organization:
+    """Delete an organization nothing uses; returns it as it was stored (for undo)."""
     with uow:
-        _refuse_used_organization(uow, uow.organizations.get(organization_id))
+        organization = uow.organizations.get(organization_id)
+        _refuse_used_organization(uow, organization)
         uow.organizations.delete(organization_id)
         uow.commit()
+    return organization
 
 
 def check_organizations_deletable(uow: UnitOfWork, organization_ids: Iterable[UUID]) -> None:
@@ -88,10 +91,23 @@ def update_person(uow: UnitOfWork, person_id: UUID, expected_version: int | None
 
 
 @retried
-def delete_person(uow: UnitOfWork, person_id: UUID) -> None:
+def delete_person(uow: UnitOfWork, person_id: UUID) -> Person:
+    """Delete a person nothing refers to; returns them as they were stored (for undo)."""
     with uow:
-        _refuse_used_person(uow, uow.people.get(person_id))
+        person = uow.people.get(person_id)
+        _refuse_used_person(uow, person)
         uow.people.delete(person_id)
+        uow.commit()
+    return person
+
+
+@retried
+def restore_records(uow: UnitOfWork, deleted: Iterable[Organization | Person | Site]) -> None:
+    """Put deleted records of the directory back as they were stored (undo of a deletion):
+    organizations first, as people and sites may belong to them."""
+    with uow:
+        for record in sorted(deleted, key=lambda r: not isinstance(r, Organization)):
+            uow.repository(type(record)).put(record)
         uow.commit()
 
 

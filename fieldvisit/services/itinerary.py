@@ -32,11 +32,14 @@ def update_site(uow: UnitOfWork, site_id: UUID, expected_version: int | None = N
 
 
 @retried
-def delete_site(uow: UnitOfWork, site_id: UUID) -> None:
+def delete_site(uow: UnitOfWork, site_id: UUID) -> Site:
+    """Delete a site no visit stops at; returns it as it was stored (for undo)."""
     with uow:
-        _refuse_used_site(uow, uow.sites.get(site_id))
+        site = uow.sites.get(site_id)
+        _refuse_used_site(uow, site)
         uow.sites.delete(site_id)
         uow.commit()
+    return site
 
 
 def check_sites_deletable(uow: UnitOfWork, site_ids: Iterable[UUID]) -> None:

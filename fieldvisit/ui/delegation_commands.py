@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 from uuid import UUID
 
 from PySide6.QtCore import QCoreApplication
@@ -11,9 +12,13 @@ from fieldvisit.domain.enums import DelegationRole
 from fieldvisit.services import delegation
 from fieldvisit.services.changes import Area
 from fieldvisit.services.delegation import RemovedMember, WithdrawnOrganization
-from fieldvisit.ui.commands import CommandContext, ServiceCommand
+from fieldvisit.ui import reorder
+from fieldvisit.ui.commands import CommandContext, ServiceCommand, SetValuesCommand
 from fieldvisit.ui.formats import join_list
 from fieldvisit.ui.labels import label
+
+if TYPE_CHECKING:
+    from fieldvisit.persistence.uow import UnitOfWork
 
 translate = QCoreApplication.translate
 
@@ -41,27 +46,22 @@ class AddMemberCommand(ServiceCommand):
         return self.member_ids[0] if self.member_ids else None
 
     def apply(self) -> None:
-        uow = self.context.uow()
+        uow = self.uow()
         if self._removed:
             for removed in self._removed:
                 delegation.restore_member(uow, removed)
             self._removed = []
-        else:
-            try:
-                for person_id, _name in self.people:
-                    before = len(delegation.list_participations(uow, self.visit_id))
-                    self.member_ids.append(delegation.add_member(
-                        uow, self.visit_id, person_id, self.role).id)
-                    self._brought.append(
-                        len(delegation.list_participations(uow, self.visit_id)) > before)
-            except Exception:
-                self.revert()  # all or nothing: who was added before the failure goes again
-                self.member_ids, self._brought, self._removed = [], [], []
-                raise
+        else:  # one transaction: a failure half way adds nobody
+            for person_id, _name in self.people:
+                before = len(delegation.list_participations(uow, self.visit_id))
+                self.member_ids.append(delegation.add_member(
+                    uow, self.visit_id, person_id, self.role).id)
+                self._brought.append(
+                    len(delegation.list_participations(uow, self.visit_id)) > before)
         self.changed(self.visit_id, tuple(self.member_ids))
 
     def revert(self) -> None:
-        removed = [delegation.remove_member(self.context.uow(), member_id,
+        removed = [delegation.remove_member(self.uow(), member_id,
                                             withdraw_organization=brought)
                    for member_id, brought in reversed(list(zip(self.member_ids, self._brought,
                                                                strict=True)))]
@@ -80,54 +80,37 @@ class RemoveMemberCommand(ServiceCommand):
         self._removed: RemovedMember | None = None
 
     def apply(self) -> None:
-        self._removed = delegation.remove_member(self.context.uow(), self.member_id)
+        self._removed = delegation.remove_member(self.uow(), self.member_id)
         self.changed(self.visit_id)
 
     def revert(self) -> None:
         assert self._removed is not None
-        delegation.restore_member(self.context.uow(), self._removed)
+        delegation.restore_member(self.uow(), self._removed)
         self.changed(self.visit_id)
 
 
-class SetRoleCommand(ServiceCommand):
+class SetRoleCommand(SetValuesCommand):
     AREAS = frozenset({Area.DELEGATION})
 
     def __init__(self, context: CommandContext, visit_id: UUID, member_id: UUID, name: str,
                  before: DelegationRole, after: DelegationRole, version: int = 0) -> None:
         super().__init__(context, translate("DelegationCommands", "Make %1 %2")
-                         .replace("%1", name).replace("%2", label(after)))
-        self.visit_id, self.member_id, self.before, self.after = visit_id, member_id, before, after
-        self.read_version = version
-
-    def apply(self) -> None:
-        self._set(self.after)
-
-    def revert(self) -> None:
-        self._set(self.before)
-
-    def _set(self, role: DelegationRole) -> None:
-        delegation.set_role(self.context.uow(), self.member_id, role,
-                            self.version_to_replace(self.member_id, self.read_version))
-        self.changed(self.visit_id)
+                         .replace("%1", name).replace("%2", label(after)), member_id, visit_id,
+                         {"role": before}, {"role": after}, _set_role, version)
 
 
-class ReorderCommand(ServiceCommand):
+def _set_role(uow: UnitOfWork, member_id: UUID, values: dict[str, DelegationRole],
+              version: int | None) -> None:
+    delegation.set_role(uow, member_id, values["role"], version)
+
+
+class ReorderCommand(reorder.ReorderCommand):
     """Any change of the protocol order: a move up or down, a drag, sorting by role."""
-    AREAS = frozenset({Area.DELEGATION})
-
 
     def __init__(self, context: CommandContext, visit_id: UUID, text: str,
                  before: list[UUID], after: list[UUID]) -> None:
-        super().__init__(context, text)
-        self.visit_id, self.before, self.after = visit_id, before, after
-
-    def apply(self) -> None:
-        delegation.reorder_members(self.context.uow(), self.visit_id, self.after)
-        self.changed(self.visit_id)
-
-    def revert(self) -> None:
-        delegation.reorder_members(self.context.uow(), self.visit_id, self.before)
-        self.changed(self.visit_id)
+        super().__init__(context, visit_id, text, before, after, delegation.reorder_members,
+                         Area.DELEGATION)
 
 
 class SetContactCommand(ServiceCommand):
@@ -153,7 +136,7 @@ class SetContactCommand(ServiceCommand):
     def _set(self, person_id: UUID | None) -> None:
         version = self.version_to_replace(self.participation_id, self.read_version) \
             if self.participation_id is not None else None
-        delegation.set_contact(self.context.uow(), self.visit_id, self.organization_id,
+        delegation.set_contact(self.uow(), self.visit_id, self.organization_id,
                                person_id, version)
         self.changed(self.visit_id)
 
@@ -170,12 +153,12 @@ class SetAttendanceCommand(ServiceCommand):
             visit_id, member_id, stop_id, attends
 
     def apply(self) -> None:
-        delegation.set_attendance(self.context.uow(), self.member_id, self.stop_id,
+        delegation.set_attendance(self.uow(), self.member_id, self.stop_id,
                                   self.attends)
         self.changed(self.visit_id)
 
     def revert(self) -> None:
-        delegation.set_attendance(self.context.uow(), self.member_id, self.stop_id,
+        delegation.set_attendance(self.uow(), self.member_id, self.stop_id,
                                   not self.attends)
         self.changed(self.visit_id)
 
@@ -194,11 +177,11 @@ class WithdrawOrganizationCommand(ServiceCommand):
         self._withdrawn: WithdrawnOrganization | None = None
 
     def apply(self) -> None:
-        self._withdrawn = delegation.withdraw_organization(self.context.uow(), self.visit_id,
+        self._withdrawn = delegation.withdraw_organization(self.uow(), self.visit_id,
                                                            self.organization_id)
         self.changed(self.visit_id)
 
     def revert(self) -> None:
         assert self._withdrawn is not None
-        delegation.restore_organization(self.context.uow(), self._withdrawn)
+        delegation.restore_organization(self.uow(), self._withdrawn)
         self.changed(self.visit_id)

@@ -11,7 +11,13 @@ from fieldvisit.domain.entities import Stop
 from fieldvisit.services import itinerary, route_suggestion
 from fieldvisit.services.changes import Area
 from fieldvisit.services.route_suggestion import RouteProposal
-from fieldvisit.ui.commands import CommandContext, ServiceCommand
+from fieldvisit.ui import reorder
+from fieldvisit.ui.commands import (
+    CommandContext,
+    ServiceCommand,
+    SetValuesCommand,
+    update_with,
+)
 
 translate = QCoreApplication.translate
 
@@ -28,7 +34,7 @@ class AddStopCommand(ServiceCommand):
         self._order: list[UUID] = []
 
     def apply(self) -> None:
-        uow = self.context.uow()
+        uow = self.uow()
         if self.stop is None:
             self.stop = itinerary.add_stop(uow, self.visit_id, self.site_id, **self.fields)
         else:
@@ -37,7 +43,7 @@ class AddStopCommand(ServiceCommand):
 
     def revert(self) -> None:
         assert self.stop is not None
-        uow = self.context.uow()
+        uow = self.uow()
         self._order = [s.id for s in itinerary.list_stops(uow, self.visit_id)]
         itinerary.remove_stop(uow, self.stop.id)
         self.changed(self.visit_id)
@@ -53,7 +59,7 @@ class RemoveStopCommand(ServiceCommand):
         self._order: list[UUID] = []
 
     def apply(self) -> None:
-        uow = self.context.uow()
+        uow = self.uow()
         self._order = [s.id for s in itinerary.list_stops(uow, self.stop.visit_id)]
         self.stop = next(s for s in itinerary.list_stops(uow, self.stop.visit_id)
                          if s.id == self.stop.id)
@@ -61,49 +67,27 @@ class RemoveStopCommand(ServiceCommand):
         self.changed(self.stop.visit_id)
 
     def revert(self) -> None:
-        itinerary.restore_stop(self.context.uow(), self.stop, self._order)
+        itinerary.restore_stop(self.uow(), self.stop, self._order)
         self.changed(self.stop.visit_id)
 
 
-class EditStopCommand(ServiceCommand):
+class EditStopCommand(SetValuesCommand):
     AREAS = frozenset({Area.STOPS})
 
     def __init__(self, context: CommandContext, stop: Stop, name: str, field: str,
                  value: Any, text: str) -> None:
-        super().__init__(context, text.replace("%1", name))
-        self.visit_id, self.stop_id = stop.visit_id, stop.id
-        self.before, self.after = {field: getattr(stop, field)}, {field: value}
-        self.read_version = stop.version
-
-    def apply(self) -> None:
-        self._set(self.after)
-
-    def revert(self) -> None:
-        self._set(self.before)
-
-    def _set(self, values: dict[str, Any]) -> None:
-        itinerary.update_stop(self.context.uow(), self.stop_id, expected_version=
-                              self.version_to_replace(self.stop_id, self.read_version), **values)
-        self.changed(self.visit_id)
+        super().__init__(context, text.replace("%1", name), stop.id, stop.visit_id,
+                         {field: getattr(stop, field)}, {field: value},
+                         update_with(itinerary.update_stop), stop.version)
 
 
-class ReorderStopsCommand(ServiceCommand):
-    """A move up or down, a drag, or an accepted route suggestion: one undoable step."""
-    AREAS = frozenset({Area.STOPS})
-
+class ReorderStopsCommand(reorder.ReorderCommand):
+    """A move up or down or a drag: one undoable step."""
 
     def __init__(self, context: CommandContext, visit_id: UUID, text: str,
                  before: list[UUID], after: list[UUID]) -> None:
-        super().__init__(context, text)
-        self.visit_id, self.before, self.after = visit_id, before, after
-
-    def apply(self) -> None:
-        itinerary.reorder_stops(self.context.uow(), self.visit_id, self.after)
-        self.changed(self.visit_id)
-
-    def revert(self) -> None:
-        itinerary.reorder_stops(self.context.uow(), self.visit_id, self.before)
-        self.changed(self.visit_id)
+        super().__init__(context, visit_id, text, before, after, itinerary.reorder_stops,
+                         Area.STOPS)
 
 
 class ApplyRouteCommand(ServiceCommand):
@@ -118,9 +102,9 @@ class ApplyRouteCommand(ServiceCommand):
         self.cleared: dict[UUID, int] = {}
 
     def apply(self) -> None:
-        self.cleared = route_suggestion.apply_suggestion(self.context.uow(), self.proposal)
+        self.cleared = route_suggestion.apply_suggestion(self.uow(), self.proposal)
         self.changed(self.proposal.visit_id)
 
     def revert(self) -> None:
-        route_suggestion.undo_suggestion(self.context.uow(), self.proposal, self.cleared)
+        route_suggestion.undo_suggestion(self.uow(), self.proposal, self.cleared)
         self.changed(self.proposal.visit_id)

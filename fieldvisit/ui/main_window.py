@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from fieldvisit.persistence.db import Database
     from fieldvisit.ui.commands import CommandContext
     from fieldvisit.ui.dialogs.conflicts_dialog import ConflictsDialog
+    from fieldvisit.ui.directory_commands import DirectoryEdits
     from fieldvisit.ui.views.directory_window import DirectoryWindow
     from fieldvisit.ui.views.search_window import SearchWindow
     from fieldvisit.ui.views.welcome_page import WelcomePage
@@ -227,12 +228,18 @@ class MainWindow(VisitNavigation, VisitTransfer, QMainWindow):
         from fieldvisit.ui.views.directory_window import DirectoryWindow
 
         if self._directory is None:
-            self._directory = DirectoryWindow(self._database(), self)
+            self._directory = DirectoryWindow(self._database(), self, self.directory_edits())
             self._directory.changed.connect(
                 lambda: self.announce(Change.of(Area.DIRECTORY)))
         self._directory.reload()
         self._show_tool(self._directory)
         return self._directory
+
+    def directory_edits(self) -> DirectoryEdits:
+        """Changes of the directory as steps of this window's undo stack."""
+        from fieldvisit.ui.directory_commands import DirectoryEdits
+
+        return DirectoryEdits(self.undo_stack, self._command_context)
 
     def show_search(self) -> SearchWindow:
         from fieldvisit.ui.views.search_window import SearchWindow

@@ -30,7 +30,7 @@ class AddNoteCommand(ServiceCommand):
         self.note: Note | None = None
 
     def apply(self) -> None:
-        uow = self.context.uow()
+        uow = self.uow()
         if self.note is None:
             self.note = notes.add_note(uow, self.visit_id, **self.fields)
         else:
@@ -39,8 +39,8 @@ class AddNoteCommand(ServiceCommand):
 
     def revert(self) -> None:
         assert self.note is not None
-        self.note = notes.get_note(self.context.uow(), self.note.id)
-        notes.delete_note(self.context.uow(), self.note.id)
+        self.note = notes.get_note(self.uow(), self.note.id)
+        notes.delete_note(self.uow(), self.note.id)
         self.changed(self.visit_id, (self.note.id,))
 
 
@@ -71,12 +71,12 @@ class SaveNoteCommand(ServiceCommand):
         return True
 
     def apply(self) -> None:
-        notes.update_note(self.context.uow(), self.note_id, expected=self.before,
+        notes.update_note(self.uow(), self.note_id, expected=self.before,
                           expected_version=self._version(), **self.after)
         self.changed(self.visit_id, (self.note_id,))
 
     def revert(self) -> None:
-        notes.update_note(self.context.uow(), self.note_id, expected=self.after,
+        notes.update_note(self.uow(), self.note_id, expected=self.after,
                           expected_version=self._version(), **self.before)
         self.changed(self.visit_id, (self.note_id,))
 
@@ -94,7 +94,7 @@ class DeleteNoteCommand(ServiceCommand):
         self.follow_ups: list[FollowUp] = []
 
     def apply(self) -> None:
-        uow = self.context.uow()
+        uow = self.uow()
         self.note = notes.get_note(uow, self.note.id)  # as stored: undo puts back this
         self.figures = [f for f in notes.list_figures(uow, self.note.visit_id)
                         if f.note_id == self.note.id]
@@ -107,7 +107,7 @@ class DeleteNoteCommand(ServiceCommand):
         # the deletion detached them (a new version each): put back over that version
         figures = [self._over_detached(f) for f in self.figures]
         follow_ups = [self._over_detached(f) for f in self.follow_ups]
-        notes.restore_note(self.context.uow(), self.note, figures, follow_ups)
+        notes.restore_note(self.uow(), self.note, figures, follow_ups)
         self._changed()
 
     def _over_detached(self, record: R) -> R:
@@ -129,9 +129,9 @@ class AddRecordCommand(ServiceCommand):
                                 else Area.FOLLOW_UPS})
 
     def apply(self) -> None:
-        notes.put_record(self.context.uow(), self.record)
+        notes.put_record(self.uow(), self.record)
         self.changed(self.record.visit_id, (self.record.id,))
 
     def revert(self) -> None:
-        notes.remove_record(self.context.uow(), self.record)
+        notes.remove_record(self.uow(), self.record)
         self.changed(self.record.visit_id, (self.record.id,))

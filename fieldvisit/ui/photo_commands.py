@@ -13,7 +13,12 @@ from fieldvisit.domain.entities import Photo
 from fieldvisit.services import notes, photos
 from fieldvisit.services.changes import Area
 from fieldvisit.services.photos import DeletedPhoto, PhotoImport
-from fieldvisit.ui.commands import CommandContext, ServiceCommand
+from fieldvisit.ui.commands import (
+    CommandContext,
+    ServiceCommand,
+    SetValuesCommand,
+    update_with,
+)
 
 translate = QCoreApplication.translate
 
@@ -22,6 +27,7 @@ class AddPhotosCommand(ServiceCommand):
     """Photos already imported in the background: the first redo only shows them; undo
     removes their records and files, redo brings them back."""
     AREAS = frozenset({Area.PHOTOS})
+    ONE_TRANSACTION = False  # the files move: each photo is committed with its files
 
 
     def __init__(self, context: CommandContext, root: Path, visit_id: UUID,
@@ -46,6 +52,7 @@ class AddPhotosCommand(ServiceCommand):
 
 class RemovePhotosCommand(ServiceCommand):
     AREAS = frozenset({Area.PHOTOS})
+    ONE_TRANSACTION = False  # the files move: each photo is committed with its files
 
     def __init__(self, context: CommandContext, root: Path, removed: Sequence[Photo]) -> None:
         super().__init__(context, translate("PhotoCommands", "Remove %n photo(s)", "",
@@ -77,25 +84,11 @@ def _delete_all(context: CommandContext, root: Path, chosen: list[Photo],
             deleted.append(photos.delete_photo(context.uow(), root, photo.id))
 
 
-class EditPhotoCommand(ServiceCommand):
+class EditPhotoCommand(SetValuesCommand):
     """Caption, credit or stop of one photo."""
     AREAS = frozenset({Area.PHOTOS})
 
-
     def __init__(self, context: CommandContext, photo: Photo, changes: dict[str, Any]) -> None:
-        super().__init__(context, translate("PhotoCommands", "Edit a photo"))
-        self.visit_id, self.photo_id = photo.visit_id, photo.id
-        self.before = {k: getattr(photo, k) for k in changes}
-        self.after = dict(changes)
-        self.read_version = photo.version
-
-    def apply(self) -> None:
-        self._set(self.after)
-
-    def revert(self) -> None:
-        self._set(self.before)
-
-    def _set(self, values: dict[str, Any]) -> None:
-        notes.update_photo(self.context.uow(), self.photo_id, expected_version=
-                           self.version_to_replace(self.photo_id, self.read_version), **values)
-        self.changed(self.visit_id)
+        super().__init__(context, translate("PhotoCommands", "Edit a photo"), photo.id,
+                         photo.visit_id, {k: getattr(photo, k) for k in changes}, changes,
+                         update_with(notes.update_photo), photo.version)

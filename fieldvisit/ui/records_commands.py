@@ -10,7 +10,12 @@ from uuid import UUID
 from fieldvisit.domain.entities import FollowUp, KeyFigure
 from fieldvisit.services import notes
 from fieldvisit.services.changes import Area
-from fieldvisit.ui.commands import CommandContext, ServiceCommand
+from fieldvisit.ui.commands import (
+    CommandContext,
+    ServiceCommand,
+    SetValuesCommand,
+    update_with,
+)
 
 EditableRecord = KeyFigure | FollowUp
 Focus = Callable[[UUID | None], None]
@@ -22,30 +27,15 @@ _DELETE: dict[type, Callable[..., EditableRecord]] = {
 _AREAS = {KeyFigure: frozenset({Area.FIGURES}), FollowUp: frozenset({Area.FOLLOW_UPS})}
 
 
-class EditRecordCommand(ServiceCommand):
+class EditRecordCommand(SetValuesCommand):
     """Changes some fields of a key figure or follow-up; undo puts the old values back."""
 
     def __init__(self, context: CommandContext, text: str, record: EditableRecord,
                  changes: dict[str, Any], focus: Focus) -> None:
-        super().__init__(context, text)
-        self.kind, self.record_id, self.visit_id = type(record), record.id, record.visit_id
-        self.AREAS = _AREAS[self.kind]
-        self.before = {name: getattr(record, name) for name in changes}
-        self.after = dict(changes)
-        self.read_version = record.version
-        self.focus = focus
-
-    def apply(self) -> None:
-        self._set(self.after)
-
-    def revert(self) -> None:
-        self._set(self.before)
-
-    def _set(self, values: dict[str, Any]) -> None:
-        _UPDATE[self.kind](self.context.uow(), self.record_id, expected_version=
-                           self.version_to_replace(self.record_id, self.read_version), **values)
-        self.changed(self.visit_id, (self.record_id,))
-        self.focus(self.record_id)
+        super().__init__(context, text, record.id, record.visit_id,
+                         {name: getattr(record, name) for name in changes}, changes,
+                         update_with(_UPDATE[type(record)]), record.version,
+                         _AREAS[type(record)], focus)
 
 
 class DeleteRecordCommand(ServiceCommand):
@@ -60,12 +50,12 @@ class DeleteRecordCommand(ServiceCommand):
         self.focus = focus
 
     def apply(self) -> None:
-        self.deleted = _DELETE[self.kind](self.context.uow(), self.record_id)
+        self.deleted = _DELETE[self.kind](self.uow(), self.record_id)
         self.changed(self.visit_id, (self.record_id,))
-        self.focus(None)
+        self.after_step(lambda: self.focus(None))
 
     def revert(self) -> None:
         assert self.deleted is not None
-        notes.put_record(self.context.uow(), self.deleted)
+        notes.put_record(self.uow(), self.deleted)
         self.changed(self.visit_id, (self.record_id,))
-        self.focus(self.record_id)
+        self.after_step(lambda: self.focus(self.record_id))

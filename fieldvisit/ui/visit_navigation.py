@@ -80,6 +80,9 @@ class VisitNavigation(QMainWindow):
                 self._show_visit(target)
             else:
                 self.workspace.apply(change)
+            directory = getattr(self, "_directory", None)
+            if directory is not None and change.touches(Area.DIRECTORY):
+                directory.reload()
             self._show_title()
 
     def _reload_list(self, select: UUID | None) -> list[VisitSummary]:

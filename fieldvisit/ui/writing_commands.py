@@ -54,7 +54,7 @@ class SaveWritingCommand(ServiceCommand):
         self._write(self.before)
 
     def _write(self, values: dict[str, Any]) -> None:
-        self.result = update_report_writing(self.context.uow(), self.visit_id, values,
+        self.result = update_report_writing(self.uow(), self.visit_id, values,
                                             expected_version=self._version())
         self.changed(self.visit_id, (self.record_id,))
 

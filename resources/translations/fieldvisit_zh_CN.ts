@@ -752,6 +752,45 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
     </message>
 </context>
 <context>
+    <name>DirectoryCommands</name>
+    <message>
+        <source>Add %1 to the directory</source>
+        <translation>将%1添加到名录</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑%1</translation>
+    </message>
+    <message>
+        <source>Delete %1 from the directory</source>
+        <translation>从名录中删除%1</translation>
+    </message>
+    <message>
+        <source>Add the organization %1</source>
+        <translation>添加单位%1</translation>
+    </message>
+    <message>
+        <source>Edit the organization %1</source>
+        <translation>编辑单位%1</translation>
+    </message>
+    <message>
+        <source>Delete the organization %1</source>
+        <translation>删除单位%1</translation>
+    </message>
+    <message>
+        <source>Add the site %1</source>
+        <translation>添加地点%1</translation>
+    </message>
+    <message>
+        <source>Edit the site %1</source>
+        <translation>编辑地点%1</translation>
+    </message>
+    <message>
+        <source>Delete the site %1</source>
+        <translation>删除地点%1</translation>
+    </message>
+</context>
+<context>
     <name>DirectoryWindow</name>
     <message>
         <source>Directory</source>
@@ -1670,8 +1709,8 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
         <translation>合并(&amp;M)</translation>
     </message>
     <message>
-        <source>Keep which one? Every visit, note and contact of the other moves to it, its empty fields are filled from the other, and the other is deleted.</source>
-        <translation>保留哪一条？另一条的调研、记录和联系人都将转到保留的记录上，保留记录中的空白字段用另一条补齐，另一条随后删除。</translation>
+        <source>Keep which one? Every visit, note and contact of the other moves to it, its empty fields are filled from the other, and the other is deleted. A merge cannot be undone.</source>
+        <translation>保留哪一条？另一条的调研、记录和联系人都将转到保留的记录上，保留记录中的空白字段用另一条补齐，另一条随后删除。合并后无法撤销。</translation>
     </message>
 </context>
 <context>

@@ -17,10 +17,9 @@ from fieldvisit.domain.entities import Photo
 from fieldvisit.services import notes
 from fieldvisit.services import photos as photo_service
 from fieldvisit.services.itinerary_view import itinerary
-from fieldvisit.ui import file_dialogs
+from fieldvisit.ui import file_dialogs, thumbnail_cache
 from fieldvisit.ui.commands import CommandContext
 from fieldvisit.ui.models.table_model import RowRole
-from fieldvisit.ui.views import photos_panel as panel_module
 from fieldvisit.ui.views.photos_panel import PhotosPanel
 
 
@@ -91,13 +90,13 @@ def test_add_photos_through_the_dialog_in_the_background(qtbot, panel, database,
     files = [jpeg(tmp_path / "a.jpg", "2023:05:25 10:55:00"), jpeg(tmp_path / "b.png")]
     monkeypatch.setattr(file_dialogs, "open_files", lambda *args, **kwargs: files)
     thumbnail_threads = []
-    real_thumbnail = panel_module.load_thumbnail
+    real_thumbnail = thumbnail_cache.load_thumbnail
 
     def thumbnail(*args):
         thumbnail_threads.append(threading.get_ident())
         return real_thumbnail(*args)
 
-    monkeypatch.setattr(panel_module, "load_thumbnail", thumbnail)
+    monkeypatch.setattr(thumbnail_cache, "load_thumbnail", thumbnail)
     ticks = []
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(1))

@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldvisit.domain.entities import Person
 from fieldvisit.domain.enums import DelegationRole
 from fieldvisit.services import directory
 from fieldvisit.services.directory import PersonEntry
 from fieldvisit.ui.dialogs.person_dialog import PersonDialog
-from fieldvisit.ui.errors import show_error
+from fieldvisit.ui.directory_commands import DirectoryEdits
 from fieldvisit.ui.labels import label
 from fieldvisit.ui.models.name_filter import NameFilterProxy
 from fieldvisit.ui.models.table_model import Column, RecordTableModel, RowRole
@@ -52,9 +53,11 @@ class AddMemberDialog(QDialog):
     "New Person…" creates someone who is not in the directory yet."""
 
     def __init__(self, database: Database, present: frozenset[UUID],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, edits: DirectoryEdits | None = None) -> None:
+        """``edits``: where "New Person…" sends who it creates (an undoable step)."""
         super().__init__(parent)
         self.database = database
+        self.edits = edits or DirectoryEdits.own(database, self)
         self.setWindowTitle(self.tr("Add to Delegation"))
         self.resize(620, 460)
         self.search = QLineEdit()
@@ -139,15 +142,13 @@ class AddMemberDialog(QDialog):
         return DelegationRole(self.role.currentData())
 
     def create_person(self) -> None:
-        dialog = PersonDialog(self.database, self)
+        dialog = PersonDialog(self.database, self, edits=self.edits)
         dialog.name.setText(self.search.text().strip() if not self.search.text().isascii()
                             else "")
         if not dialog.exec():
             return
-        try:
-            person = directory.create_person(self.database.unit_of_work(), **dialog.values())
-        except Exception as error:  # noqa: BLE001 - shown to the user
-            show_error(self, error)
+        person = self.edits.create(Person, dialog.values())
+        if person is None:
             return
         self.created_person_id = person.id
         self.search.clear()

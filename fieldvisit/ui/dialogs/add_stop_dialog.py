@@ -20,7 +20,7 @@ from fieldvisit.domain import limits
 from fieldvisit.domain.entities import Site
 from fieldvisit.services import itinerary
 from fieldvisit.ui.dialogs.site_dialog import SiteDialog
-from fieldvisit.ui.errors import show_error
+from fieldvisit.ui.directory_commands import DirectoryEdits
 from fieldvisit.ui.models.name_filter import NameFilterProxy
 from fieldvisit.ui.models.table_model import Column, RecordTableModel, RowRole
 from fieldvisit.ui.views.tables import make_table
@@ -31,9 +31,11 @@ if TYPE_CHECKING:
 
 class AddStopDialog(QDialog):
     def __init__(self, database: Database, parent: QWidget | None = None,
-                 day: int = 1) -> None:
+                 day: int = 1, edits: DirectoryEdits | None = None) -> None:
+        """``edits``: where "New Site…" sends the site it creates (an undoable step)."""
         super().__init__(parent)
         self.database = database
+        self.edits = edits or DirectoryEdits.own(database, self)
         self.setWindowTitle(self.tr("Add Stop"))
         self.resize(600, 440)
         self.search = QLineEdit()
@@ -91,10 +93,8 @@ class AddStopDialog(QDialog):
         dialog = SiteDialog(self.database, self)
         if not dialog.exec():
             return
-        try:
-            site = itinerary.create_site(self.database.unit_of_work(), **dialog.values())
-        except Exception as error:  # noqa: BLE001 - shown to the user
-            show_error(self, error)
+        site = self.edits.create(Site, dialog.values())
+        if site is None:
             return
         self.search.clear()
         self._reload(select=site)

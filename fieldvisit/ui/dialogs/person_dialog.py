@@ -22,7 +22,7 @@ from fieldvisit.domain.entities import Organization, Person
 from fieldvisit.services import directory
 from fieldvisit.ui.dialogs.input_problem import InputProblem
 from fieldvisit.ui.dialogs.organization_dialog import OrganizationDialog
-from fieldvisit.ui.errors import show_error
+from fieldvisit.ui.directory_commands import DirectoryEdits
 from fieldvisit.ui.models.table_model import find_data
 
 if TYPE_CHECKING:
@@ -31,9 +31,11 @@ if TYPE_CHECKING:
 
 class PersonDialog(QDialog):
     def __init__(self, database: Database, parent: QWidget | None = None,
-                 person: Person | None = None) -> None:
+                 person: Person | None = None, edits: DirectoryEdits | None = None) -> None:
+        """``edits``: where "New…" sends the organization it creates (an undoable step)."""
         super().__init__(parent)
         self.database = database
+        self.edits = edits or DirectoryEdits.own(database, self)
         self.setWindowTitle(self.tr("Edit Person") if person else self.tr("New Person"))
         self.setMinimumWidth(460)
         self.name = QLineEdit()
@@ -92,13 +94,9 @@ class PersonDialog(QDialog):
         dialog = OrganizationDialog(self)
         if not dialog.exec():
             return
-        try:
-            created = directory.create_organization(self.database.unit_of_work(),
-                                                    **dialog.values())
-        except Exception as error:  # noqa: BLE001 - shown to the user
-            show_error(self, error)
-            return
-        self._load_organizations(created.id)
+        created = self.edits.create(Organization, dialog.values())
+        if created is not None:
+            self._load_organizations(created.id)
 
     def values(self) -> dict[str, Any]:
         return {"name": self.name.text().strip(), "title": self.title.text().strip(),

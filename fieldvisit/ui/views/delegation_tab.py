@@ -27,9 +27,11 @@ from fieldvisit.ui import delegation_commands as commands
 from fieldvisit.ui.commands import CommandContext
 from fieldvisit.ui.delete_action import on_delete
 from fieldvisit.ui.dialogs.add_member_dialog import AddMemberDialog
+from fieldvisit.ui.directory_commands import DirectoryEdits
 from fieldvisit.ui.labels import label
 from fieldvisit.ui.models.delegation_model import ROLE_COLUMN, AttendanceModel, DelegationModel
 from fieldvisit.ui.models.table_model import RowRole
+from fieldvisit.ui.reorder import drop_target, moved, step_target
 from fieldvisit.ui.views.delegation_panels import ChecksPanel, copy_roster
 from fieldvisit.ui.views.organizations_panel import OrganizationsTree, confirm_withdrawal
 from fieldvisit.ui.views.tab_actions import tab_action
@@ -226,7 +228,8 @@ class DelegationTab(QWidget):
     def add_member(self) -> None:
         assert self.details is not None
         dialog = AddMemberDialog(self.database,
-                                 frozenset(m.person_id for m in self.details.members), self)
+                                 frozenset(m.person_id for m in self.details.members), self,
+                                 DirectoryEdits(self.undo_stack, self._context))
         if dialog.exec() and dialog.chosen_people():
             command = commands.AddMemberCommand(
                 self._context(), self.details.visit_id,
@@ -257,33 +260,34 @@ class DelegationTab(QWidget):
         member = self.selected_member()
         if member is None or self.details is None:
             return
-        group = [m.member_id for m in (self.details.accompanying if member.role is
-                                       DelegationRole.ACCOMPANYING_OFFICIAL
-                                       else self.details.delegation)]
-        index = group.index(member.member_id)
-        if not 0 <= index + step < len(group):
+        group = self._group_of(member.member_id)
+        target = step_target(group, member.member_id, step)
+        if target is None:
             return
         text = (self.tr("Move %1 up") if step < 0 else self.tr("Move %1 down")).replace(
             "%1", member.name)
-        self._reorder_within(group, member.member_id, index + step, text)
+        self._reorder_within(group, member.member_id, target, text)
 
     def move_member_to(self, member_id: UUID, row: int) -> None:
         assert self.details is not None
         member = next(m for m in self.details.members if m.member_id == member_id)
-        accompanying = member.role is DelegationRole.ACCOMPANYING_OFFICIAL
-        group = [m.member_id for m in (self.details.accompanying if accompanying
-                                       else self.details.delegation)]
-        target = row - (1 if row > group.index(member_id) else 0)
-        self._reorder_within(group, member_id, max(0, min(target, len(group) - 1)),
+        group = self._group_of(member_id)
+        self._reorder_within(group, member_id, drop_target(group, member_id, row),
                              self.tr("Move %1").replace("%1", member.name))
+
+    def _group_of(self, member_id: UUID) -> list[UUID]:
+        """The members ``member_id`` moves among: the accompanying officials, or the rest."""
+        assert self.details is not None
+        member = next(m for m in self.details.members if m.member_id == member_id)
+        accompanying = member.role is DelegationRole.ACCOMPANYING_OFFICIAL
+        return [m.member_id for m in (self.details.accompanying if accompanying
+                                      else self.details.delegation)]
 
     def _reorder_within(self, group: list[UUID], member_id: UUID, target: int,
                         text: str) -> None:
+        assert self.details is not None
         before = self._order()
-        moved = [m for m in group if m != member_id]
-        moved.insert(target, member_id)
-        slots = iter(moved)
-        after = [next(slots) if m in group else m for m in before]
+        after = moved(before, member_id, target, group)
         if after != before:
             self.undo_stack.push(commands.ReorderCommand(
                 self._context(), self.details.visit_id, text, before, after))

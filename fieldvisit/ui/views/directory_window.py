@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldvisit.domain.entities import Organization, Site
-from fieldvisit.domain.errors import StaleEditError
-from fieldvisit.services import directory, itinerary, merge
+from fieldvisit.domain.entities import Organization, Person, Site
+from fieldvisit.services import directory, itinerary
 from fieldvisit.services.directory import PersonEntry
 from fieldvisit.ui.dialogs.add_member_dialog import people_model
 from fieldvisit.ui.dialogs.organization_dialog import OrganizationDialog
 from fieldvisit.ui.dialogs.person_dialog import PersonDialog
 from fieldvisit.ui.dialogs.site_dialog import SiteDialog
+from fieldvisit.ui.directory_commands import DirectoryEdits
 from fieldvisit.ui.errors import show_error
 from fieldvisit.ui.formats import join_list
 from fieldvisit.ui.labels import label
@@ -90,9 +90,13 @@ class DirectoryPage(QWidget):
 class DirectoryWindow(QDialog):
     changed = Signal()  # something in the directory changed: views showing people reload
 
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, database: Database, parent: QWidget | None = None,
+                 edits: DirectoryEdits | None = None) -> None:
+        """``edits``: where changes go (the main window's undo stack); by default an undo
+        stack of this window's own."""
         super().__init__(parent)
         self.database = database
+        self.edits = edits or DirectoryEdits.own(database, self, self._after_change)
         self.setWindowTitle(self.tr("Directory"))
         self.resize(820, 560)
         self.people = DirectoryPage(
@@ -144,6 +148,12 @@ class DirectoryWindow(QDialog):
                                                   self.delete_people))
         self.organizations.view.addAction(self._shortcut(QKeySequence.StandardKey.Delete,
                                                          self.delete_organizations))
+        for key, step in ((QKeySequence.StandardKey.Undo, self.edits.undo_stack.undo),
+                          (QKeySequence.StandardKey.Redo, self.edits.undo_stack.redo)):
+            action = QAction(self)  # Ctrl+Z, Ctrl+Shift+Z here too: the window's undo stack
+            action.setShortcuts(key)
+            action.triggered.connect(step)
+            self.addAction(action)
         self.reload()
 
     def show_record(self, kind: str, record_id: Any) -> bool:
@@ -172,33 +182,19 @@ class DirectoryWindow(QDialog):
         self.reload()
         self.changed.emit()
 
-    def _attempt(self, work: Callable[[], Any]) -> bool:
-        try:
-            work()
-        except Exception as error:  # noqa: BLE001 - every failure is shown, nothing is lost
-            show_error(self, error)
-            if isinstance(error, StaleEditError):
-                self._after_change()  # show what someone else saved meanwhile
-            return False
-        self._after_change()
-        return True
-
     # -- people ------------------------------------------------------------------------------
     def new_person(self) -> None:
-        dialog = PersonDialog(self.database, self)
+        dialog = PersonDialog(self.database, self, edits=self.edits)
         if dialog.exec():
-            self._attempt(lambda: directory.create_person(self.database.unit_of_work(),
-                                                          **dialog.values()))
+            self.edits.create(Person, dialog.values())
 
     def edit_person(self) -> None:
         chosen: list[PersonEntry] = self.people.selected()
         if not chosen:
             return
-        dialog = PersonDialog(self.database, self, chosen[0].person)
+        dialog = PersonDialog(self.database, self, chosen[0].person, self.edits)
         if dialog.exec():
-            self._attempt(lambda: directory.update_person(
-                self.database.unit_of_work(), chosen[0].person.id,
-                expected_version=chosen[0].person.version or None, **dialog.values()))
+            self.edits.edit(chosen[0].person, dialog.values())
 
     def delete_people(self) -> None:
         chosen: list[PersonEntry] = self.people.selected()
@@ -206,10 +202,7 @@ class DirectoryWindow(QDialog):
                 self.database.unit_of_work(), [e.person.id for e in chosen])) and self._confirm(
                 self.tr("Delete %1 from the directory?").replace(
                 "%1", join_list(e.person.name for e in chosen))):
-            for entry in chosen:
-                if not self._attempt(lambda e=entry: directory.delete_person(
-                        self.database.unit_of_work(), e.person.id)):
-                    break
+            self.edits.delete([e.person for e in chosen])
 
     def merge_people(self) -> None:
         chosen: list[PersonEntry] = self.people.selected()
@@ -218,8 +211,7 @@ class DirectoryWindow(QDialog):
         pair = self._choose_pair(chosen, describe)
         if pair:
             keep, duplicate = pair
-            self._attempt(lambda: merge.merge_people(self.database.unit_of_work(),
-                                                     keep.person.id, duplicate.person.id))
+            self.edits.merge(Person, keep.person.id, duplicate.person.id)
 
     def import_roster(self) -> None:
         from fieldvisit.ui.dialogs.roster_import_dialog import RosterImportDialog
@@ -232,8 +224,7 @@ class DirectoryWindow(QDialog):
     def new_organization(self) -> None:
         dialog = OrganizationDialog(self)
         if dialog.exec():
-            self._attempt(lambda: directory.create_organization(self.database.unit_of_work(),
-                                                                **dialog.values()))
+            self.edits.create(Organization, dialog.values())
 
     def edit_organization(self) -> None:
         chosen: list[Organization] = self.organizations.selected()
@@ -241,9 +232,7 @@ class DirectoryWindow(QDialog):
             return
         dialog = OrganizationDialog(self, chosen[0])
         if dialog.exec():
-            self._attempt(lambda: directory.update_organization(
-                self.database.unit_of_work(), chosen[0].id,
-                expected_version=chosen[0].version or None, **dialog.values()))
+            self.edits.edit(chosen[0], dialog.values())
 
     def delete_organizations(self) -> None:
         chosen: list[Organization] = self.organizations.selected()
@@ -251,25 +240,20 @@ class DirectoryWindow(QDialog):
                 self.database.unit_of_work(), [o.id for o in chosen])) and self._confirm(
                 self.tr("Delete %1 from the directory?").replace(
                 "%1", join_list(o.name for o in chosen))):
-            for organization in chosen:
-                if not self._attempt(lambda o=organization: directory.delete_organization(
-                        self.database.unit_of_work(), o.id)):
-                    break
+            self.edits.delete(chosen)
 
     def merge_organizations(self) -> None:
         chosen: list[Organization] = self.organizations.selected()
         pair = self._choose_pair(chosen, lambda o: o.name + (f"（{o.short_name}）"
                                                              if o.short_name else ""))
         if pair:
-            self._attempt(lambda: merge.merge_organizations(self.database.unit_of_work(),
-                                                            pair[0].id, pair[1].id))
+            self.edits.merge(Organization, pair[0].id, pair[1].id)
 
     # -- sites ---------------------------------------------------------------------------------
     def new_site(self) -> None:
         dialog = SiteDialog(self.database, self)
         if dialog.exec():
-            self._attempt(lambda: itinerary.create_site(self.database.unit_of_work(),
-                                                        **dialog.values()))
+            self.edits.create(Site, dialog.values())
 
     def edit_site(self) -> None:
         chosen: list[Site] = self.sites.selected()
@@ -277,9 +261,7 @@ class DirectoryWindow(QDialog):
             return
         dialog = SiteDialog(self.database, self, chosen[0])
         if dialog.exec():
-            self._attempt(lambda: itinerary.update_site(
-                self.database.unit_of_work(), chosen[0].id,
-                expected_version=chosen[0].version or None, **dialog.values()))
+            self.edits.edit(chosen[0], dialog.values())
 
     def delete_sites(self) -> None:
         chosen: list[Site] = self.sites.selected()
@@ -287,10 +269,7 @@ class DirectoryWindow(QDialog):
                 self.database.unit_of_work(), [site.id for site in chosen])) and self._confirm(
                 self.tr("Delete %1 from the directory?").replace(
                 "%1", join_list(site.name for site in chosen))):
-            for site in chosen:
-                if not self._attempt(lambda s=site: itinerary.delete_site(
-                        self.database.unit_of_work(), s.id)):
-                    break
+            self.edits.delete(chosen)
 
     # -- helpers -------------------------------------------------------------------------------
     def _deletable(self, check: Callable[[], Any]) -> bool:
@@ -338,7 +317,8 @@ class MergeDialog(QDialog):
         buttons.rejected.connect(self.reject)
         explanation = QLabel(self.tr(
             "Keep which one? Every visit, note and contact of the other moves to it, its empty "
-            "fields are filled from the other, and the other is deleted."))
+            "fields are filled from the other, and the other is deleted. A merge cannot be "
+            "undone."))
         explanation.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)

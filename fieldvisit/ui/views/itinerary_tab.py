@@ -37,9 +37,11 @@ from fieldvisit.ui.delete_action import on_delete
 from fieldvisit.ui.dialogs.add_stop_dialog import AddStopDialog
 from fieldvisit.ui.dialogs.route_dialog import RouteDialog
 from fieldvisit.ui.dialogs.travel_dialog import TravelDialog
+from fieldvisit.ui.directory_commands import DirectoryEdits
 from fieldvisit.ui.errors import show_error
 from fieldvisit.ui.models.stops_model import StopsModel
 from fieldvisit.ui.models.table_model import RowRole
+from fieldvisit.ui.reorder import drop_target, moved, step_target
 from fieldvisit.ui.views.day_timeline import DayTimeline
 from fieldvisit.ui.views.route_map_widget import RouteMapWidget
 from fieldvisit.ui.views.stop_columns import StopColumns
@@ -221,7 +223,8 @@ class ItineraryTab(QWidget):
         if self.view_data is None:
             return
         current = self.selected()
-        dialog = AddStopDialog(self.database, self, day=current.stop.day if current else 1)
+        dialog = AddStopDialog(self.database, self, day=current.stop.day if current else 1,
+                               edits=DirectoryEdits(self.undo_stack, self._context))
         accepted = dialog.exec()
         self.view.setFocus()  # not wherever focus was before: Ctrl+Z works on at once
         if accepted and dialog.chosen():
@@ -260,9 +263,8 @@ class ItineraryTab(QWidget):
         if line is None or self.view_data is None:
             return
         order = self._order()
-        index = order.index(line.stop.id)
-        target = index + step
-        if not 0 <= target < len(order):
+        target = step_target(order, line.stop.id, step)
+        if target is None:
             return
         if self.view_data.lines[target].stop.day != line.stop.day:
             self.edit_stop(line.stop.id, "day", self.view_data.lines[target].stop.day)
@@ -273,14 +275,13 @@ class ItineraryTab(QWidget):
 
     def move_stop_to(self, stop_id: UUID, row: int) -> None:
         order = self._order()
-        target = row - (1 if row > order.index(stop_id) else 0)
         name = self.model.line_at(self.model.row_of(stop_id)).site.name
-        self._reorder(order, stop_id, max(0, min(target, len(order) - 1)),
+        self._reorder(order, stop_id, drop_target(order, stop_id, row),
                       self.tr("Move %1").replace("%1", name))
 
     def _reorder(self, order: list[UUID], stop_id: UUID, target: int, text: str) -> None:
-        after = [s for s in order if s != stop_id]
-        after.insert(target, stop_id)
+        assert self.view_data is not None
+        after = moved(order, stop_id, target)
         if after != order:
             self.undo_stack.push(commands.ReorderStopsCommand(
                 self._context(), self.view_data.visit.id, text, order, after))

@@ -1,25 +1,19 @@
-"""The photos of a visit: thumbnails (made in worker threads, cached in memory), adding files
-by dialog or drag and drop (imported in the background), caption, credit and stop of the
+"""The photos panel of the Notes tab (the view): a visit's photos as thumbnails
+(``ui.thumbnail_cache``, ``ui.models.photo_list_model``), adding files by dialog or drag and
+drop (imported in the background: ``ui.photo_import``), caption, credit and stop of the
 selected photo, and removing — every change undoable."""
 
 from __future__ import annotations
 
-from collections import OrderedDict
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Sequence
 from uuid import UUID
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QMimeData,
     QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QRunnable,
     QSize,
     Qt,
-    QThreadPool,
     QUrl,
     Signal,
 )
@@ -31,8 +25,6 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QIcon,
-    QImage,
-    QImageReader,
     QPixmap,
     QUndoStack,
 )
@@ -55,185 +47,23 @@ from PySide6.QtWidgets import (
 )
 
 from fieldvisit.domain.entities import Photo
-from fieldvisit.persistence.database_files import refuse_database_file
 from fieldvisit.services import photo_sharing
 from fieldvisit.services import photos as photo_service
-from fieldvisit.services.photos import PhotoError, PhotoImport
+from fieldvisit.services.photos import PhotoError
 from fieldvisit.ui import file_dialogs, formats
 from fieldvisit.ui.commands import CommandContext
 from fieldvisit.ui.delete_action import on_delete
 from fieldvisit.ui.errors import show_error
 from fieldvisit.ui.messages import error_text
+from fieldvisit.ui.models.photo_list_model import PhotoListModel
 from fieldvisit.ui.models.table_model import RowRole, find_data
 from fieldvisit.ui.photo_commands import AddPhotosCommand, EditPhotoCommand, RemovePhotosCommand
-from fieldvisit.ui.tasks import CancelToken, Task
+from fieldvisit.ui.photo_import import ImportOutcome, import_files
+from fieldvisit.ui.tasks import Task
+from fieldvisit.ui.thumbnail_cache import THUMBNAIL, ThumbnailCache
 
 if TYPE_CHECKING:
     from fieldvisit.persistence.db import Database
-
-THUMBNAIL = 160  # pixels, long side
-ModelIndex = QModelIndex | QPersistentModelIndex
-
-
-# -- thumbnails ------------------------------------------------------------------------------
-def load_thumbnail(paths: Sequence[Path], size: int = THUMBNAIL) -> QImage:
-    """The first of ``paths`` that can be read, scaled while decoding to fit ``size``; a null
-    image when none can. Safe in any thread (QImage, not QPixmap)."""
-    for path in paths:
-        reader = QImageReader(str(path))
-        reader.setAutoTransform(True)
-        declared = reader.size()
-        if declared.isValid() and max(declared.width(), declared.height()) > size:
-            reader.setScaledSize(declared.scaled(size, size,
-                                                 Qt.AspectRatioMode.KeepAspectRatio))
-        image = reader.read()
-        if not image.isNull():
-            return image
-    return QImage()
-
-
-class _ThumbnailSignals(QObject):
-    loaded = Signal(str, object)  # key, QImage
-
-
-class _ThumbnailJob(QRunnable):
-    def __init__(self, key: str, paths: tuple[Path, ...],
-                 before: Callable[[], object] | None = None) -> None:
-        super().__init__()
-        self.signals = _ThumbnailSignals()
-        self._key, self._paths, self._before = key, paths, before
-
-    def run(self) -> None:
-        if self._before is not None and not all(path.is_file() for path in self._paths):
-            try:
-                self._before()  # e.g. fetch a colleague's photo from the team server
-            except Exception:  # noqa: BLE001 - then the icon says the file is missing
-                pass
-        self.signals.loaded.emit(self._key, load_thumbnail(self._paths))
-
-
-class ThumbnailCache(QObject):
-    """Icons of photos by display file, made in a pool of worker threads; ``ready`` tells
-    which photo's icon has arrived. The view asks ``icon()`` and never waits."""
-
-    ready = Signal(object)  # the photo id
-    LIMIT = 600  # icons kept (about 100 KB each)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(2)
-        self._icons: OrderedDict[str, QIcon | None] = OrderedDict()  # None: unreadable
-        self._waiting: dict[str, set[UUID]] = {}
-        self._jobs: dict[str, _ThumbnailJob] = {}
-
-    def icon(self, key: str) -> QIcon | None | bool:
-        """The icon; None when the files cannot be read; False while not (yet) loaded."""
-        if key not in self._icons:
-            return False
-        self._icons.move_to_end(key)
-        return self._icons[key]
-
-    def request(self, photo_id: UUID, key: str, paths: tuple[Path, ...],
-                before: Callable[[], object] | None = None) -> None:
-        """Make the icon from the first readable of ``paths``, calling ``before`` first (in
-        the worker) when one is missing."""
-        if key in self._icons:
-            return
-        self._waiting.setdefault(key, set()).add(photo_id)
-        if key in self._jobs:
-            return
-        job = _ThumbnailJob(key, paths, before)
-        job.signals.loaded.connect(self._loaded, Qt.ConnectionType.QueuedConnection)
-        self._jobs[key] = job
-        self.pool.start(job)
-
-    def _loaded(self, key: str, image: QImage) -> None:
-        self._jobs.pop(key, None)
-        self._icons[key] = None if image.isNull() else QIcon(QPixmap.fromImage(image))
-        while len(self._icons) > self.LIMIT:
-            self._icons.popitem(last=False)
-        for photo_id in self._waiting.pop(key, ()):
-            self.ready.emit(photo_id)
-
-
-# -- model -----------------------------------------------------------------------------------
-class PhotoListModel(QAbstractListModel):
-    """One item per photo: its thumbnail (a placeholder until loaded), caption and time."""
-
-    def __init__(self, thumbnail: Callable[[Photo], QIcon],
-                 stop_name: Callable[[UUID | None], str], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._thumbnail, self._stop_name = thumbnail, stop_name
-        self._rows: list[Photo] = []
-
-    def set_rows(self, rows: Sequence[Photo]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[Photo]:
-        return list(self._rows)
-
-    def row_at(self, row: int) -> Photo:
-        return self._rows[row]
-
-    def row_of(self, photo_id: UUID) -> int:
-        return next((i for i, p in enumerate(self._rows) if p.id == photo_id), -1)
-
-    def icon_changed(self, photo_id: UUID) -> None:
-        row = self.row_of(photo_id)
-        if row >= 0:
-            index = self.index(row, 0)
-            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        photo = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return photo.caption or (photo.stop_id and self._stop_name(photo.stop_id)) or (
-                formats.date_time(photo.taken_at) if photo.taken_at
-                else self.tr("No caption"))
-        if role == Qt.ItemDataRole.DecorationRole:
-            return self._thumbnail(photo)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [photo.caption, photo.credit, self._stop_name(photo.stop_id),
-                     formats.date_time(photo.taken_at) if photo.taken_at else ""]
-            return "\n".join(line for line in lines if line)
-        if role == RowRole:
-            return photo
-        return None
-
-
-# -- panel -----------------------------------------------------------------------------------
-@dataclass
-class ImportOutcome:
-    imported: list[PhotoImport] = field(default_factory=list)
-    refused: list[Exception] = field(default_factory=list)
-
-
-def import_files(database: Database, root: Path, visit_id: UUID, paths: Sequence[Path],
-                 token: CancelToken) -> ImportOutcome:
-    """Import ``paths`` one by one (runs in a worker thread). Each file is imported whole or
-    not at all, so a refused file or a cancel keeps the others."""
-    outcome = ImportOutcome()
-    for done, path in enumerate(paths):
-        if token.cancelled:
-            break
-        token.progress(done, len(paths))
-        try:
-            refuse_database_file(path)  # before anything reads it
-            outcome.imported.append(photo_service.import_photo(
-                database.unit_of_work(), root, visit_id, path))
-        except Exception as error:  # noqa: BLE001 - shown to the user with the file's name
-            outcome.refused.append(error)
-    token.progress(len(paths), len(paths))
-    return outcome
-
 
 class PhotosPanel(QWidget):
     imports_done = Signal(object)  # the ImportOutcome, once its command is on the stack
