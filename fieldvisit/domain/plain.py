@@ -14,7 +14,7 @@ import typing
 from datetime import UTC, date, datetime, time
 from enum import Enum
 from functools import cache, partial
-from typing import Any, Callable, Hashable, TypeVar, Union
+from typing import Any, Callable, Hashable, TypeVar, Union, cast
 from uuid import UUID
 
 from fieldvisit.domain import limits, storable
@@ -26,7 +26,17 @@ from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 T = TypeVar("T", bound=Hashable)  # records: frozen dataclasses, hashable like their types
 
 
-@cache
+F = TypeVar("F", bound=Callable[[Any], Any])
+
+
+def per_class(function: F) -> F:
+    """``function`` of a class, computed once per class (``functools.cache``, keeping the
+    signature: typeshed types a cached function's arguments as Hashable, which mypy finds a
+    record class is not, as its instances' ``__hash__`` differs from the class's)."""
+    return cast(F, cache(function))
+
+
+@per_class
 def field_types(cls: type) -> dict[str, Any]:
     """The fields of ``cls`` that are its content, with their types: all but the local ones
     (``entities.LOCAL``: a record's version in one database), which no document holds."""
@@ -34,7 +44,7 @@ def field_types(cls: type) -> dict[str, Any]:
     return {f.name: hints[f.name] for f in dataclasses.fields(cls) if not _local(f)}
 
 
-@cache
+@per_class
 def local_fields(cls: type) -> tuple[str, ...]:
     """The fields of ``cls`` that belong to one database (``version``, ``changed_by``)."""
     return tuple(f.name for f in dataclasses.fields(cls) if _local(f))
@@ -235,7 +245,7 @@ def _text_tuple(value: Any) -> tuple[str, ...]:
     raise TypeError("not a list of texts")
 
 
-@cache
+@per_class
 def row_loader(cls: type[T]) -> Callable[[dict[str, Any]], T]:
     """A fast builder of ``cls`` from already typed values (as a database returns them): only
     enums, tuples and nested records are converted. Anything unexpected falls back to

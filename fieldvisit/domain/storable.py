@@ -102,7 +102,10 @@ is_storable = _storable
 
 def unstorable_character(text: str) -> str:
     """The first NUL character or half of a surrogate pair of ``text`` (which has one)."""
-    return _NOT_TEXT.search(text).group()  # type: ignore[union-attr]
+    found = _NOT_TEXT.search(text)
+    if found is None:
+        raise ValueError("the text has no unstorable character")
+    return found.group()
 
 
 def refuse_text(value: str, name: str, where: str) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Engine, event, text
+from sqlalchemy import Connection, Engine, event, text
 from sqlalchemy.orm import Session
 
 TABLE = "record_changes"
@@ -33,7 +33,7 @@ def name_client(engine: Engine, client: str) -> None:
     event.listen(engine, "begin", begin)
 
 
-def has_log(engine: Engine) -> bool:
+def has_log(engine: Engine | Connection) -> bool:
     return engine.dialect.name == "postgresql"
 
 
@@ -48,7 +48,8 @@ class ChangeLog:
         """The id of the newest entry (0 when there is none, or no log)."""
         if not self.available():
             return 0
-        return self._session.execute(text(f"SELECT coalesce(max(id), 0) FROM {TABLE}")).scalar()
+        latest = self._session.scalar(text(f"SELECT coalesce(max(id), 0) FROM {TABLE}"))
+        return int(latest or 0)
 
     def since(self, after: int, client: str, limit: int) -> list[LoggedChange]:
         """Entries after ``after`` written by other clients than ``client`` (at most

@@ -12,7 +12,8 @@ stays known, so that a deletion which already travelled is undone on the other l
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Iterable
+from collections.abc import Collection, Iterable
+from typing import Any
 from uuid import UUID
 
 from sqlalchemy import delete, func, select
@@ -125,10 +126,15 @@ class MergeStateRepository:
         self._session.add(m.MergeConflictRow(**values))
         self._session.flush()
 
-    def conflicts(self, **filters: Any) -> list[StoredConflict]:
+    def conflicts(self, visit_id: UUID | None = None, *,
+                  resolved: bool | None = None) -> list[StoredConflict]:
+        """The conflicts of the visit ``visit_id`` (None: of every visit), resolved or not
+        (None: both)."""
         statement = select(m.MergeConflictRow)
-        for name, value in filters.items():
-            statement = statement.where(getattr(m.MergeConflictRow, name) == value)
+        if visit_id is not None:
+            statement = statement.where(m.MergeConflictRow.visit_id == visit_id)
+        if resolved is not None:
+            statement = statement.where(m.MergeConflictRow.resolved == resolved)
         statement = statement.order_by(m.MergeConflictRow.created_at, m.MergeConflictRow.id)
         return [self._conflict(row) for row in self._session.scalars(statement)]
 
@@ -164,12 +170,14 @@ class TombstoneRepository:
         row = self._session.get(m.TombstoneRow, record_id)
         return None if row is None else _tombstone(row)
 
-    def list(self, **filters: Any) -> list[Tombstone]:
+    def all(self, *, visit_id: UUID | None = None,
+            record_id: Collection[UUID] | None = None) -> list[Tombstone]:
+        """The tombstones of the visit ``visit_id``, of the records ``record_id`` (None: any)."""
         statement = select(m.TombstoneRow)
-        for name, value in filters.items():
-            column = getattr(m.TombstoneRow, name)
-            statement = statement.where(column.in_(list(value)) if isinstance(
-                value, (list, set, frozenset, tuple)) else column == value)
+        if visit_id is not None:
+            statement = statement.where(m.TombstoneRow.visit_id == visit_id)
+        if record_id is not None:
+            statement = statement.where(m.TombstoneRow.record_id.in_(list(record_id)))
         statement = statement.order_by(m.TombstoneRow.deleted_at, m.TombstoneRow.record_id)
         return [_tombstone(row) for row in self._session.scalars(statement)]
 
@@ -201,6 +209,15 @@ _DETACHES: dict[type[e.Record], tuple[tuple[type[m.RecordRow], str], ...]] = {
 }
 """References the database clears when the record is deleted: cleared here first, so that no
 loaded copy of those records is stale."""
+
+
+
+def _visit_of(record: e.Record) -> UUID:
+    """The visit of a record of a visit (a tombstoned kind)."""
+    visit_id = getattr(record, "visit_id", None)
+    if not isinstance(visit_id, UUID):
+        raise TypeError(f"{type(record).__name__} belongs to no visit")
+    return visit_id
 
 
 def bury(session: Session, record: e.Record, deletion: str | None = None,
@@ -240,7 +257,7 @@ def bury(session: Session, record: e.Record, deletion: str | None = None,
         record.id, {version_hash: generation + 1, deletion: generation + 2},
         {version_hash: version})
     TombstoneRepository(session).put(Tombstone(
-        record_id=record.id, kind=kind, visit_id=record.visit_id,
+        record_id=record.id, kind=kind, visit_id=_visit_of(record),
         deleted_at=e.utc_now(), content_hash=version_hash, deletion=deletion))
     return written
 

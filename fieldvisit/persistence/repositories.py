@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from enum import Enum
-from typing import Any, Generic, Iterable, TypeVar
+from typing import Any, Generic, TypeAlias, TypeVar
 from uuid import UUID
 
-from sqlalchemy import String, func, select, text
+from sqlalchemy import Select, String, func, select, text
 from sqlalchemy.orm import Session
 
 from fieldvisit.domain import entities as e
@@ -19,6 +22,13 @@ from fieldvisit.persistence import exchange_state
 from fieldvisit.persistence import models as m
 
 E = TypeVar("E", bound=e.Record)
+
+#: A value a field is compared with: equal to it (a tuple is a list field's whole value).
+FilterScalar: TypeAlias = UUID | str | int | float | bool | dt.date | dt.datetime | Enum | \
+    tuple[Any, ...] | None
+#: A filter's value: a list, set or frozenset means "one of these" (SQL IN).
+FilterValue: TypeAlias = FilterScalar | list[UUID] | list[str] | list[int] | \
+    AbstractSet[FilterScalar]
 
 ROW_TYPES: dict[type[e.Record], type[m.RecordRow]] = {
     e.Organization: m.OrganizationRow,
@@ -115,9 +125,13 @@ class RecordRepository(Generic[E]):
             "Messages", "this {noun} was changed elsewhere since you opened it; nothing was "
             "overwritten"), noun=self.noun))
 
-    def list(self, order_by: Iterable[str] = (), **filters: Any) -> list[E]:
+    def all(self, order_by: Iterable[str] = (), **filters: FilterValue) -> list[E]:
         """The matching records, read as plain columns (no ORM objects are built: a visit's
         thousands of notes load several times faster)."""
+        return self.where(filters, order_by)
+
+    def where(self, filters: Mapping[str, FilterValue], order_by: Iterable[str] = ()) -> list[E]:
+        """``all``, with the filters as a mapping (for a field named at run time)."""
         statement = self._select(filters).with_only_columns(
             *(getattr(self._row, name) for name in self._fields))
         statement = statement.order_by(*(self._sort_key(name) for name in order_by),
@@ -127,20 +141,19 @@ class RecordRepository(Generic[E]):
         rows = self._session.connection().execute(statement)  # Core: no ORM bookkeeping
         return [load(dict(zip(fields, row, strict=True))) for row in rows]
 
-    def count(self, **filters: Any) -> int:
-        statement = select(func.count()).select_from(self._row)
-        for name, value in filters.items():
-            statement = statement.where(getattr(self._row, name) == _column_value(value))
+    def count(self, **filters: FilterValue) -> int:
+        """How many records ``all`` would return for the same filters."""
+        statement = select(func.count()).select_from(self._select(filters).subquery())
         return self._session.scalar(statement) or 0
 
-    def values(self, field: str, **filters: Any) -> list[Any]:
+    def values(self, field: str, **filters: FilterValue) -> list[Any]:
         """One column of the matching records, as stored (no records are built)."""
-        column = getattr(self._row, field)
+        column = self._column(field)
         return list(self._session.scalars(self._select(filters).with_only_columns(column)))
 
-    def count_by(self, field: str, **filters: Any) -> dict[Any, int]:
+    def count_by(self, field: str, **filters: FilterValue) -> dict[Any, int]:
         """How many records share each value of ``field`` (one grouped query)."""
-        column = getattr(self._row, field)
+        column = self._column(field)
         statement = self._select(filters).with_only_columns(column, func.count()).group_by(column)
         return {value: count for value, count in self._session.execute(statement)}
 
@@ -225,7 +238,7 @@ class RecordRepository(Generic[E]):
         statement = select(self._row.id, getattr(self._row, column))
         found = [record_id for record_id, value in self._session.execute(statement)
                  if value.casefold().startswith(wanted)]
-        return self.list(order_by=(column,), id=found) if found else []
+        return self.all(order_by=(column,), id=found) if found else []
 
     @property
     def _postgresql(self) -> bool:
@@ -242,10 +255,18 @@ class RecordRepository(Generic[E]):
             column = column.collate("C")
         return column.asc().nulls_first()
 
-    def _select(self, filters: dict[str, Any]) -> Any:
+    def _column(self, name: str) -> Any:
+        """The column of the field ``name``; KeyError if the record has no such field (a
+        misspelt filter must not fall back on some other attribute of the row class)."""
+        if name not in self._fields:
+            raise KeyError(f"{self._entity.__name__} has no field {name!r}")
+        return getattr(self._row, name)
+
+    def _select(self, filters: Mapping[str, FilterValue]) -> Select[Any]:
+        """The rows matching ``filters``, the one query behind listing and counting."""
         statement = select(self._row)
         for name, value in filters.items():
-            column = getattr(self._row, name)
+            column = self._column(name)
             if isinstance(value, (list, set, frozenset)):
                 statement = statement.where(column.in_([_column_value(v) for v in value]))
             else:

@@ -36,7 +36,7 @@ from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
 try:
     import fcntl
 except ImportError:  # Windows
-    fcntl = None  # type: ignore[assignment]
+    fcntl = None  # type: ignore[assignment]  # the module is absent, not None, on Windows
 
 LOCK_SUFFIX = ".lock"
 WINDOW, COMMAND = "window", "command"

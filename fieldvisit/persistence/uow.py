@@ -16,7 +16,7 @@ from fieldvisit.persistence.change_log import ChangeLog
 from fieldvisit.persistence.concurrency import WriteLog, contention_error
 from fieldvisit.persistence.exchange_state import MergeStateRepository, TombstoneRepository
 from fieldvisit.persistence.photo_blobs import PhotoBlobs
-from fieldvisit.persistence.repositories import RecordRepository
+from fieldvisit.persistence.repositories import E, RecordRepository
 from fieldvisit.persistence.search_index import SearchIndex
 from fieldvisit.persistence.storage_errors import read_only, storage_error
 
@@ -172,7 +172,7 @@ class UnitOfWork:
         if self.read_only:
             raise read_only(self.where)
 
-    def repository(self, entity: type[e.Record]) -> RecordRepository[e.Record]:
+    def repository(self, entity: type[E]) -> RecordRepository[E]:
         for name, kind in self._REPOSITORIES.items():
             if kind is entity:
                 return getattr(self, name)

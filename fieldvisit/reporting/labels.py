@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import datetime as dt
+from datetime import datetime
+from enum import Enum
 
 from fieldvisit.domain.enums import DelegationRole, FollowUpStatus, ResearchMethod, TravelMode
 
@@ -100,7 +102,7 @@ _TEXT = {
     },
 }
 
-_ENUMS = {
+_ENUMS: dict[str, dict[Enum, str]] = {
     "zh": {
         DelegationRole.LEADER: "带队领导", DelegationRole.DEPUTY_LEADER: "副带队领导",
         DelegationRole.MEMBER: "成员", DelegationRole.NOTE_TAKER: "记录员",
@@ -151,8 +153,10 @@ class Labels:
         """Every fixed word and sign the report may print (for the check of the font)."""
         return [*self._text.values(), *self._enums.values(), "0123456789:–%"]
 
-    def enum(self, value: object) -> str:
-        return self._enums.get(value, getattr(value, "value", str(value)))  # type: ignore[arg-type]
+    def enum(self, value: Enum | str) -> str:
+        if isinstance(value, Enum):
+            return self._enums.get(value, str(value.value))
+        return value
 
     def section(self, number: int, key: str) -> str:
         """Numbered main section title: "一、基本情况" or "1. Basic information"."""
@@ -173,14 +177,14 @@ class Labels:
     def join(self, items: list[str]) -> str:
         return self._text["list_sep"].join(items)
 
-    def date(self, value: date | None) -> str:
+    def date(self, value: dt.date | None) -> str:
         if value is None:
             return ""
         if self.language == "zh":
             return f"{value.year}年{value.month}月{value.day}日"
         return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
 
-    def date_range(self, start: date | None, end: date | None) -> str:
+    def date_range(self, start: dt.date | None, end: dt.date | None) -> str:
         if start is None or end is None or start == end:
             return self.date(start or end)
         if self.language == "zh":
@@ -193,13 +197,13 @@ class Labels:
             return f"{start.day}–{end.day} {_MONTHS[end.month - 1]} {end.year}"
         return f"{self.date(start)} – {self.date(end)}"
 
-    def month_day(self, value: date) -> str:
+    def month_day(self, value: dt.date) -> str:
         """"5月25日" / "25 May": a date within the year the text already names."""
         if self.language == "zh":
             return f"{value.month}月{value.day}日"
         return f"{value.day} {_MONTHS[value.month - 1]}"
 
-    def day_span(self, start: date | None, end: date | None) -> str:
+    def day_span(self, start: dt.date | None, end: dt.date | None) -> str:
         """"5月25日", "5月25日至26日", "5月30日至6月2日" (no year); "" without dates."""
         start, end = start or end, end or start
         if start is None or end is None:

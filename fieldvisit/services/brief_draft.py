@@ -8,6 +8,7 @@ the brief on one page."""
 from __future__ import annotations
 
 import re
+from typing import TypedDict
 
 from fieldvisit.domain.enums import NoteKind
 from fieldvisit.reporting.labels import Labels
@@ -22,7 +23,18 @@ _VERB = re.compile(r"^(?:深入|进一步|全面)?(?:了解|调研|掌握|摸清
 _EN_VERB = re.compile(r"^(?:to\s+)", re.I)
 
 
-def brief_fields(data: ReportData, zh: bool) -> dict[str, str]:
+class BriefFields(TypedDict):
+    """The brief's texts of a ``ReportWriting``."""
+
+    brief_title: str
+    brief_text: str
+    brief_masthead: str
+    brief_issue: str
+    brief_compiled_by: str
+    brief_send_to: str
+
+
+def brief_fields(data: ReportData, zh: bool) -> BriefFields:
     organizations = prose.organizing(data)
     return {
         "brief_title": brief_title(data, zh), "brief_text": brief_text(data, zh),

@@ -29,7 +29,7 @@ def visit_calendar(uow: UnitOfWork, visit_id: UUID) -> bytes:
             "Messages", "set the visit's start date first: calendar events need a date")),
             "start_date")
     with uow:
-        leaders = uow.delegation.list(visit_id=visit_id, role=DelegationRole.LEADER)
+        leaders = uow.delegation.all(visit_id=visit_id, role=DelegationRole.LEADER)
         leader = uow.people.get(leaders[0].person_id) if leaders else None
     zone = ZoneInfo(view.visit.timezone)
     separator = "，" if visit_language(view.visit.title) == "zh" else ", "

@@ -63,11 +63,9 @@ class ConflictView:
 
 def list_conflicts(uow: UnitOfWork, visit_id: UUID | None = None,
                    include_resolved: bool = False) -> list[ConflictView]:
-    filters: dict[str, Any] = {} if include_resolved else {"resolved": False}
-    if visit_id is not None:
-        filters["visit_id"] = visit_id
+    resolved = None if include_resolved else False
     with uow:
-        return [view(uow, c) for c in uow.merge_state.conflicts(**filters)]
+        return [view(uow, c) for c in uow.merge_state.conflicts(visit_id, resolved=resolved)]
 
 
 @retried

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from uuid import UUID
+from uuid import UUID, uuid4
 
 from fieldvisit.domain.delegation_rules import protocol_sorted
 from fieldvisit.domain.entities import Absence, DelegationMember, Participation
@@ -42,7 +42,7 @@ class WithdrawnOrganization:
 
 def list_members(uow: UnitOfWork, visit_id: UUID) -> list[DelegationMember]:
     with uow:
-        return uow.delegation.list(order_by=("protocol_order",), visit_id=visit_id)
+        return uow.delegation.all(order_by=("protocol_order",), visit_id=visit_id)
 
 
 @retried
@@ -54,14 +54,14 @@ def add_member(uow: UnitOfWork, visit_id: UUID, person_id: UUID,
     with uow:
         uow.visits.get(visit_id)
         person = uow.people.get(person_id)
-        members = uow.delegation.list(visit_id=visit_id)
+        members = uow.delegation.all(visit_id=visit_id)
         if any(m.person_id == person_id for m in members):
             raise ConflictError(Message(QT_TRANSLATE_NOOP(
                 "Messages", "{name} is already in this delegation"), name=person.name))
         member = records.normalized(DelegationMember(
             visit_id=visit_id, person_id=person_id, role=role,
             protocol_order=max((m.protocol_order for m in members), default=0) + 1,
-            **({"id": member_id} if member_id else {})))
+            id=member_id or uuid4()))
         member = uow.delegation.put(member)
         if person.organization_id and not uow.participations.count(
                 visit_id=visit_id, organization_id=person.organization_id):
@@ -84,8 +84,8 @@ def remove_member(uow: UnitOfWork, member_id: UUID,
     ``withdraw_organization`` is false)."""
     with uow:
         member = uow.delegation.get(member_id)
-        order = uow.delegation.list(order_by=("protocol_order",), visit_id=member.visit_id)
-        absences = tuple(uow.absences.list(member_id=member_id))
+        order = uow.delegation.all(order_by=("protocol_order",), visit_id=member.visit_id)
+        absences = tuple(uow.absences.all(member_id=member_id))
         uow.delegation.delete(member_id)
         remaining = [m for m in order if m.id != member_id]
         _renumber(uow, remaining)
@@ -93,7 +93,7 @@ def remove_member(uow: UnitOfWork, member_id: UUID,
         organization_id = uow.people.get(member.person_id).organization_id
         if withdraw_organization and organization_id is not None and not _members_of(
                 uow, remaining, organization_id):
-            found = uow.participations.list(visit_id=member.visit_id,
+            found = uow.participations.all(visit_id=member.visit_id,
                                             organization_id=organization_id)
             for participation in found:
                 uow.participations.delete(participation.id)
@@ -120,13 +120,13 @@ def withdraw_organization(uow: UnitOfWork, visit_id: UUID,
     """Withdraw an organization from a visit, with its contact person and every member of the
     delegation who belongs to it (and their absences)."""
     with uow:
-        found = uow.participations.list(visit_id=visit_id, organization_id=organization_id)
+        found = uow.participations.all(visit_id=visit_id, organization_id=organization_id)
         if not found:
             raise NotFoundError(Message(QT_TRANSLATE_NOOP(
                 "Messages", "that organization does not take part in this visit")))
-        order = uow.delegation.list(order_by=("protocol_order",), visit_id=visit_id)
+        order = uow.delegation.all(order_by=("protocol_order",), visit_id=visit_id)
         leaving = _members_of(uow, order, organization_id)
-        absences = tuple(a for m in leaving for a in uow.absences.list(member_id=m.id))
+        absences = tuple(a for m in leaving for a in uow.absences.all(member_id=m.id))
         for member in leaving:
             uow.delegation.delete(member.id)
         _renumber(uow, [m for m in order if m not in leaving])
@@ -157,7 +157,7 @@ def _rejoin(uow: UnitOfWork, participation: Participation) -> None:
 def _members_of(uow: UnitOfWork, members: list[DelegationMember],
                 organization_id: UUID) -> list[DelegationMember]:
     """Those of ``members`` who belong to the organization, by their directory entry."""
-    people = {p.id: p for p in uow.people.list(id=[m.person_id for m in members])}
+    people = {p.id: p for p in uow.people.all(id=[m.person_id for m in members])}
     return [m for m in members if people[m.person_id].organization_id == organization_id]
 
 
@@ -167,7 +167,7 @@ def _put_back(uow: UnitOfWork, visit_id: UUID, members: tuple[DelegationMember, 
         uow.delegation.put(member)
     for absence in absences:
         uow.absences.put(absence)
-    present = {m.id: m for m in uow.delegation.list(visit_id=visit_id)}
+    present = {m.id: m for m in uow.delegation.all(visit_id=visit_id)}
     _renumber(uow, [present[i] for i in order if i in present]
               + [m for i, m in present.items() if i not in order])
 
@@ -176,7 +176,7 @@ def _put_back(uow: UnitOfWork, visit_id: UUID, members: tuple[DelegationMember, 
 def reorder_members(uow: UnitOfWork, visit_id: UUID, member_ids: list[UUID]) -> None:
     """Set the protocol order to ``member_ids`` (all the visit's members, first to last)."""
     with uow:
-        members = {m.id: m for m in uow.delegation.list(visit_id=visit_id)}
+        members = {m.id: m for m in uow.delegation.all(visit_id=visit_id)}
         if sorted(map(str, member_ids)) != sorted(map(str, members)):
             raise ValidationError(Message(QT_TRANSLATE_NOOP(
                 "Messages", "the new order must list every member of the delegation once")))
@@ -196,7 +196,7 @@ def protocol_order(uow: UnitOfWork, visit_id: UUID) -> list[UUID]:
 
 def list_participations(uow: UnitOfWork, visit_id: UUID) -> list[Participation]:
     with uow:
-        return uow.participations.list(visit_id=visit_id)
+        return uow.participations.all(visit_id=visit_id)
 
 
 @retried
@@ -235,7 +235,7 @@ def set_contact(uow: UnitOfWork, visit_id: UUID, organization_id: UUID,
     """Make ``person_id`` (or nobody) the organization's contact person for the visit.
     ``expected_version``: of the participation, as the caller read it (see ``records.edit``)."""
     with uow:
-        found = uow.participations.list(visit_id=visit_id, organization_id=organization_id)
+        found = uow.participations.all(visit_id=visit_id, organization_id=organization_id)
         if not found:
             raise NotFoundError(Message(QT_TRANSLATE_NOOP(
                 "Messages", "that organization does not take part in this visit")))
@@ -253,7 +253,7 @@ def set_contact(uow: UnitOfWork, visit_id: UUID, organization_id: UUID,
 def absences(uow: UnitOfWork, visit_id: UUID) -> frozenset[tuple[UUID, UUID]]:
     """(member id, stop id) of everyone who skips a stop."""
     with uow:
-        return frozenset((a.member_id, a.stop_id) for a in uow.absences.list(visit_id=visit_id))
+        return frozenset((a.member_id, a.stop_id) for a in uow.absences.all(visit_id=visit_id))
 
 
 @retried
@@ -264,7 +264,7 @@ def set_attendance(uow: UnitOfWork, member_id: UUID, stop_id: UUID, attends: boo
         if stop.visit_id != member.visit_id:
             raise ValidationError(Message(QT_TRANSLATE_NOOP(
                 "Messages", "the stop and the member belong to different visits")))
-        existing = uow.absences.list(member_id=member_id, stop_id=stop_id)
+        existing = uow.absences.all(member_id=member_id, stop_id=stop_id)
         if attends:
             for absence in existing:
                 uow.absences.delete(absence.id)

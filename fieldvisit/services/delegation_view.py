@@ -66,17 +66,17 @@ class DelegationDetails:
 def delegation_details(uow: UnitOfWork, visit_id: UUID) -> DelegationDetails:
     with uow:
         uow.visits.get(visit_id)
-        members = uow.delegation.list(order_by=("protocol_order",), visit_id=visit_id)
-        participations = uow.participations.list(visit_id=visit_id)
-        people = {p.id: p for p in uow.people.list(
+        members = uow.delegation.all(order_by=("protocol_order",), visit_id=visit_id)
+        participations = uow.participations.all(visit_id=visit_id)
+        people = {p.id: p for p in uow.people.all(
             id=[m.person_id for m in members]
             + [p.contact_person_id for p in participations if p.contact_person_id])}
-        organizations = {o.id: o for o in uow.organizations.list(
+        organizations = {o.id: o for o in uow.organizations.all(
             id=[p.organization_id for p in people.values() if p.organization_id]
             + [p.organization_id for p in participations])}
-        stops = uow.stops.list(order_by=("position",), visit_id=visit_id)
-        sites = {s.id: s for s in uow.sites.list(id=[s.site_id for s in stops])}
-        absences = uow.absences.list(visit_id=visit_id)
+        stops = uow.stops.all(order_by=("position",), visit_id=visit_id)
+        sites = {s.id: s for s in uow.sites.all(id=[s.site_id for s in stops])}
+        absences = uow.absences.all(visit_id=visit_id)
     contacts = {p.contact_person_id for p in participations if p.contact_person_id}
     lines = []
     for member in members:
@@ -107,7 +107,7 @@ def delegation_details(uow: UnitOfWork, visit_id: UUID) -> DelegationDetails:
 
 def _organization_lines(participations, organizations, people, lines) -> list[OrganizationLine]:
     """Participating organizations in the order their first member stands in protocol."""
-    first_place = {}
+    first_place: dict[UUID | None, int] = {}
     for line in lines:
         first_place.setdefault(line.organization_id, line.protocol_order)
     ordered = sorted(participations,

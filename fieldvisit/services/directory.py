@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 def list_organizations(uow: UnitOfWork) -> list[Organization]:
     with uow:
-        return by_name(uow.organizations.list(order_by=("name",)), lambda o: o.name)
+        return by_name(uow.organizations.all(order_by=("name",)), lambda o: o.name)
 
 
 def create_organization(uow: UnitOfWork, name: str, **fields: Any) -> Organization:
@@ -78,7 +78,7 @@ def _refuse_used_organization(uow: UnitOfWork, organization: Organization) -> No
 def list_people(uow: UnitOfWork, organization_id: UUID | None = None) -> list[Person]:
     filters = {} if organization_id is None else {"organization_id": organization_id}
     with uow:
-        return by_name(uow.people.list(order_by=("name",), **filters), lambda p: p.name)
+        return by_name(uow.people.all(order_by=("name",), **filters), lambda p: p.name)
 
 
 def create_person(uow: UnitOfWork, name: str, **fields: Any) -> Person:
@@ -120,9 +120,9 @@ def check_people_deletable(uow: UnitOfWork, person_ids: Iterable[UUID]) -> None:
 
 def _refuse_used_person(uow: UnitOfWork, person: Person) -> None:
     person_id = person.id
-    visits = {m.visit_id for m in uow.delegation.list(person_id=person_id)}
+    visits = {m.visit_id for m in uow.delegation.all(person_id=person_id)}
     if visits:
-        titles = "; ".join(v.title for v in uow.visits.list(id=list(visits)))
+        titles = "; ".join(v.title for v in uow.visits.all(id=list(visits)))
         raise ConflictError(Message(QT_TRANSLATE_NOOP(
             "Messages", "{name} cannot be deleted while in the delegation of: {titles}"),
             name=person.name, titles=titles))
@@ -152,7 +152,7 @@ class PersonEntry:
 
 def directory_people(uow: UnitOfWork) -> list[PersonEntry]:
     with uow:
-        organizations = {o.id: o for o in uow.organizations.list()}
+        organizations = {o.id: o for o in uow.organizations.all()}
         return [PersonEntry(p, organizations.get(p.organization_id) if p.organization_id
                             else None)
-                for p in by_name(uow.people.list(order_by=("name",)), lambda p: p.name)]
+                for p in by_name(uow.people.all(order_by=("name",)), lambda p: p.name)]

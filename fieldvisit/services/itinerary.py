@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 def list_sites(uow: UnitOfWork) -> list[Site]:
     with uow:
-        return by_name(uow.sites.list(order_by=("name",)), lambda site: site.name)
+        return by_name(uow.sites.all(order_by=("name",)), lambda site: site.name)
 
 
 def create_site(uow: UnitOfWork, name: str, **fields: Any) -> Site:
@@ -57,7 +57,7 @@ def _refuse_used_site(uow: UnitOfWork, site: Site) -> None:
 
 def list_stops(uow: UnitOfWork, visit_id: UUID) -> list[Stop]:
     with uow:
-        return uow.stops.list(order_by=("position",), visit_id=visit_id)
+        return uow.stops.all(order_by=("position",), visit_id=visit_id)
 
 
 @retried
@@ -66,7 +66,7 @@ def add_stop(uow: UnitOfWork, visit_id: UUID, site_id: UUID, **fields: Any) -> S
     with uow:
         uow.visits.get(visit_id)
         uow.sites.get(site_id)
-        last = max((s.position for s in uow.stops.list(visit_id=visit_id)), default=0)
+        last = max((s.position for s in uow.stops.all(visit_id=visit_id)), default=0)
         stop = records.normalized(
             Stop(visit_id=visit_id, site_id=site_id, position=last + 1, **fields))
         stop = uow.stops.put(stop)
@@ -83,7 +83,7 @@ def update_stop(uow: UnitOfWork, stop_id: UUID, expected_version: int | None = N
         updated = records.changed(uow.stops.get(stop_id, expected_version), changes)
         updated = uow.stops.put(updated)
         if "day" in changes:
-            stops = sorted(uow.stops.list(visit_id=updated.visit_id),
+            stops = sorted(uow.stops.all(visit_id=updated.visit_id),
                            key=lambda s: (s.day, s.position))
             for position, stop in enumerate(stops, start=1):
                 uow.stops.put(records.changed(stop, {"position": position}))
@@ -104,7 +104,7 @@ def remove_stop(uow: UnitOfWork, stop_id: UUID) -> None:
                 "move or delete them first"), position=stop.position, notes=notes,
                 figures=figures))
         uow.stops.delete(stop_id)
-        remaining = uow.stops.list(order_by=("position",), visit_id=stop.visit_id)
+        remaining = uow.stops.all(order_by=("position",), visit_id=stop.visit_id)
         for position, other in enumerate(remaining, start=1):
             uow.stops.put(records.changed(other, {"position": position}))
         uow.commit()
@@ -114,7 +114,7 @@ def remove_stop(uow: UnitOfWork, stop_id: UUID) -> None:
 def reorder_stops(uow: UnitOfWork, visit_id: UUID, stop_ids: list[UUID]) -> list[Stop]:
     """Put the visit's stops in the order of ``stop_ids`` (all of them, first to last)."""
     with uow:
-        stops = {s.id: s for s in uow.stops.list(visit_id=visit_id)}
+        stops = {s.id: s for s in uow.stops.all(visit_id=visit_id)}
         if sorted(map(str, stop_ids)) != sorted(map(str, stops)):
             raise ValidationError(Message(QT_TRANSLATE_NOOP(
                 "Messages", "the new order must list every stop of the visit once")))
@@ -131,7 +131,7 @@ def restore_stop(uow: UnitOfWork, stop: Stop, order: list[UUID]) -> None:
     takes ``order`` (the stop ids as they were) again."""
     with uow:
         uow.stops.put(stop)
-        stops = {s.id: s for s in uow.stops.list(visit_id=stop.visit_id)}
+        stops = {s.id: s for s in uow.stops.all(visit_id=stop.visit_id)}
         ranked = [stops[i] for i in order if i in stops] + [
             s for i, s in stops.items() if i not in order]
         for position, other in enumerate(ranked, start=1):

@@ -66,8 +66,8 @@ def timeline_of(visit: Visit, stops: list[Stop], sites: dict[UUID, Site]) -> Tim
 def itinerary(uow: UnitOfWork, visit_id: UUID) -> ItineraryView:
     with uow:
         visit = uow.visits.get(visit_id)
-        stops = ordered(uow.stops.list(visit_id=visit_id))
-        sites = {s.id: s for s in uow.sites.list(id=[s.site_id for s in stops])}
+        stops = ordered(uow.stops.all(visit_id=visit_id))
+        sites = {s.id: s for s in uow.sites.all(id=[s.site_id for s in stops])}
     timeline = timeline_of(visit, stops, sites)
     return ItineraryView(visit, tuple(StopLine(stop, sites[stop.site_id], timed)
                                       for stop, timed in zip(stops, timeline.stops, strict=True)),

@@ -57,7 +57,7 @@ def _merge(uow: UnitOfWork, kind: type[R], keep_id: UUID, duplicate_id: UUID) ->
             for field, target in fields.items():
                 if target is not kind:
                     continue
-                for record in uow.repository(referring).list(**{field: duplicate_id}):
+                for record in uow.repository(referring).where({field: duplicate_id}):
                     if not _drop_if_duplicate(uow, record, field, keep_id):
                         uow.repository(referring).put(records.changed(record, {field: keep_id}))
                     moved += 1
@@ -75,20 +75,20 @@ def _drop_if_duplicate(uow: UnitOfWork, record: Record, field: str, keep_id: UUI
     """A visit lists a person or an organization once: when the kept one is already there,
     the duplicate's membership or participation is removed instead of moved."""
     if isinstance(record, DelegationMember) and field == "person_id":
-        twins = uow.delegation.list(visit_id=record.visit_id, person_id=keep_id)
+        twins = uow.delegation.all(visit_id=record.visit_id, person_id=keep_id)
         if twins:
             uow.delegation.delete(record.id)  # its absences go with it
-            remaining = uow.delegation.list(order_by=("protocol_order",),
+            remaining = uow.delegation.all(order_by=("protocol_order",),
                                             visit_id=record.visit_id)
             for order, member in enumerate(remaining, start=1):  # no gap in the order
                 uow.delegation.put(records.changed(member, {"protocol_order": order}))
             return True
     if isinstance(record, Participation) and field == "organization_id":
-        twins = uow.participations.list(visit_id=record.visit_id, organization_id=keep_id)
-        if twins:
-            if not twins[0].contact_person_id and record.contact_person_id:
+        present = uow.participations.all(visit_id=record.visit_id, organization_id=keep_id)
+        if present:
+            if not present[0].contact_person_id and record.contact_person_id:
                 uow.participations.put(records.changed(
-                    twins[0], {"contact_person_id": record.contact_person_id}))
+                    present[0], {"contact_person_id": record.contact_person_id}))
             uow.participations.delete(record.id)
             return True
     return False

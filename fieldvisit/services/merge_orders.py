@@ -76,7 +76,7 @@ class OrderMerge:
         self.lists: list[_List] = []
         uow = merger.uow
         for section, kind, field in ORDERED:
-            local = {r.id: r for r in uow.repository(kind).list(visit_id=merger.visit_id)}
+            local = {r.id: r for r in uow.repository(kind).all(visit_id=merger.visit_id)}
             incoming = sections.get(section, [])
             base: dict[UUID, int] = {}
             for record in incoming:
@@ -112,7 +112,7 @@ class OrderMerge:
     def _apply(self, listed: _List) -> None:
         uow, merger = self.merger.uow, self.merger
         repository = uow.repository(listed.kind)
-        present = {r.id: r for r in repository.list(visit_id=merger.visit_id)}
+        present = {r.id: r for r in repository.all(visit_id=merger.visit_id)}
         merged = merge_order(listed.mine, listed.theirs, listed.base, present)
         order = list(merged.order)
         renumber(uow, listed.kind, present, order, on_change=lambda r: merger.renumbered(
@@ -132,7 +132,7 @@ def renumber(uow: UnitOfWork, kind: type[e.Record], present: dict[UUID, e.Record
 
     field = ORDER_FIELD[kind]
     if kind is e.Stop:
-        order = sorted(order, key=lambda i: present[i].day)  # stable: days first
+        order = sorted(order, key=lambda i: _day(present[i]))  # stable: days first
     repository = uow.repository(kind)
     for number, record_id in enumerate(order, start=1):
         record = present[record_id]
@@ -149,20 +149,26 @@ def normalize(uow: UnitOfWork, kind: type[e.Record], visit_id: UUID,
     if kind not in ORDER_FIELD:
         return
     field = ORDER_FIELD[kind]
-    present = {r.id: r for r in uow.repository(kind).list(visit_id=visit_id)}
+    present = {r.id: r for r in uow.repository(kind).all(visit_id=visit_id)}
     order = [r.id for r in sorted(present.values(), key=lambda r: (
         getattr(r, field), r.id != first, str(r.id)))]
     renumber(uow, kind, present, order)
 
 
+
+def _day(record: e.Record) -> int:
+    """The day of a stop, which orders the stops before their numbers (0: not a stop)."""
+    return record.day if isinstance(record, e.Stop) else 0
+
+
 # -- conflicts of kind "order" -------------------------------------------------------------
 def current_order(uow: UnitOfWork, visit_id: UUID | None, section: str) -> list[e.Record]:
     kind, field = SECTION_OF[section]
-    listed = uow.repository(kind).list(visit_id=visit_id)
+    listed = uow.repository(kind).all(visit_id=visit_id)
     by_id = {r.id: r for r in listed}
     ordered = [by_id[i] for i in ranked(listed, field)]
     if kind is e.Stop:
-        ordered.sort(key=lambda s: s.day)
+        ordered.sort(key=_day)
     return ordered
 
 
@@ -194,16 +200,19 @@ def resolve(uow: UnitOfWork, stored: StoredConflict, take_incoming: bool) -> Non
 def order_text(uow: UnitOfWork, section: str, ids: list[UUID]) -> str:
     """An order as people read it: "1. 工人文化宫", "2. 骑手驿站"… one a line."""
     kind, _field = SECTION_OF[section]
-    records = {r.id: r for r in uow.repository(kind).list(id=ids)} if ids else {}
+    records = {r.id: r for r in uow.repository(kind).all(id=ids)} if ids else {}
     shown = [records[i] for i in ids if i in records]
+    stops = [r for r in shown if isinstance(r, e.Stop)]
+    members = [r for r in shown if isinstance(r, e.DelegationMember)]
     if kind is e.Stop:
-        sites = {s.id: s.name for s in uow.sites.list(id=[r.site_id for r in shown])}
-        names = [sites.get(r.site_id, "") for r in shown]
+        sites = {s.id: s.name for s in uow.sites.all(id=[r.site_id for r in stops])}
+        names = [sites.get(r.site_id, "") for r in stops]
     elif kind is e.Note:
-        names = [r.text.replace("\n", " ")[:LABEL_CHARS] for r in shown]
+        names = [r.text.replace("\n", " ")[:LABEL_CHARS] for r in shown
+                 if isinstance(r, e.Note)]
     else:
-        people = {p.id: p.name for p in uow.people.list(id=[r.person_id for r in shown])}
-        names = [people.get(r.person_id, "") for r in shown]
+        people = {p.id: p.name for p in uow.people.all(id=[r.person_id for r in members])}
+        names = [people.get(r.person_id, "") for r in members]
     return "\n".join(f"{number}. {name}" for number, name in enumerate(names, start=1))
 
 

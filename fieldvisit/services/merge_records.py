@@ -73,7 +73,8 @@ def attach(uow: UnitOfWork, record: e.Record) -> e.Record:
             continue
         if (type(record), name) not in DETACHED:
             raise Waiting(target, value)
-        record = dataclasses.replace(record, **{name: None})
+        cleared: dict[str, Any] = {name: None}  # a reference field, optional in DETACHED
+        record = dataclasses.replace(record, **cleared)
     return record
 
 
@@ -115,7 +116,7 @@ class Merger:
     def __init__(self, uow: UnitOfWork, visit_id: UUID, ids: list[UUID]) -> None:
         self.uow, self.visit_id = uow, visit_id
         self.histories: dict[UUID, History] = uow.merge_state.history(ids)
-        self.buried = {t.record_id: t for t in uow.tombstones.list(visit_id=visit_id)}
+        self.buried = {t.record_id: t for t in uow.tombstones.all(visit_id=visit_id)}
         self.unresolved: dict[UUID, list[StoredConflict]] = {}
         for stored in uow.merge_state.conflicts(visit_id=visit_id, resolved=False):
             self.unresolved.setdefault(stored.record_id, []).append(stored)
@@ -346,10 +347,7 @@ def sweep_conflicts(uow: UnitOfWork, visit_id: UUID | None = None) -> None:
     from fieldvisit.services import merge_orders
     from fieldvisit.services.conflicts import KINDS
 
-    filters: dict[str, Any] = {"resolved": False}
-    if visit_id is not None:
-        filters["visit_id"] = visit_id
-    waiting = uow.merge_state.conflicts(**filters)
+    waiting = uow.merge_state.conflicts(visit_id, resolved=False)
     histories = uow.merge_state.history(c.record_id for c in waiting)
     for stored in waiting:
         local = uow.repository(KINDS[stored.record_type]).find(stored.record_id)

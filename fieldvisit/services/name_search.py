@@ -22,6 +22,12 @@ def normalize_query(query: str) -> str:
     return _SEPARATORS.sub("", query).casefold()
 
 
+def _each(chars: str) -> list[str]:
+    """pypinyin's ``errors`` callback: characters without a reading are their own spellings,
+    one each."""
+    return list(chars)
+
+
 @lru_cache(maxsize=20000)
 def syllables(text: str) -> tuple[frozenset[str], ...]:
     """The spellings of each syllable of ``text``: a Chinese character is spelled as itself or
@@ -29,10 +35,13 @@ def syllables(text: str) -> tuple[frozenset[str], ...]:
     itself, so English names match by their words; separators are left out."""
     from pypinyin import Style, pinyin
 
-    readings = pinyin(text, style=Style.NORMAL, heteronym=True, errors=lambda chars: list(chars))
+    # pypinyin's stubs type ``errors`` as returning a str; returning a list is documented.
+    readings = pinyin(text, style=Style.NORMAL, heteronym=True,
+                      errors=_each)  # type: ignore[arg-type]
     if len(readings) != len(text):  # one item per character is expected; be safe otherwise
         readings = [pinyin(char, style=Style.NORMAL, heteronym=True,
-                           errors=lambda chars: list(chars))[0] for char in text]
+                           errors=_each)[0]  # type: ignore[arg-type]
+                    for char in text]
     result: list[frozenset[str]] = []
     word = ""
     for char, options in zip(text, readings, strict=True):

@@ -46,7 +46,7 @@ def figure_candidates(uow: UnitOfWork, note_id: UUID) -> list[FigureCandidate]:
     """Figures found in a note's text that are not recorded for it yet."""
     with uow:
         note = uow.notes.get(note_id)
-        recorded = uow.figures.list(note_id=note_id)
+        recorded = uow.figures.all(note_id=note_id)
     return unrecorded_figures(note, recorded)
 
 
@@ -100,8 +100,8 @@ def tags_in_use(uow: UnitOfWork, limit: int = 1000) -> list[str]:
 
 def themes(uow: UnitOfWork, visit_id: UUID) -> ThemeTable:
     with uow:
-        notes = uow.notes.list(visit_id=visit_id)
-        stops = sorted(uow.stops.list(visit_id=visit_id), key=lambda s: (s.day, s.position))
+        notes = uow.notes.all(visit_id=visit_id)
+        stops = sorted(uow.stops.all(visit_id=visit_id), key=lambda s: (s.day, s.position))
     return theme_table(notes, [s.id for s in stops])
 
 

@@ -22,7 +22,7 @@ def list_notes(uow: UnitOfWork, visit_id: UUID, stop_id: UUID | None = None) -> 
     if stop_id is not None:
         filters["stop_id"] = stop_id
     with uow:
-        return uow.notes.list(order_by=("position",), **filters)
+        return uow.notes.all(order_by=("position",), **filters)
 
 
 @retried
@@ -31,7 +31,7 @@ def add_note(uow: UnitOfWork, visit_id: UUID, text: str, **fields: Any) -> Note:
         uow.visits.get(visit_id)
         if "position" not in fields:  # last: after the highest, never a number taken
             fields["position"] = max(
-                (n.position for n in uow.notes.list(visit_id=visit_id)), default=0) + 1
+                (n.position for n in uow.notes.all(visit_id=visit_id)), default=0) + 1
         note = records.normalized(Note(visit_id=visit_id, text=text, **fields))
         _check_stop(uow, note)
         note = uow.notes.put(note)
@@ -77,7 +77,7 @@ def delete_note(uow: UnitOfWork, note_id: UUID) -> None:
 
 def list_figures(uow: UnitOfWork, visit_id: UUID) -> list[KeyFigure]:
     with uow:
-        return uow.figures.list(visit_id=visit_id)
+        return uow.figures.all(visit_id=visit_id)
 
 
 def add_figure(uow: UnitOfWork, visit_id: UUID, label: str, value: str,
@@ -109,7 +109,7 @@ def delete_figure(uow: UnitOfWork, figure_id: UUID) -> KeyFigure:
 
 def list_follow_ups(uow: UnitOfWork, visit_id: UUID) -> list[FollowUp]:
     with uow:
-        return uow.follow_ups.list(order_by=("due_date",), visit_id=visit_id)
+        return uow.follow_ups.all(order_by=("due_date",), visit_id=visit_id)
 
 
 def add_follow_up(uow: UnitOfWork, visit_id: UUID, action: str, **fields: Any) -> FollowUp:
@@ -134,7 +134,7 @@ def delete_follow_up(uow: UnitOfWork, follow_up_id: UUID) -> FollowUp:
 
 def list_photos(uow: UnitOfWork, visit_id: UUID) -> list[Photo]:
     with uow:
-        return uow.photos.list(order_by=("taken_at",), visit_id=visit_id)
+        return uow.photos.all(order_by=("taken_at",), visit_id=visit_id)
 
 
 def add_photo(uow: UnitOfWork, visit_id: UUID, file_name: str, **fields: Any) -> Photo:
@@ -161,7 +161,7 @@ def _delete(uow: UnitOfWork, kind: type[R], record_id: UUID) -> R:
         record = uow.repository(kind).get(record_id)
         uow.repository(kind).delete(record_id)
         uow.commit()
-    return record  # type: ignore[return-value]
+    return record
 
 
 @dataclass(frozen=True)
@@ -178,14 +178,14 @@ class VisitRecords:
 def visit_records(uow: UnitOfWork, visit_id: UUID) -> VisitRecords:
     with uow:
         uow.visits.get(visit_id)
-        follow_ups = uow.follow_ups.list(order_by=("due_date",), visit_id=visit_id)
-        organizations = uow.organizations.list(
+        follow_ups = uow.follow_ups.all(order_by=("due_date",), visit_id=visit_id)
+        organizations = uow.organizations.all(
             id=[f.responsible_organization_id for f in follow_ups if f.responsible_organization_id])
         return VisitRecords(
-            notes=tuple(uow.notes.list(order_by=("position",), visit_id=visit_id)),
-            figures=tuple(uow.figures.list(visit_id=visit_id)),
+            notes=tuple(uow.notes.all(order_by=("position",), visit_id=visit_id)),
+            figures=tuple(uow.figures.all(visit_id=visit_id)),
             follow_ups=tuple(follow_ups),
-            photos=tuple(uow.photos.list(order_by=("taken_at",), visit_id=visit_id)),
+            photos=tuple(uow.photos.all(order_by=("taken_at",), visit_id=visit_id)),
             organizations={o.id: o for o in organizations},
         )
 
@@ -193,7 +193,7 @@ def visit_records(uow: UnitOfWork, visit_id: UUID) -> VisitRecords:
 def find_notes(uow: UnitOfWork, visit_id: UUID, note_ids: Iterable[UUID]) -> list[Note]:
     """The notes of ``visit_id`` among ``note_ids`` that exist (deleted ones are missing)."""
     with uow:
-        return uow.notes.list(id=list(note_ids), visit_id=visit_id)
+        return uow.notes.all(id=list(note_ids), visit_id=visit_id)
 
 
 @dataclass(frozen=True)
@@ -207,10 +207,10 @@ class CapturedRecords:
 
 def captured_records(uow: UnitOfWork, visit_id: UUID) -> CapturedRecords:
     with uow:
-        follow_ups = uow.follow_ups.list(order_by=("due_date",), visit_id=visit_id)
-        organizations = uow.organizations.list(
+        follow_ups = uow.follow_ups.all(order_by=("due_date",), visit_id=visit_id)
+        organizations = uow.organizations.all(
             id=[f.responsible_organization_id for f in follow_ups if f.responsible_organization_id])
-        return CapturedRecords(tuple(uow.figures.list(visit_id=visit_id)), tuple(follow_ups),
+        return CapturedRecords(tuple(uow.figures.all(visit_id=visit_id)), tuple(follow_ups),
                                {o.id: o for o in organizations})
 
 
@@ -222,7 +222,7 @@ def get_note(uow: UnitOfWork, note_id: UUID) -> Note:
 def reorder_notes(uow: UnitOfWork, visit_id: UUID, note_ids: list[UUID]) -> list[Note]:
     """Put the visit's notes in the order of ``note_ids`` (all of them, first to last)."""
     with uow:
-        found = {n.id: n for n in uow.notes.list(visit_id=visit_id)}
+        found = {n.id: n for n in uow.notes.all(visit_id=visit_id)}
         if sorted(map(str, note_ids)) != sorted(map(str, found)):
             raise ValidationError(Message(QT_TRANSLATE_NOOP(
                 "Messages", "the new order must list every note of the visit once")))
@@ -239,7 +239,7 @@ def restore_note(uow: UnitOfWork, note: Note, figures: list[KeyFigure] | None = 
     its old place; notes numbered from there on move down one if that number is taken now
     (a merge renumbered them meanwhile)."""
     with uow:
-        others = uow.notes.list(order_by=("position",), visit_id=note.visit_id)
+        others = uow.notes.all(order_by=("position",), visit_id=note.visit_id)
         if any(n.position == note.position and n.id != note.id for n in others):
             for other in others:
                 if other.position >= note.position and other.id != note.id:

@@ -150,7 +150,8 @@ def unpack_visit(uow: UnitOfWork, root: Path, source: Path) -> MergeSummary:
             installed.undo(refuse)
             raise
     _, sections = visit_document.parse(checked.document)
-    photo_sharing.share(uow, root, sections["photos"])  # on a team server: for everyone
+    photos = [p for p in sections["photos"] if isinstance(p, e.Photo)]
+    photo_sharing.share(uow, root, photos)  # on a team server: for everyone
     return summary.with_photos(len(installed.files))
 
 

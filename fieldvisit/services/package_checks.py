@@ -198,15 +198,15 @@ def kept_in_transaction(uow: UnitOfWork, visit_id: UUID,
 
 def used_in_transaction(uow: UnitOfWork, visit_id: UUID) -> frozenset[UUID]:
     """``directory_in_use`` inside the caller's transaction."""
-    participations = uow.participations.list(visit_id=visit_id)
-    people_ids = ([m.person_id for m in uow.delegation.list(visit_id=visit_id)]
-                  + [n.author_id for n in uow.notes.list(visit_id=visit_id) if n.author_id]
+    participations = uow.participations.all(visit_id=visit_id)
+    people_ids = ([m.person_id for m in uow.delegation.all(visit_id=visit_id)]
+                  + [n.author_id for n in uow.notes.all(visit_id=visit_id) if n.author_id]
                   + [p.contact_person_id for p in participations if p.contact_person_id])
-    people = uow.people.list(id=people_ids)
-    sites = uow.sites.list(id=[s.site_id for s in uow.stops.list(visit_id=visit_id)])
+    people = uow.people.all(id=people_ids)
+    sites = uow.sites.all(id=[s.site_id for s in uow.stops.all(visit_id=visit_id)])
     organization_ids: list[UUID | None] = (
         [p.organization_id for p in people] + [p.organization_id for p in participations]
         + [s.host_organization_id for s in sites]
-        + [f.responsible_organization_id for f in uow.follow_ups.list(visit_id=visit_id)])
-    organizations = uow.organizations.list(id=[o for o in organization_ids if o])
+        + [f.responsible_organization_id for f in uow.follow_ups.all(visit_id=visit_id)])
+    organizations = uow.organizations.all(id=[o for o in organization_ids if o])
     return frozenset(r.id for r in [*people, *sites, *organizations])

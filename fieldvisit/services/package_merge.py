@@ -120,7 +120,9 @@ def merge_visit(uow: UnitOfWork, document: dict[str, Any],
         conflicts = tuple(view(uow, waiting[i]) for i in dict.fromkeys(merger.conflict_ids)
                           if i in waiting)
     return MergeSummary(visit.id, visit.title, conflicts=conflicts,
-                        kept_directory=kept_directory, **merger.counts)
+                        kept_directory=kept_directory, added=merger.counts["added"],
+                        updated=merger.counts["updated"], unchanged=merger.counts["unchanged"],
+                        kept_local=merger.counts["kept_local"], deleted=merger.counts["deleted"])
 
 
 def _check_tombstones(uow: UnitOfWork, visit_id: UUID, tombstones: list[Any],
@@ -131,18 +133,18 @@ def _check_tombstones(uow: UnitOfWork, visit_id: UUID, tombstones: list[Any],
 
     listed = {r.id: f"$.{name}[{i}]" if name != VISIT_SECTION else "$.visit"
               for name, items in _by_section(ordered).items() for i, r in enumerate(items)}
-    for buried in uow.tombstones.list(record_id=list(listed)):
-        if buried.visit_id != visit_id:
-            raise DocumentError(f"{listed[buried.record_id]}.id", Message(QT_TRANSLATE_NOOP(
+    for elsewhere in uow.tombstones.all(record_id=list(listed)):
+        if elsewhere.visit_id != visit_id:
+            raise DocumentError(f"{listed[elsewhere.record_id]}.id", Message(QT_TRANSLATE_NOOP(
                 "Messages", "the id {id} belongs to a record of another visit in this "
-                "database"), id=buried.record_id))
+                "database"), id=elsewhere.record_id))
     ids = [t.record_id for t in tombstones]
     if not ids:
         return
     here: dict[UUID, e.Record] = {}
     for kind in KINDS.values():
-        here.update((r.id, r) for r in uow.repository(kind).list(id=ids))
-    buried = {t.record_id: t for t in uow.tombstones.list(record_id=ids)}
+        here.update((r.id, r) for r in uow.repository(kind).all(id=ids))
+    buried = {t.record_id: t for t in uow.tombstones.all(record_id=ids)}
     for index, tombstone in enumerate(tombstones):
         path = f"$.tombstones[{index}]"
         found = here.get(tombstone.record_id)

@@ -57,7 +57,7 @@ def edit(uow: UnitOfWork, kind: type[R], record_id: UUID, changes: dict[str, Any
         if updated is not stored:
             updated = uow.repository(kind).put(updated)
             uow.commit()
-    return updated  # type: ignore[return-value]
+    return updated
 
 
 def changed(record: R, changes: dict[str, Any]) -> R:
@@ -75,4 +75,4 @@ def changed(record: R, changes: dict[str, Any]) -> R:
 
 def get(uow: UnitOfWork, kind: type[R], record_id: UUID) -> R:
     with uow:
-        return uow.repository(kind).get(record_id)  # type: ignore[return-value]
+        return uow.repository(kind).get(record_id)

@@ -100,10 +100,11 @@ def report_data(uow: UnitOfWork, visit_id: UUID, options: ReportOptions,
     organizations = tuple(o.name for o in details.organizations) or tuple(
         g.organization.name for g in overview.delegation if g.organization)
     hosts = dict(records.organizations)
-    host_ids = {s.site.host_organization_id for s in overview.stops} - set(hosts) - {None}
+    host_ids = {s.site.host_organization_id for s in overview.stops
+                if s.site.host_organization_id is not None} - set(hosts)
     if host_ids:
         with uow:
-            hosts.update({o.id: o for o in uow.organizations.list(id=list(host_ids))})
+            hosts.update({o.id: o for o in uow.organizations.all(id=list(host_ids))})
     return ReportData(
         language=language, title=visit.title, theme=visit.theme, purpose=visit.purpose,
         region=visit.region, start_date=visit.start_date, end_date=visit.end_date,
@@ -164,7 +165,7 @@ def _groups(groups: tuple[OrganizationGroup, ...]) -> tuple[GroupItem, ...]:
 def _themes(stops, by_stop: dict[UUID | None, list[Note]]) -> ThemeTable:
     per_stop = [Counter(tag for note in by_stop.get(s.stop.id, []) for tag in set(note.tags)
                         if tag.lower() not in NEED_TAGS) for s in stops]
-    totals = Counter()
+    totals: Counter[str] = Counter()
     for counter in per_stop:
         totals.update(counter)
     themes = [theme for theme, _ in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))]

@@ -222,10 +222,10 @@ def practices(data: ReportData) -> str:
     for theme, members in groups:
         number += 1
         texts = [i.text for i in members]
-        for site in dict.fromkeys(i.site for i in members):
-            if site in extra:
-                figures = extra.pop(site)
-                last = max(k for k, i in enumerate(members) if i.site == site)
+        for place in dict.fromkeys(i.site for i in members):
+            if place in extra:
+                figures = extra.pop(place)
+                last = max(k for k, i in enumerate(members) if i.site == place)
                 texts[last] += ("据介绍，" + "，".join(figures) + "。") if zh else \
                     (" Key figures: " + "; ".join(figures) + ".")
         heading = theme or ("其他情况" if zh else "Other findings")
@@ -236,7 +236,7 @@ def practices(data: ReportData) -> str:
         text = ("" if zh else " ").join(texts)
         lines.append(f"{section_number(number, zh)}{heading}{'。' if zh else '. '}{text}")
     if extra:
-        figures = [f for site in sorted(extra) for f in extra[site]]
+        figures = [f for place in sorted(extra) for f in extra[place]]
         number += 1
         heading = "主要数据" if zh else "Key figures"
         lines.append(f"{section_number(number, zh)}{heading}"

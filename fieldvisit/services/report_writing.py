@@ -61,7 +61,7 @@ def stored_report_writing(uow: UnitOfWork, visit_id: UUID) -> ReportWriting | No
 
 def stored(uow: UnitOfWork, visit_id: UUID) -> ReportWriting | None:
     """The stored writing, inside the caller's transaction."""
-    found = uow.writings.list(visit_id=visit_id)
+    found = uow.writings.all(visit_id=visit_id)
     return found[0] if found else None
 
 

@@ -135,7 +135,7 @@ def plan_import(uow: UnitOfWork, table: RosterTable,
     nothing is written. Raises ValidationError when the mapping is unusable."""
     columns = _checked_mapping(table, mapping)
     with uow:
-        return _Planner(table, columns, uow.organizations.list(), uow.people.list()).plan
+        return _Planner(table, columns, uow.organizations.all(), uow.people.all()).plan
 
 
 def apply_import(uow: UnitOfWork, plan: RosterPlan) -> RosterImportResult:
@@ -143,8 +143,8 @@ def apply_import(uow: UnitOfWork, plan: RosterPlan) -> RosterImportResult:
     made again inside the transaction; if the directory changed so that any row would now be
     imported differently, ConflictError is raised and nothing is written."""
     with uow:
-        planner = _Planner(plan.table, plan.mapping, uow.organizations.list(),
-                           uow.people.list())
+        planner = _Planner(plan.table, plan.mapping, uow.organizations.all(),
+                           uow.people.all())
         fresh = planner.plan
         if (fresh.rows, fresh.new_organizations) != (plan.rows, plan.new_organizations):
             raise ConflictError(Message(QT_TRANSLATE_NOOP(
@@ -236,7 +236,9 @@ class _Planner:
                                tuple(skipped))
 
     def _plan_row(self, row: RosterRow, values: dict[str, str]) -> PlannedRow:
-        planned = PlannedRow(row.row_number, **values, action=REJECT)
+        planned = PlannedRow(row.row_number, name=values["name"], title=values["title"],
+                             organization=values["organization"], phone=values["phone"],
+                             email=values["email"], action=REJECT)
         problem = _problem(values)
         if problem:
             return _rejected(planned, problem)
@@ -263,8 +265,9 @@ class _Planner:
             planned = replace(planned, action=CREATE)
         else:
             self.claimed.add(person.id)
-            changes = {name: values[name] for name in ("title", "phone", "email")
-                       if values[name] and not getattr(person, name)}
+            changes: dict[str, str | UUID] = {
+                name: values[name] for name in ("title", "phone", "email")
+                if values[name] and not getattr(person, name)}
             if organization_id and person.organization_id is None:
                 changes["organization_id"] = organization_id
             person = records.changed(person, changes)

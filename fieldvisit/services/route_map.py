@@ -5,7 +5,7 @@ by the report (ReportLab) alike."""
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from fieldvisit.domain.geo import EARTH_RADIUS_KM
@@ -165,8 +165,8 @@ def _candidates(anchor: Point, radius: float, width: float, height: float) -> li
 
 
 def place_labels(anchors: list[Point], sizes: list[list[tuple[float, float]]], bounds: Box, *,
-                 radius: float = 0.0, avoid: list[Box] = (), dots: list[Point] = (),
-                 dot_radius: float = 0.0, lines: list[tuple[Point, Point]] = (),
+                 radius: float = 0.0, avoid: Sequence[Box] = (), dots: Sequence[Point] = (),
+                 dot_radius: float = 0.0, lines: Sequence[tuple[Point, Point]] = (),
                  gap: float = 2.0) -> list[tuple[Box, int] | None]:
     """Boxes for labels that overlap neither each other, nor ``avoid`` (a scale bar, a north
     arrow, labels placed before), nor the dots, nor the legs in ``lines``, and stay inside

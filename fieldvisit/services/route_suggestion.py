@@ -95,8 +95,8 @@ class RouteProposal:
 def suggest(uow: UnitOfWork, visit_id: UUID, time_budget: float = 0.8) -> RouteProposal:
     with uow:
         visit = uow.visits.get(visit_id)
-        stops = ordered(uow.stops.list(visit_id=visit_id))
-        sites = {s.id: s for s in uow.sites.list(id=[s.site_id for s in stops])}
+        stops = ordered(uow.stops.all(visit_id=visit_id))
+        sites = {s.id: s for s in uow.sites.all(id=[s.site_id for s in stops])}
     days, after = [], []
     for day in sorted({s.day for s in stops}):
         todays = [s for s in stops if s.day == day]
@@ -113,7 +113,7 @@ def suggest(uow: UnitOfWork, visit_id: UUID, time_budget: float = 0.8) -> RouteP
             day, tuple(sites[s.site_id].name for s in chosen), found.before_travel_minutes,
             found.travel_minutes, found.before_conflicts, found.conflicts, found.exact,
             found.before_shown_travel_minutes, found.shown_travel_minutes,
-            _timings(route_timeline(problem, range(len(todays))), names, range(len(todays))),
+            _timings(route_timeline(problem, list(range(len(todays)))), names, range(len(todays))),
             _timings(route_timeline(problem, found.order), names, found.order)))
     return RouteProposal(visit_id, tuple(days), tuple(s.id for s in stops), tuple(after))
 
@@ -132,7 +132,7 @@ def apply_suggestion(uow: UnitOfWork, proposal: RouteProposal) -> dict[UUID, int
     stops (turned round, it moves to the stop now before it); a leg that is gone loses it.
     Returns the travel minutes each stop had before, where they changed (for undo)."""
     with uow:
-        stops = ordered(uow.stops.list(visit_id=proposal.visit_id))
+        stops = ordered(uow.stops.all(visit_id=proposal.visit_id))
         if tuple(s.id for s in stops) != proposal.before_order:
             raise ConflictError(Message(QT_TRANSLATE_NOOP(
                 "Messages", "the itinerary changed since the suggestion was made; "
@@ -164,7 +164,7 @@ def undo_suggestion(uow: UnitOfWork, proposal: RouteProposal,
                     previous: dict[UUID, int | None]) -> None:
     """Put the order from before ``apply_suggestion`` back, with the travel times it changed."""
     with uow:
-        stops: list[Stop] = uow.stops.list(visit_id=proposal.visit_id)
+        stops: list[Stop] = uow.stops.all(visit_id=proposal.visit_id)
         by_id = {s.id: s for s in stops}
         for day in sorted({s.day for s in stops}):
             todays = [by_id[i] for i in proposal.before_order if by_id[i].day == day]

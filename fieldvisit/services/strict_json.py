@@ -154,7 +154,11 @@ class _Reader:
         self.refused = True
         seen: set[str] = set()
         duplicated = _Duplicated(value)
-        duplicated.key = next(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore
+        for key, _value in pairs:
+            if key in seen:
+                duplicated.key = key  # the first key given twice
+                break
+            seen.add(key)
         return duplicated
 
 

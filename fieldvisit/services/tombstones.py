@@ -22,7 +22,7 @@ KINDS = tuple(TOMBSTONED_KINDS.values())
 
 def list_tombstones(uow: UnitOfWork, visit_id: UUID) -> list[Tombstone]:
     with uow:
-        return uow.tombstones.list(visit_id=visit_id)
+        return uow.tombstones.all(visit_id=visit_id)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -41,7 +41,7 @@ class _Entry:
 
 def to_document(tombstone: Tombstone) -> dict[str, Any]:
     return to_plain(_Entry(id=tombstone.record_id, kind=tombstone.kind,
-                           deleted_at=tombstone.deleted_at,
+                           deleted_at=Timestamp(tombstone.deleted_at),
                            content_hash=tombstone.content_hash, deletion=tombstone.deletion))
 
 

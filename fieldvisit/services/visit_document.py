@@ -9,9 +9,10 @@ exactly as a visit package is merged (``package_merge``): a document's clock dec
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from fieldvisit.domain import entities as e
@@ -23,6 +24,8 @@ from fieldvisit.domain.plain import from_plain, to_plain
 from fieldvisit.domain.report_writing import ReportWriting
 from fieldvisit.services import strict_json
 from fieldvisit.services.concurrency import retried
+
+R = TypeVar("R", bound=e.Record)
 
 if TYPE_CHECKING:
     from fieldvisit.persistence.uow import UnitOfWork
@@ -82,36 +85,37 @@ def build_document(uow: UnitOfWork, visit_id: UUID, exchange: bool) -> dict[str,
     from fieldvisit.services import tombstones
 
     visit = uow.visits.get(visit_id)
-    participations = uow.participations.list(visit_id=visit_id)
-    delegation = uow.delegation.list(order_by=("protocol_order",), visit_id=visit_id)
-    stops = uow.stops.list(order_by=("position",), visit_id=visit_id)
-    absences = uow.absences.list(visit_id=visit_id)
-    notes = uow.notes.list(order_by=("position",), visit_id=visit_id)
-    figures = uow.figures.list(visit_id=visit_id)
-    follow_ups = uow.follow_ups.list(visit_id=visit_id)
-    photos = uow.photos.list(visit_id=visit_id)
-    writings = uow.writings.list(visit_id=visit_id)
-    people = uow.people.list(id=[m.person_id for m in delegation]
+    participations = uow.participations.all(visit_id=visit_id)
+    delegation = uow.delegation.all(order_by=("protocol_order",), visit_id=visit_id)
+    stops = uow.stops.all(order_by=("position",), visit_id=visit_id)
+    absences = uow.absences.all(visit_id=visit_id)
+    notes = uow.notes.all(order_by=("position",), visit_id=visit_id)
+    figures = uow.figures.all(visit_id=visit_id)
+    follow_ups = uow.follow_ups.all(visit_id=visit_id)
+    photos = uow.photos.all(visit_id=visit_id)
+    writings = uow.writings.all(visit_id=visit_id)
+    people = uow.people.all(id=[m.person_id for m in delegation]
                              + [n.author_id for n in notes if n.author_id]
                              + [p.contact_person_id for p in participations
                                 if p.contact_person_id])
-    sites = uow.sites.list(id=[s.site_id for s in stops])
+    sites = uow.sites.all(id=[s.site_id for s in stops])
     organization_ids = ([p.organization_id for p in people]
                         + [p.organization_id for p in participations]
                         + [s.host_organization_id for s in sites]
                         + [f.responsible_organization_id for f in follow_ups])
-    organizations = uow.organizations.list(id=[o for o in organization_ids if o])
-    buried = uow.tombstones.list(visit_id=visit_id)
+    organizations = uow.organizations.all(id=[o for o in organization_ids if o])
+    buried = uow.tombstones.all(visit_id=visit_id)
     document: dict[str, Any] = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "visit": to_plain(visit),
     }
-    chosen = {"organizations": organizations, "people": people, "sites": sites,
-              "participations": participations, "delegation": delegation, "stops": stops,
-              "absences": absences, "notes": notes,
-              "key_figures": figures, "follow_ups": follow_ups, "photos": photos,
-              WRITING_SECTION: writings}
+    chosen: dict[str, Sequence[e.Record]] = {
+        "organizations": organizations, "people": people, "sites": sites,
+        "participations": participations, "delegation": delegation, "stops": stops,
+        "absences": absences, "notes": notes,
+        "key_figures": figures, "follow_ups": follow_ups, "photos": photos,
+        WRITING_SECTION: writings}
     for name, _kind in SECTIONS:
         document[name] = [to_plain(record) for record in chosen[name]]
     document["tombstones"] = [tombstones.to_document(t) for t in buried]
@@ -200,7 +204,7 @@ def parse_document(document: dict[str, Any]) -> Parsed:
 IDENTITY_FIELDS = ("id", "created_at", "updated_at")
 
 
-def _record(kind: type[e.Record], data: Any, path: str) -> e.Record:
+def _record(kind: type[R], data: Any, path: str) -> R:
     """A record of the document; unlike in the app, its identity and times must be given, so
     that importing the same document again finds the same records unchanged."""
     record = from_plain(kind, data, path)
@@ -214,8 +218,9 @@ def _record(kind: type[e.Record], data: Any, path: str) -> e.Record:
 def _check_ids(visit: e.Visit, sections: dict[str, list[e.Record]],
                buried: list[Tombstone]) -> None:
     seen: dict[UUID, str] = {visit.id: "$.visit"}
-    listed = [(f"$.{name}[{index}]", record.id, record) for name, _kind in SECTIONS
-              for index, record in enumerate(sections[name])]
+    listed: list[tuple[str, UUID, e.Record | None]] = [
+        (f"$.{name}[{index}]", record.id, record) for name, _kind in SECTIONS
+        for index, record in enumerate(sections[name])]
     listed += [(f"$.tombstones[{index}]", t.record_id, None) for index, t in enumerate(buried)]
     for path, record_id, record in listed:
         if record_id in seen:

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 def list_visits(uow: UnitOfWork) -> list[VisitSummary]:
     with uow:
-        visits = uow.visits.list()
+        visits = uow.visits.all()
         members = uow.delegation.count_by("visit_id")
         stops = uow.stops.count_by("visit_id")
     visits.sort(key=lambda v: (v.start_date is None, v.start_date or v.created_at.date(),
@@ -101,12 +101,12 @@ def resolve_visit(uow: UnitOfWork, reference: str) -> Visit:
 def visit_overview(uow: UnitOfWork, visit_id: UUID) -> VisitOverview:
     with uow:
         visit = uow.visits.get(visit_id)
-        members = uow.delegation.list(order_by=("protocol_order",), visit_id=visit_id)
-        people = {p.id: p for p in uow.people.list(id=[m.person_id for m in members])}
-        organizations = {o.id: o for o in uow.organizations.list(
+        members = uow.delegation.all(order_by=("protocol_order",), visit_id=visit_id)
+        people = {p.id: p for p in uow.people.all(id=[m.person_id for m in members])}
+        organizations = {o.id: o for o in uow.organizations.all(
             id=[p.organization_id for p in people.values() if p.organization_id])}
-        stops = ordered(uow.stops.list(visit_id=visit_id))
-        sites = {s.id: s for s in uow.sites.list(id=[s.site_id for s in stops])}
+        stops = ordered(uow.stops.all(visit_id=visit_id))
+        sites = {s.id: s for s in uow.sites.all(id=[s.site_id for s in stops])}
         notes_at = Counter(uow.notes.count_by("stop_id", visit_id=visit_id))
         figures_at = Counter(uow.figures.count_by("stop_id", visit_id=visit_id))
         counts = VisitCounts(

@@ -332,8 +332,8 @@ class Simulation:
         member's deletion arrives (a deletion too, though no user picked that absence)."""
         gone = before - self._ids(receiver)
         with receiver.uow() as uow:
-            members = {m.id for m in uow.delegation.list(visit_id=self.visit_id)}
-            for tombstone in uow.tombstones.list(record_id=list(gone)):
+            members = {m.id for m in uow.delegation.all(visit_id=self.visit_id)}
+            for tombstone in uow.tombstones.all(record_id=list(gone)):
                 if tombstone.kind == "absences":
                     absence = self._absences.get(tombstone.record_id)
                     if absence is None or absence.member_id not in members:
@@ -359,7 +359,7 @@ class Simulation:
         with laptop.uow() as uow:
             return {r.id for kind in KINDS if hasattr(kind, "__dataclass_fields__")
                     and "visit_id" in kind.__dataclass_fields__
-                    for r in uow.repository(kind).list(visit_id=self.visit_id)}
+                    for r in uow.repository(kind).all(visit_id=self.visit_id)}
 
     def _remember(self) -> None:
         for laptop in self.laptops:

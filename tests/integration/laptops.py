@@ -62,7 +62,7 @@ class Laptop:
 
     def all(self, kind: type[e.Record], visit_id: UUID) -> list[e.Record]:
         with self.uow() as uow:
-            return uow.repository(kind).list(visit_id=visit_id)
+            return uow.repository(kind).all(visit_id=visit_id)
 
     def dispose(self) -> None:
         self.database.dispose()

@@ -97,7 +97,7 @@ def test_remove_and_restore_participation(uow, world):
 
 def stored_absences(uow):
     with uow:
-        return uow.absences.list()
+        return uow.absences.all()
 
 
 def test_set_attendance_stores_one_absence_per_member_and_stop(uow, world):

@@ -91,7 +91,7 @@ def test_migration_0008_on_postgresql_keeps_exchange_state():
     try:
         with database.unit_of_work() as uow:
             assert uow.merge_state.history([record_id]) == {record_id: {"a" * 64: 0}}
-            assert uow.tombstones.list() == []
+            assert uow.tombstones.all() == []
     finally:
         database.dispose()
         wipe()

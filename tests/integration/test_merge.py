@@ -42,7 +42,7 @@ def get(uow, kind, record_id):
 
 def table(uow, name):
     with uow:
-        return getattr(uow, name).list()
+        return getattr(uow, name).all()
 
 
 # --- people -----------------------------------------------------------------------------------

@@ -184,7 +184,7 @@ def test_stops_keep_their_times_and_children_survive_the_itinerary_migration(tmp
     try:
         uow = database.unit_of_work()
         with uow:
-            (stop,) = uow.stops.list()
+            (stop,) = uow.stops.all()
             visit = uow.visits.get(VISIT_ID)
             assert (stop.fixed_arrival, stop.dwell_minutes, stop.day) == \
                 (datetime(2023, 5, 26, 14, 0), 70, 2)
@@ -228,7 +228,7 @@ def test_exchange_state_is_kept_by_migration_0008(tmp_path):
         assert conflict.mine == "role: \"leader\"" and conflict.theirs == "role: \"member\""
         delegation.remove_member(uow, MEMBER_ID)
         with uow:
-            (tombstone,) = uow.tombstones.list(visit_id=VISIT_ID)
+            (tombstone,) = uow.tombstones.all(visit_id=VISIT_ID)
             assert (tombstone.record_id, tombstone.kind) == (MEMBER_ID, "delegation")
             assert set(uow.merge_state.history([MEMBER_ID])[MEMBER_ID]) == \
                 {"a" * 64, tombstone.content_hash, tombstone.deletion}

@@ -35,7 +35,7 @@ class Laptop:
 
     def notes(self, visit_id) -> list[Note]:
         with self.uow() as uow:
-            return uow.notes.list(order_by=("position",), visit_id=visit_id)
+            return uow.notes.all(order_by=("position",), visit_id=visit_id)
 
     def note(self, note_id) -> Note:
         with self.uow() as uow:

@@ -69,7 +69,7 @@ def test_a_contact_person_and_a_note_author_are_in_use(uow, sample_visit_id):
 def test_kept_directory_records(uow, sample_visit_id):
     other, organization, responsible, person, site = _other_visit(uow, sample_visit_id)
     with uow:
-        leader = uow.people.get(uow.delegation.list(visit_id=sample_visit_id)[0].person_id)
+        leader = uow.people.get(uow.delegation.all(visit_id=sample_visit_id)[0].person_id)
     new_person = e.Person(name="新来的人")
     incoming = [dataclasses.replace(person, title="被改了"),  # used only by W: kept
                 dataclasses.replace(site, name="被改了"),
@@ -156,7 +156,7 @@ def test_records_the_visit_uses_are_updated_and_new_ones_added(store, laptops,
     def edit(database):
         uow = database.unit_of_work()
         with uow:
-            leader = uow.people.get(uow.delegation.list(visit_id=visit_id)[0].person_id)
+            leader = uow.people.get(uow.delegation.all(visit_id=visit_id)[0].person_id)
         directory.update_person(uow, leader.id, title="新的职务")
         newcomer = directory.create_person(uow, "新成员")
         delegation.add_member(uow, visit_id, newcomer.id)

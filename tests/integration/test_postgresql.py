@@ -103,7 +103,7 @@ def test_the_itinerary_migrations_convert_a_team_database(empty_url):
     database = open_database(empty_url)
     try:
         with database.unit_of_work() as uow:
-            (stop,) = uow.stops.list()
+            (stop,) = uow.stops.all()
             visit, late = uow.visits.get(old.VISIT_ID), uow.visits.get(late_id)
             assert (stop.fixed_arrival, stop.dwell_minutes, stop.day) == \
                 (datetime(2023, 5, 26, 14, 0), 70, 2)

@@ -88,10 +88,10 @@ def test_every_edit_service_refuses_a_stale_version(two_writers, edit, noun):
     mine, theirs = two_writers
     visit_id = load_reference_visit(mine.unit_of_work()).visit_id
     with mine.unit_of_work() as uow:
-        ids = {"visit": visit_id, "stop": uow.stops.list(visit_id=visit_id)[0].id,
-               "figure": uow.figures.list(visit_id=visit_id)[0].id,
-               "follow_up": uow.follow_ups.list(visit_id=visit_id)[0].id,
-               "member": uow.delegation.list(visit_id=visit_id)[-1].id}
+        ids = {"visit": visit_id, "stop": uow.stops.all(visit_id=visit_id)[0].id,
+               "figure": uow.figures.all(visit_id=visit_id)[0].id,
+               "follow_up": uow.follow_ups.all(visit_id=visit_id)[0].id,
+               "member": uow.delegation.all(visit_id=visit_id)[-1].id}
         ids["site"] = uow.stops.get(ids["stop"]).site_id
     first = edit(theirs.unit_of_work(), ids, 1)
     assert (first.version, first.changed_by) == (2, THEIRS)

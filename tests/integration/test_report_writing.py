@@ -176,7 +176,7 @@ def test_deleting_the_visit_removes_its_writing(two_writers, visit_id):
     update_report_writing(mine.unit_of_work(), other, {"lead": "别的"}, 0)
     visits.delete_visit(mine.unit_of_work(), visit_id)
     with mine.unit_of_work() as uow:
-        assert [w.visit_id for w in uow.writings.list()] == [other]
+        assert [w.visit_id for w in uow.writings.all()] == [other]
 
 
 def test_every_field_is_stored_as_written(two_writers, visit_id):

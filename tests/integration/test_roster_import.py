@@ -69,18 +69,18 @@ def import_rows(uow, tmp_path, rows, header=HEADER) -> RosterImportResult:
 
 def snapshot(uow):
     with uow:
-        return (sorted(uow.organizations.list(), key=lambda o: str(o.id)),
-                sorted(uow.people.list(), key=lambda p: str(p.id)))
+        return (sorted(uow.organizations.all(), key=lambda o: str(o.id)),
+                sorted(uow.people.all(), key=lambda p: str(p.id)))
 
 
 def people_named(uow, name) -> list[Person]:
     with uow:
-        return uow.people.list(name=name)
+        return uow.people.all(name=name)
 
 
 def organization_named(uow, name) -> Organization:
     with uow:
-        [organization] = uow.organizations.list(name=name)
+        [organization] = uow.organizations.all(name=name)
         return organization
 
 
@@ -107,7 +107,7 @@ def test_apply_creates_missing_organizations_once_and_reuses_existing_ones(uow, 
     group = organization_named(uow, "市委主题教育第六巡回指导组")
     with uow:
         assert uow.organizations.count() == 4
-        assert {p.name for p in uow.people.list(organization_id=group.id)} == {"冯建国", "温宇"}
+        assert {p.name for p in uow.people.all(organization_id=group.id)} == {"冯建国", "温宇"}
     [feng] = people_named(uow, "冯建国")
     assert (feng.title, feng.phone, feng.email) == ("市委主题教育第六巡回指导组副组长",
                                                     "13800138000", "")

@@ -66,11 +66,11 @@ def test_chinese_queries_of_one_two_and_more_characters(uow, corpus, query):
 def every_text(uow) -> list[str]:
     """Every searchable text of the database, one per document (empty ones are not)."""
     with uow:
-        every = [n.text for n in uow.notes.list()] + [f.action for f in uow.follow_ups.list()]
-        every += [n.speaker for n in uow.notes.list()]
-        every += [n.interviewee_group for n in uow.notes.list()]
-        every += [f"{f.label} {f.value} {f.unit}".rstrip() for f in uow.figures.list()]
-        every += [s.name for s in uow.sites.list()] + [p.name for p in uow.people.list()]
+        every = [n.text for n in uow.notes.all()] + [f.action for f in uow.follow_ups.all()]
+        every += [n.speaker for n in uow.notes.all()]
+        every += [n.interviewee_group for n in uow.notes.all()]
+        every += [f"{f.label} {f.value} {f.unit}".rstrip() for f in uow.figures.all()]
+        every += [s.name for s in uow.sites.all()] + [p.name for p in uow.people.all()]
     return [text for text in every if text]
 
 

@@ -73,7 +73,7 @@ def test_removing_a_member_leaves_tombstones_for_it_its_absences_and_its_organiz
 
 def _absences(uow, visit_id) -> list[e.Absence]:
     with uow:
-        return uow.absences.list(visit_id=visit_id)
+        return uow.absences.all(visit_id=visit_id)
 
 
 def test_attendance_given_back_and_organizations_withdrawn_leave_tombstones(
@@ -144,7 +144,7 @@ def test_directory_records_leave_no_tombstone(uow):
     person = directory.create_person(uow, "刘欣欣")
     directory.delete_person(uow, person.id)
     with uow:
-        assert uow.tombstones.list() == []
+        assert uow.tombstones.all() == []
 
 
 def test_deleting_a_visit_stays_on_this_laptop_and_takes_its_tombstones(uow, sample_visit_id):
@@ -157,5 +157,5 @@ def test_deleting_a_visit_stays_on_this_laptop_and_takes_its_tombstones(uow, sam
     itinerary.remove_stop(uow, stop.id)
     visits.delete_visit(uow, sample_visit_id)
     with uow:
-        left = uow.tombstones.list()
+        left = uow.tombstones.all()
     assert [(t.record_id, t.visit_id) for t in left] == [(stop.id, other.id)]

@@ -30,7 +30,7 @@ def test_conflicts_are_shown_and_resolved(qtbot, database, sample_visit_id, make
     pack_visit(database.unit_of_work(), mine, sample_visit_id, package)
     unpack_visit(other.unit_of_work(), theirs, package)
     with database.unit_of_work() as uow:
-        first, second = (n.id for n in uow.notes.list(order_by=("position",),
+        first, second = (n.id for n in uow.notes.all(order_by=("position",),
                                                       visit_id=sample_visit_id)[:2])
     for note_id in (first, second):
         edit(database, note_id, f"我的版本 {note_id}")
@@ -106,7 +106,7 @@ def test_an_edit_conflict_names_only_the_fields_in_conflict(qtbot, database, sam
         pack_visit(database.unit_of_work(), photo_root(database.url), sample_visit_id, package)
         unpack_visit(other.unit_of_work(), photo_root(other.url), package)
         with database.unit_of_work() as uow:
-            note = uow.notes.list(visit_id=sample_visit_id)[0]
+            note = uow.notes.all(visit_id=sample_visit_id)[0]
         edit(database, note.id, "我的版本")
         edit(other, note.id, "他们的版本")
         with other.unit_of_work() as uow:
@@ -148,8 +148,8 @@ def test_stops_reordered_on_both_laptops_show_both_itineraries_and_take_theirs(
     finally:
         other.dispose()
     with database.unit_of_work() as uow:
-        sites = {s.id: s.name for s in uow.sites.list()}
-        stops = {s.id: sites[s.site_id] for s in uow.stops.list(visit_id=sample_visit_id)}
+        sites = {s.id: s.name for s in uow.sites.all()}
+        stops = {s.id: sites[s.site_id] for s in uow.stops.all(visit_id=sample_visit_id)}
 
     dialog = ConflictsDialog(database, visit_id=sample_visit_id)
     qtbot.addWidget(dialog)

@@ -40,7 +40,7 @@ def open_row(qtbot, window, kind: str) -> None:
 def test_each_hit_says_what_it_is_and_opens_where_it_belongs(qtbot, sample_window, uow,
                                                             sample_visit_id):
     with uow:
-        stop = uow.stops.list(visit_id=sample_visit_id)[1]
+        stop = uow.stops.all(visit_id=sample_visit_id)[1]
         site = uow.sites.get(stop.site_id)
     note = notes.add_note(uow, sample_visit_id, "充电难。", stop_id=stop.id, speaker="欧阳师傅",
                           interviewee_group="欧阳家的骑手")

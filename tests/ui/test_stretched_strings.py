@@ -280,7 +280,7 @@ def make_conflicts(env: Env) -> None:
         pack_visit(env.uow(), photo_root(env.database.url), env.visit_id, package)
         unpack_visit(other.unit_of_work(), photo_root(other.url), package)
         with env.database.unit_of_work() as uow:
-            note_id = uow.notes.list(order_by=("position",), visit_id=env.visit_id)[0].id
+            note_id = uow.notes.all(order_by=("position",), visit_id=env.visit_id)[0].id
         edit(env.database, note_id, "座谈会上，骑手们谈到了休息场所不足的问题。")
         edit(other, note_id, "座谈会上，骑手们反映希望增加暖心驿站。")
         pack_visit(other.unit_of_work(), photo_root(other.url), env.visit_id, package)

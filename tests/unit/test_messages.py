@@ -227,10 +227,10 @@ def test_services_read_in_english_as_before(uow, sample_visit_id):
     from fieldvisit.services import delegation, directory, itinerary, search, visits
 
     with uow:
-        organization = uow.organizations.list()[0]
-        member = uow.delegation.list(visit_id=sample_visit_id)[0]
+        organization = uow.organizations.all()[0]
+        member = uow.delegation.all(visit_id=sample_visit_id)[0]
         person = uow.people.get(member.person_id)
-        stop = next(s for s in uow.stops.list(visit_id=sample_visit_id)
+        stop = next(s for s in uow.stops.all(visit_id=sample_visit_id)
                     if uow.notes.count(stop_id=s.id))
     cases = [
         (lambda: visits.resolve_visit(uow, "no such visit"),
@@ -255,7 +255,7 @@ def test_an_organization_in_use_names_its_uses(uow, sample_visit_id):
     from fieldvisit.services import directory
 
     with uow:
-        used = [o for o in uow.organizations.list()
+        used = [o for o in uow.organizations.all()
                 if uow.participations.count(organization_id=o.id)][0]
     error = _raised(lambda: directory.delete_organization(uow, used.id))
     assert isinstance(error, ConflictError)

@@ -9,6 +9,10 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent
 _REVISION = re.compile(r'^revision\s*=\s*["\']([0-9a-zA-Z_]+)["\']', re.M)
@@ -36,7 +40,7 @@ def head_revision() -> str:
     return heads[0]
 
 
-def alembic_config(connection: object | None = None) -> object:
+def alembic_config(connection: object | None = None) -> Config:
     from alembic.config import Config
 
     config = Config()

@@ -72,10 +72,10 @@ def upgrade() -> None:
     for visit_id in first_days:
         arrivals = [a for (a,) in bind.execute(sa.select(stops.c.fixed_arrival).where(
             stops.c.visit_id == visit_id, stops.c.fixed_arrival.is_not(None)))]
-        values = {'day_end': datetime.time(18, 0)}
+        day: dict[str, datetime.time] = {'day_end': datetime.time(18, 0)}
         if arrivals:
-            values['day_start'] = min(arrivals).time()
-        bind.execute(visits_full.update().where(visits_full.c.id == visit_id).values(**values))
+            day['day_start'] = min(arrivals).time()
+        bind.execute(visits_full.update().where(visits_full.c.id == visit_id).values(**day))
     with op.batch_alter_table('visits', schema=None) as batch_op:
         batch_op.alter_column('day_start', server_default=None)
         batch_op.alter_column('travel', server_default=None)
