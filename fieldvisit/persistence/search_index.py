@@ -40,8 +40,8 @@ MAX_GRAMS = 24
 MAX_VARIANTS = 16
 """A term checked with LIKE is tried in at most this many mixes of case (``_case_variants``)."""
 NOTE_KINDS = ("note", "speaker", "interviewees")
-RECENT = 20_000
-"""PostgreSQL: how many of the newest documents are searched first (see ``_find``)."""
+WALK = 5_000
+"""PostgreSQL: how many of the newest documents are read one by one first (``_find_postgresql``)."""
 KINDS = ("note", "speaker", "interviewees", "figure", "follow_up", "site", "person")
 
 
@@ -168,12 +168,14 @@ class SearchIndex:
 
     def search(self, query: str, limit: int, offset: int = 0) -> list[RawHit]:
         """Up to ``limit`` documents containing every term of ``query`` (any case), skipping
-        the first ``offset``: with several terms those holding the whole query first, each
-        group newest first."""
+        the first ``offset``: with several terms those holding the whole query first (on
+        PostgreSQL, among the newest WALK documents), each group newest first."""
         terms = query_terms(query)
         if not terms or limit <= 0:
             return []
         wanted = offset + limit
+        if self._session.get_bind().dialect.name != "sqlite":
+            return self._search_postgresql(terms, wanted)[offset:]
         if len(terms) == 1:
             return self._find(terms, None, wanted)[offset:]
         phrase = " ".join(terms)
@@ -183,24 +185,32 @@ class SearchIndex:
         return first[offset:]
 
     def _find(self, terms: tuple[str, ...], without: str | None, limit: int) -> list[RawHit]:
-        if self._session.get_bind().dialect.name == "sqlite":
-            statement, params = self._sqlite(terms, without)
-            params["limit"] = limit
-            return [_raw_hit(row) for row in self._session.execute(statement, params)]
-        # PostgreSQL estimates a match of several grams far too rare (as if they were
-        # independent) and then reads every match to sort them: look among the newest
-        # RECENT documents first, which holds a page of common terms, then everywhere.
-        params = {"limit": limit}
-        newest = self._session.execute(text("SELECT max(id) FROM search_documents")).scalar()
-        if newest is not None and newest > RECENT:
-            statement, params = self._postgresql(terms, without, recent=True)
-            params.update(limit=limit, floor=newest - RECENT)
-            found = [_raw_hit(row) for row in self._session.execute(statement, params)]
-            if len(found) >= limit:
-                return found
-        statement, params = self._postgresql(terms, without)
+        statement, params = self._sqlite(terms, without)
         params["limit"] = limit
         return [_raw_hit(row) for row in self._session.execute(statement, params)]
+
+    def _search_postgresql(self, terms: tuple[str, ...], wanted: int) -> list[RawHit]:
+        """The newest WALK documents are read newest first by the primary key, each checked:
+        a page of a common term is there, found without reading its other matches. If the
+        page is not full, the older ones come through the GIN index of grams: a rarer term,
+        with few matches to read and sort. With several terms, the documents holding the
+        query as typed come first among the newest WALK only: the index cannot tell the
+        phrase from its words, so looking for it everywhere would read every document
+        holding them all."""
+        newest = self._session.execute(text("SELECT max(id) FROM search_documents")).scalar()
+        if newest is None:
+            return []
+        floor = max(0, newest - WALK)
+        found: list[RawHit] = []
+        phrase = None
+        if len(terms) > 1:
+            phrase = " ".join(terms)
+            found = self._postgresql((phrase,), None, floor, wanted, walk=True)
+        if len(found) < wanted:
+            found += self._postgresql(terms, phrase, floor, wanted - len(found), walk=True)
+        if len(found) < wanted and floor > 0:
+            found += self._postgresql(terms, None, floor, wanted - len(found), walk=False)
+        return found
 
     # -- SQLite: FTS5 ----------------------------------------------------------------------
     def _sqlite(self, terms: tuple[str, ...], without: str | None) -> tuple[Any, dict]:
@@ -251,24 +261,32 @@ class SearchIndex:
         return check
 
     # -- PostgreSQL: grams with a GIN index ------------------------------------------------
-    def _postgresql(self, terms: tuple[str, ...], without: str | None,
-                    recent: bool = False) -> tuple[Any, dict]:
-        tokens = list(dict.fromkeys(gram for term in terms for gram in grams(term)
-                                    if not any(_space(c) for c in gram)))
-        params: dict[str, Any] = {"grams": tokens}
-        # folded as the index has it: PostgreSQL's lower(upper()), not Python's
-        conditions = ["d.grams @> CAST(lower(upper(CAST(:grams AS text))) AS text[])"]
+    def _postgresql(self, terms: tuple[str, ...], without: str | None, floor: int,
+                    limit: int, walk: bool) -> list[RawHit]:
+        """Up to ``limit`` documents holding every term (ILIKE's folding: ``lower()`` of
+        both) and not ``without``, newest first: above ``floor`` read by the primary key
+        (``walk``: no condition the GIN index could serve), else up to ``floor`` through the
+        GIN index (ordered by ``id + 0``, so that the planner, which thinks a match of
+        several grams rare, does not walk the primary key instead)."""
+        params: dict[str, Any] = {"floor": floor, "limit": limit}
+        conditions = ["d.id > :floor" if walk else "d.id <= :floor"]
+        if not walk:
+            params["grams"] = list(dict.fromkeys(
+                gram for term in terms for gram in grams(term)
+                if not any(_space(c) for c in gram)))
+            # folded as the index has it: PostgreSQL's lower(upper()), not Python's
+            conditions.append("d.grams @> CAST(lower(upper(CAST(:grams AS text))) AS text[])")
         for number, term in enumerate(terms):
-            params[f"t{number}"] = _like_pattern(term)
-            conditions.append(f"d.text ILIKE :t{number} ESCAPE '\\'")
+            params[f"t{number}"] = term
+            conditions.append(f"strpos(lower(d.text), lower(:t{number})) > 0")
         if without is not None:
-            params["w"] = _like_pattern(without)
-            conditions.append("d.text NOT ILIKE :w ESCAPE '\\'")
-        if recent:
-            conditions.append("d.id > :floor")
+            params["w"] = without
+            conditions.append("strpos(lower(d.text), lower(:w)) = 0")
         found = FOUND.format(documents="search_documents AS d",
-                             conditions=" AND ".join(conditions), order="d.id")
-        return text(DETAILS.format(false="false", found=found)), params
+                             conditions=" AND ".join(conditions),
+                             order="d.id" if walk else "d.id + 0")
+        statement = text(DETAILS.format(false="false", found=found))
+        return [_raw_hit(row) for row in self._session.execute(statement, params)]
 
     def visit_titles(self, visit_ids: list[UUID]) -> dict[UUID, str]:
         """The titles of these visits (those that exist), read alone."""
