@@ -132,7 +132,7 @@ def test_the_newest_documents_first_then_all(uow, monkeypatch):
             for i in range(12)]
     expected = [h.record_id for h in search(uow, "骑手", limit=50).hits]
     assert expected == made[::-1]
-    for walk in (2, 5, 11):
+    for walk in (1, 2, 5, 11):
         monkeypatch.setattr(search_index, "WALK", walk)
         assert [h.record_id for h in search(uow, "骑手", limit=50).hits] == expected
         assert [h.record_id for h in search(uow, "骑手", limit=3).hits] == expected[:3]

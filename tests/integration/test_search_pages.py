@@ -44,26 +44,28 @@ def ranked(texts: list[str], query: str, window: int) -> list[str]:
     return first + [t for t in hits if t not in first]
 
 
-@pytest.mark.parametrize("walk", [1, 4, 10_000])
-@pytest.mark.parametrize("query", QUERIES)
+@pytest.mark.parametrize(("walk", "more"), [(1, 0), (4, 0), (4, 6), (10_000, 30_000)])
 def test_every_query_ranked_and_paged_whatever_the_newest_read_first(
-        uow, database, newest_first, monkeypatch, walk, query):
+        uow, database, newest_first, monkeypatch, walk, more):
     """1, 2 and 3+ characters, Chinese, English, both, several words, present and absent:
     exactly the texts holding every term, ranked (the query as typed first — on PostgreSQL
-    among the newest WALK — then the newest), and the pages put together give the same."""
+    among the newest WALK — then the newest), and the pages put together give the same,
+    however many documents PostgreSQL reads one by one (WALK, WALK_MORE) before its index."""
     monkeypatch.setattr(search_index, "WALK", walk)
+    monkeypatch.setattr(search_index, "WALK_MORE", more)
     window = walk if database.engine.dialect.name == "postgresql" else len(TEXTS)
-    expected = ranked(newest_first, query, window)
-    assert [hit.text for hit in search(uow, query, limit=100).hits] == expected
-    pages, offset = [], 0
-    while True:
-        page = search(uow, query, limit=3, offset=offset)
-        pages.append(page)
-        offset += len(page.hits)
-        if not page.truncated:
-            break
-    assert [hit.text for page in pages for hit in page.hits] == expected
-    assert len(pages) == max(1, -(-len(expected) // 3))
+    for query in QUERIES:
+        expected = ranked(newest_first, query, window)
+        assert [hit.text for hit in search(uow, query, limit=100).hits] == expected, query
+        pages, offset = [], 0
+        while True:
+            page = search(uow, query, limit=3, offset=offset)
+            pages.append(page)
+            offset += len(page.hits)
+            if not page.truncated:
+                break
+        assert [hit.text for page in pages for hit in page.hits] == expected, query
+        assert len(pages) == max(1, -(-len(expected) // 3)), query
 
 
 def test_the_query_as_typed_comes_first_then_the_newest(uow, newest_first):
@@ -82,6 +84,7 @@ def test_a_common_term_is_found_among_the_newest_documents_only(uow, database, m
     if database.engine.dialect.name != "postgresql":
         pytest.skip("about PostgreSQL's query plans")
     monkeypatch.setattr(search_index, "WALK", 20)
+    monkeypatch.setattr(search_index, "WALK_MORE", 0)
     visit = visits.create_visit(uow, "调研")
     for number in range(80):
         notes.add_note(uow, visit.id, f"第{number}条：骑手驿站 riders")
