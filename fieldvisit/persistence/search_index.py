@@ -281,11 +281,11 @@ class SearchIndex:
     # -- PostgreSQL: grams with a GIN index ------------------------------------------------
     def _postgresql(self, terms: tuple[str, ...], without: str | None,
                     ids: tuple[int, int], limit: int, walk: bool = True) -> list[RawHit]:
-        """Up to ``limit`` documents holding every term (ILIKE's folding: ``lower()`` of
-        both) and not ``without``, newest first, their ``id`` in ``(low, high]``: read by the
-        primary key (``walk``: no condition the GIN index could serve), or through the GIN
-        index (ordered by ``id + 0``, so that the planner, which thinks a match of several
-        grams rare, does not walk the primary key instead)."""
+        """Up to ``limit`` documents holding every term (``_position``) and not ``without``,
+        newest first, their ``id`` in ``(low, high]``: read by the primary key (``walk``: no
+        condition the GIN index could serve), or through the GIN index (ordered by ``id + 0``,
+        so that the planner, which thinks a match of several grams rare, does not walk the
+        primary key instead)."""
         params: dict[str, Any] = {"low": ids[0], "high": ids[1], "limit": limit}
         conditions = ["d.id > :low", "d.id <= :high"]
         if not walk:
@@ -296,10 +296,10 @@ class SearchIndex:
             conditions.append("d.grams @> CAST(lower(upper(CAST(:grams AS text))) AS text[])")
         for number, term in enumerate(terms):
             params[f"t{number}"] = term
-            conditions.append(f"strpos(lower(d.text), lower(:t{number})) > 0")
+            conditions.append(f"{_position(term, f't{number}')} > 0")
         if without is not None:
             params["w"] = without
-            conditions.append("strpos(lower(d.text), lower(:w)) = 0")
+            conditions.append(f"{_position(without, 'w')} = 0")
         found = FOUND.format(documents="search_documents AS d",
                              conditions=" AND ".join(conditions),
                              order="d.id" if walk else "d.id + 0")
@@ -337,6 +337,15 @@ class SearchIndex:
         for site_id, visit_id, stop_id in rows:
             found[site_id] = (visit_id, stop_id)  # the last wins
         return found
+
+
+def _position(term: str, name: str) -> str:
+    """PostgreSQL: where ``term`` (the parameter ``name``) is in ``d.text``, ignoring case as
+    ILIKE does (``lower()`` of both); a term without cased letters (Chinese) is looked for
+    as it is, four times faster than lowering every text it is checked against."""
+    if all(c.lower() == c == c.upper() for c in term):
+        return f"strpos(d.text, :{name})"
+    return f"strpos(lower(d.text), lower(:{name}))"
 
 
 def _raw_hit(row: Any) -> RawHit:
