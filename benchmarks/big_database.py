@@ -2,6 +2,7 @@
 
     python benchmarks/big_database.py [--sizes 10000,100000,1000000] [--runs 7]
                                       [--cache DIR] [--skip-gui]
+                                      [--postgresql URL [--postgresql-only]]
 
 Builds one SQLite database per size once and keeps it in ``--cache`` (default
 ``$FIELDVISIT_BENCH_CACHE``, else ``~/.cache/fieldvisit-benchmarks``; the 1M-note file is about
@@ -19,6 +20,8 @@ Then, per size:
 - **commands**: ``visits``, ``show``, ``roster``, ``search`` as fresh processes (median of
   ``--runs``), and ``python -c "import sqlalchemy.orm"``; on the sample database the commands
   must stay within 2× of it; at every size they must not grow with the database (the curve).
+- **PostgreSQL** (``--postgresql URL``): the same searches, each size copied once into its own
+  database of that server (``postgresql_database``) and kept there.
 - **window**: process start to the window showing the last visit (``FIELDVISIT_STARTUP_PROBE``),
   median of 3 (skip with ``--skip-gui``). Target: does not grow with the database.
 """
