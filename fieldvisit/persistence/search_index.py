@@ -341,10 +341,14 @@ class SearchIndex:
 
 def _position(term: str, name: str) -> str:
     """PostgreSQL: where ``term`` (the parameter ``name``) is in ``d.text``, ignoring case as
-    ILIKE does (``lower()`` of both); a term without cased letters (Chinese) is looked for
-    as it is, four times faster than lowering every text it is checked against."""
+    ILIKE does (``lower()`` of both). A term without cased letters (Chinese) is looked for as
+    it is, four times faster than lowering every text it is checked against; in an ASCII term
+    (English) only ASCII letters can match, so the text's are lowered alone (``COLLATE "C"``,
+    twice as fast; as on SQLite, whose LIKE folds ASCII only, the Kelvin sign is then no k)."""
     if all(c.lower() == c == c.upper() for c in term):
         return f"strpos(d.text, :{name})"
+    if term.isascii():
+        return f'strpos(lower(d.text COLLATE "C"), lower(:{name}))'
     return f"strpos(lower(d.text), lower(:{name}))"
 
 
