@@ -159,7 +159,7 @@ def _main(argv: list[str] | None) -> int:
     from fieldvisit.persistence.db import open_database
 
     try:
-        database = open_database(database_url(args))
+        database = open_database(database_url(args), on_upgrade=_updating)
         try:
             _refuse_database_files(args)
             return command(args.command)(database, args)
@@ -175,6 +175,14 @@ def _main(argv: list[str] | None) -> int:
         print(f"fieldvisit: {error.strerror or error}: {error.filename or ''}".rstrip(": "),
               file=sys.stderr)
         return USER_ERROR
+
+
+def _updating() -> None:
+    """Said before an existing database is upgraded: for a large one it takes minutes."""
+    from fieldvisit.domain.messages import QT_TRANSLATE_NOOP, Message
+
+    print(f"fieldvisit: {Message(QT_TRANSLATE_NOOP('Messages', 'Updating the database…'))}",
+          file=sys.stderr, flush=True)
 
 
 def _refuse_database_files(args: argparse.Namespace) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -131,17 +132,20 @@ def sqlite_url(path: str | Path) -> str:
     return URL.create("sqlite", database=str(Path(path))).render_as_string()
 
 
-def open_database(url: str, *, exclusive: bool = False, identity: str | None = None) -> Database:
+def open_database(url: str, *, exclusive: bool = False, identity: str | None = None,
+                  on_upgrade: Callable[[], None] | None = None) -> Database:
     """Open (and create or migrate) the database at ``url``; raise DatabaseRefusedError if unfit
     or, for a SQLite file, while a window has it open. ``exclusive``: the window's session,
     refusing everyone else until ``dispose`` (see ``session_lock``; only the window's start
     takes it, so tests and commands in one process never lock each other out). ``identity``:
-    who writes ("name @ machine"; by default the user and host names, ``default_identity``)."""
-    database = _open(url, exclusive)
+    who writes ("name @ machine"; by default the user and host names, ``default_identity``).
+    ``on_upgrade``: called before an existing database is brought to a newer schema, which
+    can take minutes for a large one (the command line says so)."""
+    database = _open(url, exclusive, on_upgrade)
     return database if identity is None else replace(database, identity=identity)
 
 
-def _open(url: str, exclusive: bool) -> Database:
+def _open(url: str, exclusive: bool, on_upgrade: Callable[[], None] | None = None) -> Database:
     try:
         parsed = make_url(url)
     except ArgumentError:
@@ -149,7 +153,7 @@ def _open(url: str, exclusive: bool) -> Database:
             "Messages", "{url!r} is not a database URL"), url=url)) from None
     sqlite_path = _sqlite_file(parsed)
     if sqlite_path is None:
-        return _open_engine(url, parsed, None)
+        return _open_engine(url, parsed, None, on_upgrade=on_upgrade)
     # Already open in this process (tests, a copy of the data): checked then, and not to be
     # read through another descriptor now, which would drop this process's SQLite locks.
     header = _check_location(sqlite_path) if not database_files.is_open(sqlite_path) else None
@@ -164,7 +168,7 @@ def _open(url: str, exclusive: bool) -> Database:
         if header is not None:
             _check_sqlite_file(sqlite_path, header,
                                full_check=lock is None or lock.needs_check)
-        database = _open_engine(url, parsed, sqlite_path, read_only)
+        database = _open_engine(url, parsed, sqlite_path, read_only, on_upgrade)
     except BaseException:
         if lock is not None:
             lock.release(clean=False, refused=True)
@@ -176,8 +180,8 @@ def _open(url: str, exclusive: bool) -> Database:
                     FileWatch(sqlite_path), read_only=read_only)
 
 
-def _open_engine(url: str, parsed: URL, sqlite_path: Path | None,
-                 read_only: bool = False) -> Database:
+def _open_engine(url: str, parsed: URL, sqlite_path: Path | None, read_only: bool = False,
+                 on_upgrade: Callable[[], None] | None = None) -> Database:
     where = str(sqlite_path) if sqlite_path is not None else \
         parsed.render_as_string(hide_password=True)
     try:
@@ -191,7 +195,7 @@ def _open_engine(url: str, parsed: URL, sqlite_path: Path | None,
         event.listen(engine, "connect",
                      _sqlite_read_only_pragmas if read_only else _sqlite_pragmas)
     try:
-        _migrate(engine, sqlite_path, read_only)
+        _migrate(engine, sqlite_path, read_only, on_upgrade)
     except DatabaseRefusedError:
         engine.dispose()
         raise
@@ -304,7 +308,8 @@ def _check_revision(revision: str | None, where: str) -> None:
             revision=revision))
 
 
-def _migrate(engine: Engine, sqlite_path: Path | None, read_only: bool = False) -> None:
+def _migrate(engine: Engine, sqlite_path: Path | None, read_only: bool = False,
+             on_upgrade: Callable[[], None] | None = None) -> None:
     with engine.connect() as connection:
         tables = set(inspect(connection).get_table_names())
         current = None
@@ -319,6 +324,8 @@ def _migrate(engine: Engine, sqlite_path: Path | None, read_only: bool = False) 
         return
     if read_only:
         raise read_only_refusal(str(sqlite_path), upgrade=current is not None)
+    if current is not None and on_upgrade is not None:
+        on_upgrade()
     if current is not None and sqlite_path is not None:
         _backup(sqlite_path, current)
     from alembic import command

@@ -1937,6 +1937,7 @@ FieldVisit 无法写出本窗口仍显示内容的副本：%2</translation>
     </message>
     <message>
         <source>organization</source>
+        <extracomment>A value a field is compared with: equal to it (a tuple is a list field&apos;s whole value). A filter&apos;s value: a list, set or frozenset means &quot;one of these&quot; (SQL IN).</extracomment>
         <translation>单位</translation>
     </message>
     <message>

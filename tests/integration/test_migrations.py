@@ -145,6 +145,17 @@ def test_opening_a_database_at_head_makes_no_new_backup(old_db):
     assert (backup.read_bytes(), backup.stat().st_mtime_ns) == before
 
 
+def test_the_command_line_says_it_is_updating_an_older_database(old_db, capsys):
+    """Issue 15: upgrading a large database takes minutes (0014 indexes every text); the
+    command line says so first, and says nothing when the database is already at head."""
+    from fieldvisit.cli import main
+
+    assert main(["--db", str(old_db), "visits"]) == 0
+    assert capsys.readouterr().err == "fieldvisit: Updating the database…\n"
+    assert main(["--db", str(old_db), "visits"]) == 0
+    assert capsys.readouterr().err == ""
+
+
 def test_a_fresh_database_gets_no_backup(db_path):
     db.open_database(db.sqlite_url(db_path)).dispose()
     assert not list(db_path.parent.glob("*.bak"))

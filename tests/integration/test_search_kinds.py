@@ -123,8 +123,8 @@ def test_the_bulk_fill_of_migration_0014_gives_what_the_triggers_give(uow, datab
 
 
 def test_the_newest_documents_first_then_all(uow, monkeypatch):
-    """PostgreSQL looks among the newest documents first (RECENT): what is older is found
-    too, in the same order, whatever RECENT is."""
+    """PostgreSQL reads the newest documents one by one first (WALK), then the older ones
+    through its index: what is older is found too, in the same order, whatever WALK is."""
     from fieldvisit.persistence import search_index
 
     visit = visits.create_visit(uow, "调研")
@@ -132,11 +132,15 @@ def test_the_newest_documents_first_then_all(uow, monkeypatch):
             for i in range(12)]
     expected = [h.record_id for h in search(uow, "骑手", limit=50).hits]
     assert expected == made[::-1]
-    monkeypatch.setattr(search_index, "RECENT", 2)
-    assert [h.record_id for h in search(uow, "骑手", limit=50).hits] == expected
-    assert [h.record_id for h in search(uow, "骑手", limit=3).hits] == expected[:3]
-    assert [h.record_id for h in search(uow, "驿站 骑手", limit=50).hits] == \
-        [i for i in expected if made.index(i) % 3]
+    for walk in (1, 2, 5, 11):
+        monkeypatch.setattr(search_index, "WALK", walk)
+        assert [h.record_id for h in search(uow, "骑手", limit=50).hits] == expected
+        assert [h.record_id for h in search(uow, "骑手", limit=3).hits] == expected[:3]
+        assert [h.record_id for h in search(uow, "驿站 骑手", limit=50).hits] == \
+            [i for i in expected if made.index(i) % 3]
+        pages = [search(uow, "骑手", limit=5, offset=offset) for offset in (0, 5, 10)]
+        assert [h.record_id for page in pages for h in page.hits] == expected
+        assert [page.truncated for page in pages] == [True, True, False]
 
 
 @pytest.mark.sqlite_only("reads SQLite's query plans")
