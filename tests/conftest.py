@@ -69,6 +69,20 @@ def pytest_report_header() -> str:
             f"databases: {where}")
 
 
+@pytest.fixture(autouse=True)
+def user_folders(tmp_path_factory: pytest.TempPathFactory):
+    """Each test gets its own empty user data, settings and cache folders (platformdirs and Qt
+    follow the XDG variables): the data-folder preference (``settings.ini``), the report's
+    photo cache, the photos of a server database, fontconfig's cache and the preferences of
+    child processes start empty and are not seen by the next test, nor written to the user's
+    home. Patched apart from the test's own ``monkeypatch``, which a test may undo."""
+    folders = tmp_path_factory.mktemp("user")
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+            patch.setenv(name, str(folders / name.lower()))
+        yield folders
+
+
 @pytest.fixture(scope="session")
 def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "template.sqlite3"
