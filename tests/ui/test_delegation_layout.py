@@ -56,7 +56,7 @@ def test_every_check_and_column_is_readable_at_the_default_size(language, qtbot,
     window.workspace.tabs.setCurrentWidget(tab)
     tab.delegation_model.setData(tab.delegation_model.index(1, ROLE_COLUMN),
                                  DelegationRole.LEADER.value)  # a second leader: one more
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: tab.checks.count() == 6)  # the checks shown again
     assert [m.role for m in delegation.list_members(uow, sample_visit_id)][1] is \
         DelegationRole.LEADER
     assert tab.checks.count() == 6
