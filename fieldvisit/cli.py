@@ -132,7 +132,7 @@ def database_url(args: argparse.Namespace) -> str:
         return sqlite_url(Path(args.db).expanduser().absolute())
     if os.environ.get(DATABASE_URL_ENV):
         return os.environ[DATABASE_URL_ENV]
-    from fieldvisit.ui.preferences import database_path
+    from fieldvisit.data_folder_setting import database_path  # no Qt: headless stays Qt-free
 
     path = database_path()  # in the data folder chosen in Preferences
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -14,6 +14,7 @@ per test and gives the same result.
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import sys
@@ -23,13 +24,24 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The user's data, settings and cache folders (photos of a team server, report caches, the
 # preferences of child processes) go to a folder of the test run, never the real ones.
+# Each test gets folders of its own (``user_folders``); these are for what runs outside tests
+# (collection, session fixtures) and are removed at the end of the run.
 _USER_FOLDERS = tempfile.mkdtemp(prefix="fieldvisit-tests-")
+atexit.register(shutil.rmtree, _USER_FOLDERS, ignore_errors=True)
 for _name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
     os.environ[_name] = os.path.join(_USER_FOLDERS, _name.lower())
 
 import pytest  # noqa: E402
+from hypothesis import settings as hypothesis_settings  # noqa: E402
+from hypothesis.database import DirectoryBasedExampleDatabase  # noqa: E402
 
 from fieldvisit.persistence.db import Database, open_database, sqlite_url  # noqa: E402
+
+# Hypothesis keeps the examples it found in the test run's folder too, not in ``.hypothesis``
+# of the working directory.
+hypothesis_settings.register_profile("fieldvisit", database=DirectoryBasedExampleDatabase(
+    os.path.join(_USER_FOLDERS, "hypothesis")))
+hypothesis_settings.load_profile("fieldvisit")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_ARTICLE = ROOT / "tests" / "fixtures" / "reference_article.txt"
@@ -67,6 +79,20 @@ def pytest_report_header() -> str:
         "SQLite (set FIELDVISIT_TEST_POSTGRES_URL for PostgreSQL too)"
     return (f"python {sys.version.split()[0]}; QT_QPA_PLATFORM={os.environ['QT_QPA_PLATFORM']}; "
             f"databases: {where}")
+
+
+@pytest.fixture(autouse=True)
+def user_folders(tmp_path_factory: pytest.TempPathFactory):
+    """Each test gets its own empty user data, settings and cache folders (platformdirs and Qt
+    follow the XDG variables): the data-folder preference (``settings.ini``), the report's
+    photo cache, the photos of a server database, fontconfig's cache and the preferences of
+    child processes start empty and are not seen by the next test, nor written to the user's
+    home. Patched apart from the test's own ``monkeypatch``, which a test may undo."""
+    folders = tmp_path_factory.mktemp("user")
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+            patch.setenv(name, str(folders / name.lower()))
+        yield folders
 
 
 @pytest.fixture(scope="session")

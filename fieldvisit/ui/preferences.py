@@ -1,6 +1,8 @@
 """The user's preferences, kept with QSettings: language (see ``i18n``), the report's default
-paper and font (shared with the Report tab, which remembers the last choice), the data folder,
-the travel speeds new visits start with, and the user's name (stamped on what they change)."""
+paper and font (shared with the Report tab, which remembers the last choice), the travel speeds
+new visits start with, and the user's name (stamped on what they change); and the data folder,
+kept without Qt in a plain INI file (``fieldvisit.data_folder_setting``) that the command line
+reads too."""
 
 from __future__ import annotations
 
@@ -8,20 +10,19 @@ import math
 from dataclasses import fields, replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QSettings
 
-from fieldvisit import APP_NAME
+from fieldvisit import data_folder_setting
 from fieldvisit.domain import limits
 from fieldvisit.domain.timeline import TravelSettings
-from fieldvisit.paths import user_data_dir
 
 REPORT_PAPER_KEY = "report/paper"
 REPORT_FONT_KEY = "report/font"
-DATA_FOLDER_KEY = "data/folder"
+DATA_FOLDER_KEY = "data/folder"  # before the data folder moved to data_folder_setting
 TRAVEL_GROUP = "travel"
 USER_NAME_KEY = "user/name"
 PAPERS = ("a4", "letter")
-DATABASE_FILE = "fieldvisit.sqlite3"
+DATABASE_FILE = data_folder_setting.DATABASE_FILE
 
 
 def report_paper() -> str:
@@ -41,29 +42,23 @@ def set_report_defaults(paper: str, font: str) -> None:
 
 
 def default_data_folder() -> Path:
-    return user_data_dir()
+    return data_folder_setting.default_data_folder()
 
 
 def data_folder() -> Path:
     """Where the database file and its photos live unless --db or a database URL says
     otherwise (the command line reads the same setting)."""
-    if not QCoreApplication.organizationName():  # the command line: no application object
-        QCoreApplication.setOrganizationName("FieldVisit")
-        QCoreApplication.setApplicationName(APP_NAME)
-    chosen = str(QSettings().value(DATA_FOLDER_KEY, "") or "")
-    return Path(chosen) if chosen else default_data_folder()
+    return data_folder_setting.data_folder()
 
 
 def set_data_folder(folder: Path | None) -> None:
     """``None`` (or the default folder) goes back to the default."""
-    if folder is None or folder == default_data_folder():
-        QSettings().remove(DATA_FOLDER_KEY)
-    else:
-        QSettings().setValue(DATA_FOLDER_KEY, str(folder))
+    data_folder_setting.set_data_folder(folder)
+    QSettings().remove(DATA_FOLDER_KEY)  # where versions before kept it
 
 
 def database_path() -> Path:
-    return data_folder() / DATABASE_FILE
+    return data_folder_setting.database_path()
 
 
 def travel_settings() -> TravelSettings:

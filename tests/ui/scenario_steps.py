@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from fieldvisit.ui.dialogs.add_stop_dialog import AddStopDialog
 from fieldvisit.ui.dialogs.visit_dialog import VisitDialog
-from fieldvisit.ui.views.note_editor import SAVE_DELAY_MS
+from fieldvisit.ui.views.note_editor import SAVE_DELAY_MS, NoteEditor
+from fieldvisit.ui.views.writing_editor import WritingEditor
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
@@ -86,11 +87,26 @@ def type_text(qtbot, widget, text: str) -> None:
     commits it, one character at a time, letting the event loop run)."""
     for character in text:
         widget.insertPlainText(character)
-        qtbot.wait(5)
+        QApplication.processEvents()
+
+
+def unsaved_editors() -> list[QObject]:
+    """The autosaving editors (notes, the report's texts) with typing whose save is still to
+    come: their save timer runs, or a save was put off (``QTimer.singleShot(0, save)`` after a
+    refresh). An editor whose save was refused (failed, a conflict) has nothing to come."""
+    pending: list[QObject] = []
+    for top in QApplication.topLevelWidgets():
+        editors = [*top.findChildren(NoteEditor), *top.findChildren(WritingEditor)]
+        for editor in editors:
+            if editor.timer.isActive() or \
+                    (editor._unsaved_since is not None and editor.changes()):
+                pending.append(editor)
+    return pending
 
 
 def wait_for_save(qtbot) -> None:
-    qtbot.wait(SAVE_DELAY_MS + 300)
+    """Until every editor's autosave (after SAVE_DELAY_MS without typing) has run."""
+    qtbot.waitUntil(lambda: not unsaved_editors(), timeout=SAVE_DELAY_MS + 10_000)
 
 
 class StallMeter(QObject):

@@ -18,7 +18,7 @@ from fieldvisit.ui.dialogs.roster_import_dialog import RosterImportDialog
 from fieldvisit.ui.dialogs.visit_dialog import VisitDialog
 from fieldvisit.ui.main_window import MainWindow
 from fieldvisit.ui.models.delegation_model import ROLE_COLUMN
-from fieldvisit.ui.views.note_editor import SAVE_DELAY_MS
+from tests.ui.scenario_steps import wait_for_save
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
@@ -70,7 +70,7 @@ def test_one_of_a_kind_is_singular_in_a_new_visit(sample_window, qtbot, uow, mon
     window.workspace.tabs.setCurrentWidget(notes_tab)
     qtbot.keyClick(notes_tab.notes_view, Qt.Key.Key_N, CTRL_SHIFT)
     notes_tab.editor.text.insertPlainText("骑手驿站")
-    qtbot.wait(SAVE_DELAY_MS + 300)
+    wait_for_save(qtbot)
 
     assert [n.text for n in notes.list_notes(uow, visit_id)] == ["骑手驿站"]  # once: the
     # Delegation tab, shown again after the save, no longer takes the focus (and a second save)

@@ -78,6 +78,8 @@ def test_the_watch_is_quiet_while_nothing_happens(sample_window, qtbot, monkeypa
     critical = []
     monkeypatch.setattr(QMessageBox, "critical", lambda *a: critical.append(a))
     watch = DatabaseWatch(sample_window, interval_ms=20)
+    polls: list[bool] = []
+    watch.timer.timeout.connect(lambda: polls.append(True))
     visits.create_visit(sample_window.database.unit_of_work(), "新的调研")
-    qtbot.wait(200)
+    qtbot.waitUntil(lambda: len(polls) >= 10, timeout=10_000)  # it looked ten times
     assert not watch.poll() and critical == [] and sample_window.centralWidget().isEnabled()

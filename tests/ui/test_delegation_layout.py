@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QLocale, QRect, QSize, Qt
+from PySide6.QtWidgets import QApplication
 
 from fieldvisit.domain.enums import DelegationRole
 from fieldvisit.services import delegation, directory
@@ -56,7 +57,8 @@ def test_every_check_and_column_is_readable_at_the_default_size(language, qtbot,
     window.workspace.tabs.setCurrentWidget(tab)
     tab.delegation_model.setData(tab.delegation_model.index(1, ROLE_COLUMN),
                                  DelegationRole.LEADER.value)  # a second leader: one more
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: tab.checks.count() == 6)  # the checks shown again
+    QApplication.processEvents()  # and laid out (the layout requests they posted)
     assert [m.role for m in delegation.list_members(uow, sample_visit_id)][1] is \
         DelegationRole.LEADER
     assert tab.checks.count() == 6

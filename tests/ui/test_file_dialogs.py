@@ -11,7 +11,14 @@ from typing import Callable
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFileSystemModel,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
 from fieldvisit.services import directory, visits
 from fieldvisit.ui import file_dialogs
@@ -176,6 +183,17 @@ def held_locks(folder: Path) -> list[str]:
     return sorted(held)
 
 
+def go_and_wait_until_typed(qtbot, dialog: QFileDialog, folder: Path) -> None:
+    """Show ``folder`` in the dialog until its file information gatherer has been through all
+    its files (it types each one with the icon provider, Qt's reading the file, ours its name
+    only, then says the folder is loaded)."""
+    model = dialog.findChild(QFileSystemModel)
+    loaded: list[Path] = []
+    model.directoryLoaded.connect(lambda path: loaded.append(Path(path)))
+    dialog.setDirectory(str(folder))
+    qtbot.waitUntil(lambda: folder in loaded, timeout=15_000)
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/locks")
 @pytest.mark.parametrize("ours", [True, False])
 def test_a_dialog_on_the_data_folder_reads_no_file(window, qtbot, db_path, home, ours):
@@ -188,8 +206,7 @@ def test_a_dialog_on_the_data_folder_reads_no_file(window, qtbot, db_path, home,
     errors: list = []
 
     def look_around(dialog: QFileDialog) -> None:
-        dialog.setDirectory(str(db_path.parent))
-        qtbot.wait(1500)  # the dialog gathers and shows what is in the folder
+        go_and_wait_until_typed(qtbot, dialog, db_path.parent)
         after.append(held_locks(db_path.parent))
         dialog.reject()
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from fieldvisit.domain.enums import NoteKind
 from fieldvisit.services import notes
 from fieldvisit.ui.dialogs.follow_up_dialog import FollowUpDialog
-from fieldvisit.ui.views.note_editor import SAVE_DELAY_MS
+from tests.ui.scenario_steps import wait_for_save
 
 pytestmark = pytest.mark.both_databases  # themes counted and notes re-read by the server
 
@@ -32,13 +32,13 @@ def test_a_new_note_is_saved_while_typing_and_undone_in_one_step(sample_window, 
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert tab.editor.note is None and tab.editor.text.hasFocus()
     tab.editor.text.insertPlainText("驿站累计服务6000余人次")  # typed (QTest cannot type CJK)
-    qtbot.wait(SAVE_DELAY_MS + 300)
+    wait_for_save(qtbot)
     saved = notes.list_notes(uow, sample_visit_id)
     assert len(saved) == before + 1
     assert saved[-1].text == "驿站累计服务6000余人次"
     assert tab.editor.state.text() == "Saved"
     tab.editor.text.insertPlainText("，开展活动50余场")
-    qtbot.wait(SAVE_DELAY_MS + 300)
+    wait_for_save(qtbot)
     assert notes.get_note(uow, saved[-1].id).text.endswith("50余场")
     assert tab.editor.text.toPlainText().endswith("50余场")  # typing was not disturbed
     sample_window.actions.undo.trigger()

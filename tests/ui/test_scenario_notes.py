@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fieldvisit.services import itinerary, notes
 from tests.ui.scenario_steps import (
@@ -18,6 +18,7 @@ from tests.ui.scenario_steps import (
     notes_tab,
     start_new_note,
     type_text,
+    unsaved_editors,
     wait_for_save,
 )
 
@@ -66,7 +67,8 @@ def test_a_refresh_never_saves(sample_window, qtbot, uow, sample_visit_id):
     w.undo_stack.indexChanged.connect(pushed.append)
     for _ in range(3):
         w.refresh()
-        qtbot.wait(50)
+        QApplication.processEvents()  # what a refresh put off (a save would be) runs
+        assert not unsaved_editors()  # and no save is pending
     assert pushed == []
     assert w.undo_stack.count() == 0
     assert tab.editor.note is not None
@@ -92,7 +94,8 @@ def test_three_visits_with_notes_at_stops_switched_while_typing(
             text = f"第{round_ + 1}轮：{w.windowTitle()[:6]}的记录"
             type_text(qtbot, tab.editor.text, text)
             typed[(visit_id, text)] = tab.editor.stop_id()
-            qtbot.wait(round_ * 300)  # sometimes before, sometimes after the save delay
+            if round_ == 1:  # switched after the save delay (else before it)
+                wait_for_save(qtbot)
     wait_for_save(qtbot)
     assert meter.stop() < 1.0, "the event loop stalled"
     for (visit_id, text), stop_id in typed.items():

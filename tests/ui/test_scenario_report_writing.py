@@ -60,7 +60,7 @@ def type_into(qtbot, tab, name: str, text: str) -> None:
         widget.end(False)
         for character in text:
             widget.insert(character)
-            qtbot.wait(5)
+            QApplication.processEvents()
         widget.textEdited.emit(widget.text())
 
 
