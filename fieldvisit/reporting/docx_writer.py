@@ -13,7 +13,6 @@ a contents field, a running header and "第 X 页 共 Y 页". python-docx is imp
 
 from __future__ import annotations
 
-import tempfile
 import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
@@ -83,18 +82,10 @@ def report_docx(data: ReportData, options: ReportOptions, *, cache_dir: Path | N
     """The research report as .docx, built as the PDF's is (``outline.report_document``).
     ``checkpoint`` may raise to cancel; ``progress`` hears of the photos downscaled; ``warn``
     gets what the document's builder left out (already translated)."""
-    from fieldvisit.reporting.images import prepare_images
-    from fieldvisit.reporting.outline import report_document
+    from fieldvisit.reporting.outline import report_with_photos
 
-    with tempfile.TemporaryDirectory(prefix="fieldvisit-photos-") as temporary:
-        images = {}
-        if options.photos and data.photos:
-            images = prepare_images(
-                (p.path for p in data.photos), cache_dir or Path(temporary), checkpoint,
-                lambda done, total: progress("photos", done, total))
-        document = report_document(data, options, images)
-        for text in document.warnings:
-            warn(text)
+    with report_with_photos(data, options, cache_dir=cache_dir, checkpoint=checkpoint,
+                            progress=progress, warn=warn) as document:
         checkpoint()
         return render_docx(document, options, checkpoint=checkpoint)
 

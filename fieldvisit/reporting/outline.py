@@ -12,6 +12,9 @@ Internal when the user gave no marking."""
 
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Mapping
@@ -39,6 +42,28 @@ BODY = (("basic", "basics", "body_basic"), ("practices", "practices", "body_prac
 """(section key in ``ReportOptions.sections``, ``ReportWriting`` field, label)."""
 NO_VISIT = UUID(int=0)
 MAX_REPEATS_NAMED = 3
+
+
+@contextmanager
+def report_with_photos(data: ReportData, options: ReportOptions, *, cache_dir: Path | None,
+                       checkpoint: Callable[[], None],
+                       progress: Callable[[str, int, int], None],
+                       warn: Callable[[str], None]) -> Iterator[Document]:
+    """The report's document with its photos downscaled (into ``cache_dir``, else a temporary
+    folder kept while the document is in use), for the PDF and the Word writer alike; ``warn``
+    hears what the builder left out, ``progress`` the photos ("photos", done, total)."""
+    from fieldvisit.reporting.images import prepare_images
+
+    with tempfile.TemporaryDirectory(prefix="fieldvisit-photos-") as temporary:
+        images: Mapping[Path, PreparedImage | None] = {}
+        if options.photos and data.photos:
+            images = prepare_images(
+                (p.path for p in data.photos), cache_dir or Path(temporary), checkpoint,
+                lambda done, total: progress("photos", done, total))
+        document = report_document(data, options, images)
+        for text in document.warnings:
+            warn(text)
+        yield document
 
 
 def report_document(data: ReportData, options: ReportOptions,

@@ -13,7 +13,6 @@ the page numbers (pages.py). Headings also become the PDF's outline.
 from __future__ import annotations
 
 import itertools
-import tempfile
 import threading
 from io import BytesIO
 from pathlib import Path
@@ -24,7 +23,6 @@ from fieldvisit.reporting.contents import Contents, fill_contents
 from fieldvisit.reporting.document import Document
 from fieldvisit.reporting.font_slots import font_slots
 from fieldvisit.reporting.glyphs import GlyphCoverage, coverage, texts_of
-from fieldvisit.reporting.images import prepare_images
 from fieldvisit.reporting.labels import Labels
 from fieldvisit.reporting.official_grid import BODY_SIZE, BRIEF_SIZES
 from fieldvisit.reporting.official_styles import official_geometry, official_stylesheet
@@ -49,17 +47,10 @@ def render_report(data: ReportData, options: ReportOptions, *, cache_dir: Path |
     """The PDF of the report. ``checkpoint`` is called between steps (photos, pages) and may
     raise to cancel; ``cache_dir`` keeps downscaled photos between reports; ``warn`` gets what
     the document's builder left out (in the report's language)."""
-    from fieldvisit.reporting.outline import report_document
+    from fieldvisit.reporting.outline import report_with_photos
 
-    with tempfile.TemporaryDirectory(prefix="fieldvisit-photos-") as temporary:
-        images = {}
-        if options.photos and data.photos:
-            images = prepare_images(
-                (p.path for p in data.photos), cache_dir or Path(temporary), checkpoint,
-                lambda done, total: progress("photos", done, total))
-        document = report_document(data, options, images)
-        for text in document.warnings:
-            warn(text)
+    with report_with_photos(data, options, cache_dir=cache_dir, checkpoint=checkpoint,
+                            progress=progress, warn=warn) as document:
         return render_document(document, options, checkpoint=checkpoint, progress=progress)
 
 
