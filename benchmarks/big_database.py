@@ -262,10 +262,12 @@ def check_grams(cursor: object) -> None:
 
 
 def measure_search(url: str, runs: int) -> dict[str, tuple]:
+    from fieldvisit.long_lived import freeze_start_up_objects
     from fieldvisit.persistence.db import open_database
     from fieldvisit.services.search import search
 
     database = open_database(url)
+    freeze_start_up_objects()  # as the CLI and the GUI do once the database is open
     figures = {}
     try:
         uow = database.unit_of_work()

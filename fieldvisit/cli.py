@@ -140,6 +140,8 @@ def database_url(args: argparse.Namespace) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The program: the GUI or a command, from ``argv`` (``sys.argv[1:]`` when None, as when
+    run as ``fieldvisit``)."""
     try:
         return _main(argv)
     except KeyboardInterrupt:  # Ctrl+C: outputs are written whole or not at all, a
@@ -149,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str] | None) -> int:
+    as_program = argv is None
     argv = sys.argv[1:] if argv is None else list(argv)
     args = _gui_arguments(argv) or build_parser(command_named(argv)).parse_args(argv)
     if args.command in (None, "gui"):
@@ -160,6 +163,10 @@ def _main(argv: list[str] | None) -> int:
 
     try:
         database = open_database(database_url(args), on_upgrade=_updating)
+        if as_program:  # not in a caller's process (the tests'), whose objects are its own
+            from fieldvisit.long_lived import freeze_start_up_objects
+
+            freeze_start_up_objects()
         try:
             _refuse_database_files(args)
             return command(args.command)(database, args)

@@ -54,7 +54,10 @@ def run(args: argparse.Namespace, locate_database: Callable[[], str]) -> int:
     if os.environ.get(STARTUP_PROBE_ENV) == "1":
         _probe(window)
     window.show()
+    from fieldvisit.long_lived import freeze_start_up_objects
     from fieldvisit.ui.database_watch import DatabaseWatch
+
+    window.database_ready.connect(freeze_start_up_objects)
     from fieldvisit.ui.errors import install_excepthook
 
     install_excepthook()
