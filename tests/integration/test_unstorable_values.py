@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from fieldvisit.domain.enums import VisitStatus
 from fieldvisit.domain.errors import DocumentError, FieldVisitError, ValidationError
 from fieldvisit.domain.timeline import TravelSettings
 from fieldvisit.persistence.db import open_database, photo_root, sqlite_url
@@ -195,8 +196,9 @@ def test_values_an_older_version_stored_in_sqlite_are_read_repaired(db_path):
     with connection:
         connection.execute("UPDATE notes SET text = ?, tags = ? WHERE id = ?",
                            ("骑手\x00驿站", '["\\u0000需求"]', note.id.hex))
-        connection.execute("UPDATE visits SET travel = ? WHERE id = ?",
-                           ('{"car_kmh": Infinity, "walk_kmh": 5.0}', visit.id.hex))
+        connection.execute("UPDATE visits SET travel = ?, title = ?, status = ? WHERE id = ?",
+                           ('{"car_kmh": Infinity, "walk_kmh": 5.0}', "旧\x00数据", "lost",
+                            visit.id.hex))
         connection.execute("UPDATE stops SET dwell_minutes = ? WHERE id = ?",
                            (2**40, stop.id.hex))
     connection.close()
@@ -205,7 +207,11 @@ def test_values_an_older_version_stored_in_sqlite_are_read_repaired(db_path):
         uow = database.unit_of_work()
         read = notes.get_note(uow, note.id)
         assert (read.text, read.tags) == ("骑手\ufffd驿站", ("\ufffd需求",))
-        assert visits.get_visit(uow, visit.id).travel == TravelSettings(walk_kmh=5.0)
+        read_visit = visits.get_visit(uow, visit.id)
+        assert read_visit.travel == TravelSettings(walk_kmh=5.0)
+        assert (read_visit.title, read_visit.status) == ("旧\ufffd数据", VisitStatus.DRAFT)
+        [listed] = visits.list_visits(uow)  # read as columns, repaired alike
+        assert (listed.title, listed.status) == (read_visit.title, read_visit.status)
         assert itinerary.list_stops(uow, visit.id)[0].dwell_minutes == 30  # the default
         document = visit_document.export_visit(uow, visit.id)  # exports, and imports again
         assert visit_document.import_visit(uow, document).visit_id == visit.id
