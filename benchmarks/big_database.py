@@ -361,7 +361,8 @@ def against_smallest(paths: list[Path], runs: int) -> dict[str, list[float]]:
 def postgresql_database(server: str, path: Path, notes: int) -> str:
     """The URL of database ``fieldvisit_bench_<notes>`` on the server of ``server`` (a role
     that may create databases): copied from ``path`` once, then reused while it holds
-    ``notes`` notes at the schema's head (kept in the server's data folder)."""
+    ``notes`` notes (kept in the server's data folder), upgraded first if its schema is
+    older."""
     from sqlalchemy import create_engine, make_url, text
 
     from fieldvisit.persistence.migrations import head_revision
@@ -379,7 +380,14 @@ def postgresql_database(server: str, path: Path, notes: int) -> str:
                     count = connection.execute(text("SELECT count(*) FROM notes")).scalar()
                     revision = connection.execute(
                         text("SELECT version_num FROM alembic_version")).scalar()
-                if count == notes and revision == head_revision():
+                if count == notes and revision != head_revision():
+                    from fieldvisit.persistence.db import open_database
+
+                    started = time.perf_counter()  # upgraded as a team's database would be
+                    open_database(url.render_as_string(hide_password=False)).dispose()
+                    print(f"PostgreSQL: {notes:,} notes upgraded from {revision} to "
+                          f"{head_revision()} in {time.perf_counter() - started:.0f} s")
+                if count == notes:
                     return url.render_as_string(hide_password=False)
             except Exception:  # noqa: BLE001 - half-built: made again
                 pass

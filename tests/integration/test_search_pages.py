@@ -118,3 +118,26 @@ def documents_read(node: dict) -> int:
         own = (node.get("Actual Rows", 0) + node.get("Rows Removed by Filter", 0)
                + node.get("Rows Removed by Index Recheck", 0)) * node.get("Actual Loops", 1)
     return own + sum(documents_read(child) for child in node.get("Plans", ()))
+
+
+def test_postgresql_keeps_each_text_lower_cased_for_terms_with_letters(uow, database):
+    """Migration 0015: ``folded`` is ``lower(text)``, NULL when that is the text itself (a
+    Chinese text), and follows every change of the text; a term with letters is checked
+    against it, a Chinese term against the text."""
+    if database.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite folds case in its LIKE and its FTS5 indexes")
+    visit = visits.create_visit(uow, "调研")
+    chinese = notes.add_note(uow, visit.id, "骑手驿站")
+    mixed = notes.add_note(uow, visit.id, "Riders 在 CBD 驿站 Über")
+
+    def folded() -> dict[str, str | None]:
+        with database.engine.connect() as connection:
+            return dict(connection.exec_driver_sql(
+                "SELECT text, folded FROM search_documents WHERE kind = 'note'").all())
+
+    assert folded() == {"骑手驿站": None, "Riders 在 CBD 驿站 Über": "riders 在 cbd 驿站 über"}
+    notes.update_note(uow, chinese.id, text="骑手 RIDERS")
+    assert folded()["骑手 RIDERS"] == "骑手 riders"
+    assert [h.record_id for h in search(uow, "riders").hits] == [chinese.id, mixed.id]
+    assert [h.record_id for h in search(uow, "ÜBER cbd").hits] == [mixed.id]
+    assert [h.record_id for h in search(uow, "骑手").hits] == [chinese.id]
