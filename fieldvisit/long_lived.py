@@ -15,7 +15,8 @@ import gc
 
 
 def freeze_start_up_objects() -> None:
-    """Called once the database is open (the CLI before its command, the GUI when the visits
-    are shown): the imports are done. Garbage already among what is frozen stays until the
-    process ends (start-up leaves little); everything made later is collected as before."""
+    """Called once the database is open (the CLI before its command, the GUI before it shows
+    the visits): the imports are done, and what is frozen lives as long as the process.
+    Garbage among it would stay until the process ends (start-up leaves little); everything
+    made later, a visit's views among it, is collected as before."""
     gc.freeze()

@@ -57,7 +57,7 @@ def run(args: argparse.Namespace, locate_database: Callable[[], str]) -> int:
     from fieldvisit.long_lived import freeze_start_up_objects
     from fieldvisit.ui.database_watch import DatabaseWatch
 
-    window.database_ready.connect(freeze_start_up_objects)
+    window.database_opened.connect(freeze_start_up_objects)  # not the views of a visit
     from fieldvisit.ui.errors import install_excepthook
 
     install_excepthook()

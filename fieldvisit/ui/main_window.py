@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
 
 class MainWindow(VisitNavigation, VisitTransfer, QMainWindow):
+    database_opened = Signal()  # the database is open; its visits are about to be shown
     database_ready = Signal()  # the database is open and the visits are shown
 
     def __init__(self, database: Database | None = None) -> None:
@@ -96,6 +97,7 @@ class MainWindow(VisitNavigation, VisitTransfer, QMainWindow):
 
     def attach(self, database: Database) -> None:
         """Build the visit list and workspace over ``database`` and show the last visit."""
+        self.database_opened.emit()
         from fieldvisit.ui.views.visit_workspace import VisitWorkspace
         from fieldvisit.ui.views.visits_list import VisitsList
 

@@ -44,7 +44,7 @@ def test_a_command_run_as_the_program_freezes_what_start_up_made(db_path: Path) 
     assert frozen(output) > 10_000  # SQLAlchemy's modules alone are ~40,000 objects
 
 
-def test_the_window_freezes_once_the_visits_are_shown(db_path: Path) -> None:
+def test_the_window_freezes_once_the_database_is_open(db_path: Path) -> None:
     output = run_program("--db", str(db_path), FIELDVISIT_STARTUP_PROBE="1",
                          QT_QPA_PLATFORM="offscreen")
     assert output.index("ready") < output.index("frozen")
