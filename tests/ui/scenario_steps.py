@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from fieldvisit.ui.dialogs.add_stop_dialog import AddStopDialog
 from fieldvisit.ui.dialogs.visit_dialog import VisitDialog
-from fieldvisit.ui.views.note_editor import SAVE_DELAY_MS, NoteEditor
+from fieldvisit.ui.save_pacing import SAVE_DELAY_MS
+from fieldvisit.ui.views.note_editor import NoteEditor
 from fieldvisit.ui.views.writing_editor import WritingEditor
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -98,8 +99,8 @@ def unsaved_editors() -> list[QObject]:
     for top in QApplication.topLevelWidgets():
         editors = [*top.findChildren(NoteEditor), *top.findChildren(WritingEditor)]
         for editor in editors:
-            if editor.timer.isActive() or \
-                    (editor._unsaved_since is not None and editor.changes()):
+            if editor.pacing.timer.isActive() or \
+                    (editor.pacing.unsaved_since is not None and editor.changes()):
                 pending.append(editor)
     return pending
 

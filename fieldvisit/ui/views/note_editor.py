@@ -7,11 +7,10 @@ has unsaved changes: ``adopt`` decides how a stored version that came back is ta
 
 from __future__ import annotations
 
-import time
 from typing import Any
 from uuid import UUID
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,9 +26,8 @@ from fieldvisit.domain.entities import Note
 from fieldvisit.domain.enums import NoteKind
 from fieldvisit.ui import formats
 from fieldvisit.ui.labels import label
+from fieldvisit.ui.save_pacing import SavePacing
 from fieldvisit.ui.views.conflict_bar import conflict_bar
-
-SAVE_DELAY_MS = 700  # well inside the promise of losing at most the last second
 
 
 def split_tags(text: str) -> tuple[str, ...]:
@@ -84,15 +82,14 @@ class NoteEditor(QWidget):
         form.addRow(self.tr("T&ags:"), self.tags)
         form.addRow(self.confidential)
         form.addRow(self.state)
-        self.timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
-        self.timer.timeout.connect(self.changed.emit)
+        self.pacing = SavePacing(self)
+        self.pacing.due.connect(self.changed.emit)
         for signal in (self.text.textChanged, self.speaker.textEdited, self.tags.textEdited,
                        self.group.editTextChanged):
             signal.connect(self._edited)
         for signal in (self.kind.activated, self.stop.activated, self.confidential.toggled):
             signal.connect(lambda *_: self._edited())
         self._loading = False
-        self._unsaved_since: float | None = None
         self.failure = ""  # why the last save failed ("" when it did not)
 
     def _conflict_bar(self) -> QWidget:
@@ -102,19 +99,13 @@ class NoteEditor(QWidget):
         return bar
 
     def _edited(self) -> None:
-        """Save after a pause in typing, and at least every SAVE_DELAY_MS while typing on."""
+        """Save after a pause in typing, and at least every SAVE_DELAY_MS while typing on
+        (``SavePacing``)."""
         if self._loading:
             return
         if not self.failure and self.conflict.isHidden():
             self.state.setText(self.tr("Editing…"))
-        now = time.monotonic()
-        if self._unsaved_since is None:
-            self._unsaved_since = now
-        if now - self._unsaved_since >= SAVE_DELAY_MS / 1000:
-            self.timer.stop()
-            self.changed.emit()
-        else:
-            self.timer.start()
+        self.pacing.edited()
 
     # -- what it shows ---------------------------------------------------------------------
     def set_visit(self, visit_id: UUID | None, stops: list[tuple[UUID | None, str]],
@@ -148,8 +139,7 @@ class NoteEditor(QWidget):
         """Show ``note`` (None: an empty new note at ``stop_id``); unsaved edits are dropped."""
         assert note is None or note.visit_id == self.visit_id, "a note of another visit"
         self._loading = True
-        self.timer.stop()
-        self._unsaved_since = None
+        self.pacing.forget()
         self.failure = ""
         self.conflict.hide()
         self.note = note
@@ -204,7 +194,7 @@ class NoteEditor(QWidget):
 
     # -- saving state ----------------------------------------------------------------------
     def mark_saved(self) -> None:
-        self._unsaved_since = None
+        self.pacing.saved()
         self.failure = ""
         self.conflict.hide()
         self._show_state(self._saved())
@@ -218,14 +208,14 @@ class NoteEditor(QWidget):
 
     def mark_failed(self, reason: str) -> None:
         """The last save failed: say so where the user looks, keep the text."""
-        self._unsaved_since = None
+        self.pacing.saved()
         self.failure = reason
         self._show_state(self.tr("Not saved: %1").replace("%1", reason), alarm=True)
 
     def mark_conflict(self, changed_by: str = "") -> None:
         """The stored note changed since it was shown (by ``changed_by``, when known): the
         typed text stays, unsaved, until the user keeps it or takes the stored note."""
-        self._unsaved_since = None
+        self.pacing.saved()
         self.conflict_message.setText(
             self.tr("This note was changed by %1 while you were writing. Your text is still "
                     "here, not saved.").replace("%1", changed_by) if changed_by else

@@ -296,7 +296,7 @@ class NotesTab(QWidget):
         """Write what changed in the editor into its own note (a new note: into the editor's
         visit). True when nothing typed is left unsaved."""
         editor = self.editor
-        editor.timer.stop()
+        editor.pacing.saving_now()
         changes = editor.changes()
         if not changes or editor.visit_id is None or self._saving:
             return True

@@ -7,11 +7,10 @@ saved yet: ``adopt`` decides how a new stored record or a new draft is taken in.
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
@@ -26,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from fieldvisit.domain.report_writing import BRIEF_SECTIONS, REPORT_SECTIONS, ReportWriting
+from fieldvisit.ui.save_pacing import SavePacing
 from fieldvisit.ui.views.conflict_bar import conflict_bar
-from fieldvisit.ui.views.note_editor import SAVE_DELAY_MS
 
 FIELDS = (*REPORT_SECTIONS, "signed_on", *BRIEF_SECTIONS)
 SINGLE_LINE = frozenset({"title", "brief_title", "brief_masthead", "brief_issue",
@@ -192,13 +191,12 @@ class WritingEditor(QWidget):
         layout.addWidget(self.conflict)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.state)
-        self.timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
-        self.timer.timeout.connect(self.changed.emit)
+        self.pacing = SavePacing(self)
+        self.pacing.due.connect(self.changed.emit)
         for section in self.sections.values():
             section.edited.connect(self._edited)
             section.regenerate.connect(self.regenerate.emit)
         self._loading = False
-        self._unsaved_since: float | None = None
         self.failure = ""
 
     def _page(self, names: tuple[str, ...]) -> QWidget:
@@ -219,20 +217,14 @@ class WritingEditor(QWidget):
         return bar
 
     def _edited(self) -> None:
-        """Save after a pause in typing, and at least every SAVE_DELAY_MS while typing on."""
+        """Save after a pause in typing, and at least every SAVE_DELAY_MS while typing on
+        (``SavePacing``)."""
         if self._loading:
             return
         self._show_states()
         if not self.failure and self.conflict.isHidden():
             self._show_state(self.tr("Editing…"))
-        now = time.monotonic()
-        if self._unsaved_since is None:
-            self._unsaved_since = now
-        if now - self._unsaved_since >= SAVE_DELAY_MS / 1000:
-            self.timer.stop()
-            self.changed.emit()
-        else:
-            self.timer.start()
+        self.pacing.edited()
 
     # -- what it shows ---------------------------------------------------------------------
     @property
@@ -241,8 +233,7 @@ class WritingEditor(QWidget):
 
     def show_writing(self, stored: ReportWriting | None, draft: ReportWriting | None) -> None:
         """Show ``stored`` over ``draft`` (None: no visit); typed text is dropped."""
-        self.timer.stop()
-        self._unsaved_since = None
+        self.pacing.forget()
         self.failure = ""
         self.conflict.hide()
         self.base, self.stored, self.draft = stored, stored, draft
@@ -305,7 +296,7 @@ class WritingEditor(QWidget):
     # -- saving state ----------------------------------------------------------------------
     def mark_saved(self, stored: ReportWriting, saved: dict[str, Any]) -> None:
         """``saved`` was written: ``stored`` is the record now."""
-        self._unsaved_since = None
+        self.pacing.saved()
         self.failure = ""
         self.conflict.hide()
         self.base = self.stored = stored
@@ -317,14 +308,14 @@ class WritingEditor(QWidget):
                          if who and who != self.identity else self.tr("Saved"))
 
     def mark_failed(self, reason: str) -> None:
-        self._unsaved_since = None
+        self.pacing.saved()
         self.failure = reason
         self._show_state(self.tr("Not saved: %1").replace("%1", reason), alarm=True)
 
     def mark_conflict(self, changed_by: str = "") -> None:
         """The stored texts changed since they were shown: the typed text stays, unsaved,
         until the writer keeps it or takes the stored texts."""
-        self._unsaved_since = None
+        self.pacing.saved()
         self.conflict_message.setText(
             self.tr("The report text was changed by %1 while you were writing. Your text is "
                     "still here, not saved.").replace("%1", changed_by) if changed_by else

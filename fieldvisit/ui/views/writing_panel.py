@@ -145,7 +145,7 @@ class WritingPanel(QWidget):
         """Write what was typed into the shown visit's texts. True when nothing typed is left
         unsaved."""
         editor = self.editor
-        editor.timer.stop()
+        editor.pacing.saving_now()
         changes = editor.changes()
         if not changes or editor.base is None or self._saving:
             return True
