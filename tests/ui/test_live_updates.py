@@ -63,7 +63,7 @@ def test_the_note_being_written_is_flagged_not_overwritten(team, qtbot):
     tab.editor.text.setFocus()
     tab.editor.text.moveCursor(tab.editor.text.textCursor().MoveOperation.End)
     type_text(qtbot, tab.editor.text, "（我正在写）")
-    tab.editor.timer.stop()  # their change lands before my pause in typing
+    tab.editor.pacing.timer.stop()  # their change lands before my pause in typing
     notes.update_note(colleague, note.id, text="同事改过的文字")
     _poll(qtbot, window)
     assert tab.editor.conflict.isVisibleTo(tab)  # told at once
