@@ -17,6 +17,18 @@ def drag(model, record_row: int, before_row: int) -> None:
     model.dropMimeData(data, Qt.DropAction.MoveAction, before_row, 0, QModelIndex())
 
 
+
+def undo_both_then_redo(w, stored, order, after_step, after_drag) -> None:
+    """Edit ▸ Undo takes back the drag, then the step; Redo twice puts both back."""
+    w.actions.undo.trigger()
+    assert stored() == after_step
+    w.actions.undo.trigger()
+    assert stored() == order
+    w.actions.redo.trigger()
+    w.actions.redo.trigger()
+    assert stored() == after_drag
+
+
 def test_stops_move_down_and_are_dragged_undone_and_redone(sample_window, uow,
                                                            sample_visit_id):
     w = sample_window
@@ -38,13 +50,7 @@ def test_stops_move_down_and_are_dragged_undone_and_redone(sample_window, uow,
     after_drag = [first_day[2], first_day[1], first_day[0], *order[3:]]
     assert stored() == after_drag
     assert [tab.model.line_at(r).stop.id for r in range(3)] == after_drag[:3]
-    w.actions.undo.trigger()
-    assert stored() == after_step
-    w.actions.undo.trigger()
-    assert stored() == order
-    w.actions.redo.trigger()
-    w.actions.redo.trigger()
-    assert stored() == after_drag
+    undo_both_then_redo(w, stored, order, after_step, after_drag)
 
 
 def test_members_move_down_and_are_dragged_within_their_group(sample_window, uow,
@@ -68,10 +74,4 @@ def test_members_move_down_and_are_dragged_within_their_group(sample_window, uow
     drag(model, model.row_of(group[2]), 0)  # dropped before the first row of its table
     after_drag = stored()
     assert [m for m in after_drag if m in group] == [group[2], group[1], group[0], *group[3:]]
-    w.actions.undo.trigger()
-    assert stored() == after_step
-    w.actions.undo.trigger()
-    assert stored() == order
-    w.actions.redo.trigger()
-    w.actions.redo.trigger()
-    assert stored() == after_drag
+    undo_both_then_redo(w, stored, order, after_step, after_drag)
